@@ -1,0 +1,86 @@
+// The storage contract the engine relies on. Implemented by store/sqlite-store.ts.
+// Everything is synchronous: the engine runs one query at a time inside `transaction()`,
+// which is what makes every query an all-or-nothing, serializable transaction.
+import type { ObjectValue, Value } from "../fql/values.js";
+
+export interface StoredDoc {
+  /** Collection name: a user collection, or a native one ("Key", "Token", "Credential"). */
+  coll: string;
+  /** Numeric id as a decimal string (fits a signed 64-bit integer). */
+  id: string;
+  /** Transaction timestamp of the last write, microseconds since the epoch. */
+  ts: bigint;
+  /** Expiry as epoch nanoseconds, or null. The store keeps expired docs; the engine hides them. */
+  ttl: bigint | null;
+  /** All stored fields (user fields and engine-private ones such as a credential's hash). */
+  data: ObjectValue;
+}
+
+export interface IndexEntry {
+  /** Term values (matched by equality). */
+  terms: Value[];
+  /** Value columns (ordered; see `IndexDef.desc`). */
+  values: Value[];
+}
+
+export interface IndexDef {
+  /** For each value column, whether it sorts descending. */
+  desc: boolean[];
+}
+
+export interface IndexHit {
+  id: string;
+  values: Value[];
+}
+
+export interface IndexScan {
+  /** Inclusive lower bound over the value columns (prefix allowed), in index order. */
+  from?: Value[];
+  /** Inclusive upper bound over the value columns (prefix allowed), in index order. */
+  to?: Value[];
+  /** Resume strictly after this (values, id) position — the cursor seek. */
+  after?: { values: Value[]; id: string };
+  limit: number;
+}
+
+export interface DocScan {
+  /** Resume strictly after this id. */
+  afterId?: string;
+  /** Inclusive id bounds. */
+  fromId?: string;
+  toId?: string;
+  limit: number;
+}
+
+export interface Store {
+  /** Runs `fn` in one SQLite transaction (BEGIN IMMEDIATE); commits on return, rolls back on throw. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string): void;
+
+  getDoc(coll: string, id: string): StoredDoc | null;
+  /** Insert or overwrite. */
+  putDoc(doc: StoredDoc): void;
+  deleteDoc(coll: string, id: string): void;
+  /** Documents of `coll` in ascending numeric id order, seeking (not scanning) to the bound. */
+  scanDocs(coll: string, scan: DocScan): StoredDoc[];
+  countDocs(coll: string): number;
+  /** Drops every document and index entry of a collection. */
+  dropCollection(coll: string): void;
+
+  /** (Re)declares an index's column directions. Dropping entries is the caller's job. */
+  defineIndex(coll: string, index: string, def: IndexDef): void;
+  /** Replaces all entries of document `id` in the index with `entries` (empty = remove). */
+  setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void;
+  /** Entries whose terms equal `terms`, ordered by values (asc/desc per column) then id. */
+  scanIndex(coll: string, index: string, terms: Value[], scan: IndexScan): IndexHit[];
+  dropIndex(coll: string, index: string): void;
+  /** Names of indexes with stored entries for `coll`. */
+  listIndexes(coll: string): string[];
+
+  /** The schema files as last applied (filename → FSL text). */
+  getSchemaFiles(): Map<string, string>;
+  setSchemaFiles(files: Map<string, string>): void;
+}
