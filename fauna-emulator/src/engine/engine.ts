@@ -1,0 +1,170 @@
+// The engine: one query = one store transaction. It authenticates, checks, evaluates and
+// renders; any error rolls the whole transaction back and carries the failure info the wire
+// layer needs (summary, txn_ts, stats, schema_version).
+import type { Access } from "../auth/access.js";
+import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, internalError } from "../errors.js";
+import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
+import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
+import { callValue, evalBlock } from "../fql/eval/evaluator.js";
+import { isGlobal } from "../fql/eval/globals.js";
+import { Scope } from "../fql/eval/scope.js";
+import { parseQuery } from "../fql/parser/index.js";
+import { debugString, displayString } from "../fql/stdlib/index.js";
+import type { Value } from "../fql/values.js";
+import type { Store } from "../store/types.js";
+import { authenticate } from "./authenticate.js";
+import { findUnboundNames } from "./check.js";
+import { render } from "./render.js";
+import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
+import { errorSummary } from "./summary.js";
+import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
+
+const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token: null };
+
+export interface EngineOptions {
+  rootSecret: string;
+}
+
+export class FaunaEngine extends SchemaApi implements Engine {
+  private lastTs: bigint;
+  private lastId: bigint;
+
+  constructor(
+    readonly store: Store,
+    readonly opts: EngineOptions,
+  ) {
+    super();
+    this.schema = loadSchema(store);
+    this.lastTs = BigInt(store.getMeta("last_txn_ts") ?? "0");
+    this.lastId = BigInt(store.getMeta("last_id") ?? "0");
+  }
+
+  /** A strictly increasing transaction time in microseconds. */
+  private nextTxnTs(): bigint {
+    const now = BigInt(Date.now()) * 1000n;
+    this.lastTs = now > this.lastTs ? now : this.lastTs + 1n;
+    return this.lastTs;
+  }
+
+  /** Fauna-like 64-bit ids: time-based, strictly increasing. */
+  private nextId = (txnTs: bigint) => (): string => {
+    const base = txnTs << 8n;
+    this.lastId = base > this.lastId ? base : this.lastId + 1n;
+    return this.lastId.toString();
+  };
+
+  readonly hooks: ContextHooks = {
+    call: (ctx, fn, args) => callValue(ctx, fn, args),
+    display: (ctx, v) =>
+      displayString(v, (d, nested) => {
+        if (nested || d === null || typeof d !== "object" || Array.isArray(d) || d instanceof Map || d.kind !== "doc") {
+          return debugString(d, undefined, true);
+        }
+        return docState(ctx, d).ok ? debugString(docAsObject(ctx, d), undefined) : debugString(d, undefined, true);
+      }),
+    isLiveDoc: (ctx, v) => isLiveDoc(ctx, v),
+    applySchema: (ctx, files) => {
+      ctx.schema = applySchemaFiles(ctx, files);
+      ctx.schemaChanged = true;
+    },
+  };
+
+  /** Runs `fn` in a transaction with a fresh context (used by the schema API too). */
+  protected inTransaction<T>(deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext } {
+    const txnTs = this.nextTxnTs();
+    let ctx!: QueryContext;
+    const savedId = this.lastId;
+    try {
+      const result = this.store.transaction(() => {
+        ctx = new QueryContext(this.store, this.schema, txnTs, deadline, timeoutMs, ANONYMOUS, this.hooks, this.nextId(txnTs));
+        const r = fn(ctx);
+        if (ctx.writeOps > 0 || ctx.schemaChanged) {
+          this.store.setMeta("last_txn_ts", txnTs.toString());
+          this.store.setMeta("last_id", this.lastId.toString());
+        }
+        if (ctx.schemaChanged) this.store.setMeta("schema_version", txnTs.toString());
+        return r;
+      });
+      if (ctx.schemaChanged) this.schema = ctx.schema;
+      return { result, ctx };
+    } catch (e) {
+      this.lastId = savedId;
+      if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e);
+      throw e;
+    }
+  }
+
+  query(req: QueryRequest): QuerySuccess {
+    const started = Date.now();
+    let sources = new Map([["*query*", req.source]]);
+    const { result, ctx } = this.inTransaction(req.deadline, req.timeoutMs, (ctx) => {
+      const access = authenticate(ctx, req.secret, this.opts.rootSecret);
+      (ctx as { callerAccess: Access }).callerAccess = access;
+      ctx.access = access;
+      sources = this.sourcesOf(ctx, req.source);
+      (ctx as QueryContext & { sources?: Map<string, string> }).sources = sources;
+      const block = parseQuery(req.source, "*query*");
+      const unbound = findUnboundNames(block, (n) => req.variables.has(n) || isGlobal(ctx, n));
+      if (unbound.length) throw new InvalidQueryError(unbound);
+      const scope = new Scope();
+      for (const [k, v] of req.variables) scope.define(k, v);
+      const value: Value = evalBlock(ctx, block, scope, "*query*");
+      return render(ctx, value);
+    });
+    return {
+      data: result,
+      txnTs: ctx.txnTs,
+      schemaVersion: this.schemaVersion(),
+      summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
+      stats: this.stats(ctx, started),
+    };
+  }
+
+  private sourcesOf(ctx: QueryContext, query: string): Map<string, string> {
+    const m = new Map([["*query*", query]]);
+    for (const f of ctx.schema.schema.functions) m.set(`*udf:${f.name}*`, f.body.text);
+    for (const [name, text] of ctx.schema.files) m.set(name, text);
+    return m;
+  }
+
+  private schemaVersion(): bigint {
+    return BigInt(this.store.getMeta("schema_version") ?? "0");
+  }
+
+  private stats(ctx: QueryContext, started: number): QueryStats {
+    return {
+      compute_ops: Math.max(1, Math.ceil(ctx.computeOps / 50)),
+      read_ops: ctx.readOps,
+      write_ops: ctx.writeOps,
+      query_time_ms: Date.now() - started,
+      contention_retries: 0,
+      storage_bytes_read: ctx.bytesRead,
+      storage_bytes_write: ctx.bytesWritten,
+      rate_limits_hit: [],
+    };
+  }
+
+  private failureInfo(ctx: QueryContext, e: QueryError): QueryFailureInfo {
+    const sources = (ctx as QueryContext & { sources?: Map<string, string> }).sources ?? new Map();
+    const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span }];
+    return {
+      txnTs: ctx.txnTs,
+      schemaVersion: this.schemaVersion(),
+      summary: errorSummary(diags, sources, e.constraintFailures),
+      stats: this.stats(ctx, Date.now()),
+    };
+  }
+
+  /** Wraps unexpected exceptions so the server answers 500 and keeps serving. */
+  static guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof QueryError || e instanceof ProtocolError || e instanceof SchemaApiError) throw e;
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        throw new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048");
+      }
+      throw internalError(e instanceof Error ? e.message : String(e));
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Turns a query's result into its wire shape with the CALLER's permissions (reference §3.4):
+// documents reachable from the result are materialized, sets render their first page, and
+// documents the caller cannot read become null documents (`cause: "permission denied"`).
+import type { QueryContext } from "../fql/eval/context.js";
+import { docAsObject, docState } from "../fql/eval/documents.js";
+import { namedFields } from "../fql/eval/named.js";
+import { page, pageSizeOf, sourceOf } from "../fql/eval/sets.js";
+import type { DocValue, NamedDocValue, Value } from "../fql/values.js";
+import type { Rendered } from "./types.js";
+
+/** Fauna materializes nested sets up to this depth; deeper ones render as cursors. */
+const MAX_SET_DEPTH = 10;
+
+export function render(ctx: QueryContext, v: Value): Rendered {
+  return ctx.withAccess(ctx.callerAccess, () => renderValue(ctx, v, 0));
+}
+
+function renderValue(ctx: QueryContext, v: Value, setDepth: number): Rendered {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => renderValue(ctx, x, setDepth));
+  if (v instanceof Map) {
+    const m = new Map<string, Rendered>();
+    for (const [k, x] of v) m.set(k, renderValue(ctx, x, setDepth));
+    return m;
+  }
+  switch (v.kind) {
+    case "doc":
+      return renderDoc(ctx, v);
+    case "named":
+      return renderNamed(ctx, v);
+    case "set": {
+      const src = sourceOf(v);
+      if (setDepth >= MAX_SET_DEPTH) {
+        const p = page(ctx, src, pageSizeOf(src), undefined);
+        return { kind: "rendered-set", data: null, after: p.after };
+      }
+      const p = page(ctx, src, pageSizeOf(src));
+      return { kind: "rendered-set", data: p.data.map((x) => renderValue(ctx, x, setDepth + 1)), after: p.after };
+    }
+    default:
+      return v;
+  }
+}
+
+function renderDoc(ctx: QueryContext, ref: DocValue): Rendered {
+  const st = docState(ctx, ref);
+  if (!st.ok) return { kind: "rendered-null-doc", coll: ref.coll, id: ref.id, cause: st.cause };
+  const fields = ref.override ?? docAsObject(ctx, ref);
+  const out = new Map<string, Rendered>();
+  for (const [k, x] of fields) out.set(k, renderField(x));
+  return { kind: "rendered-doc", fields: out };
+}
+
+/** Values stored inside a document: nested documents stay references. */
+function renderField(v: Value): Rendered {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(renderField);
+  if (v instanceof Map) {
+    const m = new Map<string, Rendered>();
+    for (const [k, x] of v) m.set(k, renderField(x));
+    return m;
+  }
+  if (v.kind === "doc") return { kind: "rendered-ref", coll: v.coll, id: v.id };
+  if (v.kind === "named") return { kind: "rendered-ref", coll: v.coll, name: v.name };
+  return v;
+}
+
+function renderNamed(ctx: QueryContext, v: NamedDocValue): Rendered {
+  const fields = namedFields(ctx, v);
+  if (!fields) return { kind: "rendered-null-doc", coll: v.coll, name: v.name, cause: "not found" };
+  const out = new Map<string, Rendered>();
+  for (const [k, x] of fields) out.set(k, renderField(x));
+  return { kind: "rendered-doc", fields: out };
+}

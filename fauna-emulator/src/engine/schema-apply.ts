@@ -1,0 +1,227 @@
+// Applying FSL to the database, and the schema HTTP API on top of it (reference §7.5, §8).
+// A push replaces the whole schema: items absent from the files are deleted (with their
+// documents), changed indexes are rebuilt from the documents, new unique constraints are
+// checked against existing data. Everything happens in one transaction.
+import { isAdmin, readsAllData, type Access } from "../auth/access.js";
+import { ProtocolError, QueryError, SchemaApiError, InvalidQueryError } from "../errors.js";
+import type { QueryContext } from "../fql/eval/context.js";
+import { indexEntries } from "../fql/eval/documents.js";
+import { storageIndexName } from "../fql/eval/indexes.js";
+import { parseExpression, parseFunctionBody } from "../fql/parser/index.js";
+import { doc } from "../fql/values.js";
+import { diffSchemas, FslError, parseSchemaFiles } from "../fsl/index.js";
+import type { Schema } from "../fsl/model.js";
+import type { Store } from "../store/types.js";
+import { encodeTuple } from "../store/index.js";
+import { authenticate } from "./authenticate.js";
+import { CompiledSchema, NATIVE_DOC_COLLECTIONS } from "./schema.js";
+import type { SchemaFile } from "./types.js";
+
+const BUILT_INDEXES = "built_indexes";
+const BACKFILL_BATCH = 256;
+
+/** Reads the applied schema back from storage at start-up. */
+export function loadSchema(store: Store): CompiledSchema {
+  const files = store.getSchemaFiles();
+  const version = BigInt(store.getMeta("schema_version") ?? "0");
+  if (files.size === 0) return new CompiledSchema({ collections: [], functions: [], roles: [], accessProviders: [] }, files, version);
+  return new CompiledSchema(parseSchemaFiles(files), files, version);
+}
+
+/** Parses files and every FQL snippet inside them; FSL/FQL errors become FslError-like messages. */
+export function compileFiles(files: Map<string, string>, version: bigint): CompiledSchema {
+  const nonEmpty = new Map([...files].filter(([, text]) => text.trim() !== ""));
+  const schema = parseSchemaFiles(nonEmpty);
+  const problems: string[] = [];
+  const tryParse = (what: string, fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof InvalidQueryError) problems.push(`error: ${what}: ${e.diagnostics.map((d) => d.message).join("; ")}`);
+      else throw e;
+    }
+  };
+  for (const c of schema.collections) {
+    for (const f of c.fields) if (f.default) tryParse(`default of \`${c.name}.${f.name}\``, () => parseExpression(f.default!.text));
+    for (const cf of c.computed) tryParse(`computed field \`${c.name}.${cf.name}\``, () => parseExpression(cf.body.text));
+    for (const ck of c.checks) tryParse(`check \`${ck.name}\` of \`${c.name}\``, () => parseExpression(ck.body.text));
+  }
+  for (const f of schema.functions) tryParse(`body of function \`${f.name}\``, () => parseFunctionBody(f.body.text));
+  for (const r of schema.roles) {
+    for (const m of r.membership) if (m.predicate) tryParse(`membership predicate of role \`${r.name}\``, () => parseExpression(m.predicate!.text));
+    for (const p of r.privileges) for (const a of p.actions) if (a.predicate) tryParse(`predicate of role \`${r.name}\``, () => parseExpression(a.predicate!.text));
+  }
+  if (problems.length) throw new SchemaApiError(problems.join("\n"), 400);
+  return new CompiledSchema(schema, nonEmpty, version);
+}
+
+function builtIndexes(store: Store): Record<string, string[]> {
+  return JSON.parse(store.getMeta(BUILT_INDEXES) ?? "{}") as Record<string, string[]>;
+}
+
+/**
+ * Makes storage match `files` inside the caller's transaction and returns the new schema.
+ * `ctx` must run with admin rights (index backfill reads every document).
+ */
+export function applySchemaFiles(ctx: QueryContext, files: Map<string, string>): CompiledSchema {
+  const next = compileFiles(files, ctx.txnTs);
+  const store = ctx.store;
+  const built = builtIndexes(store);
+  const previous = ctx.schema;
+  ctx.schema = next;
+  try {
+    for (const c of previous.schema.collections) {
+      if (!next.collections.has(c.name)) {
+        store.dropCollection(c.name);
+        for (const name of built[c.name] ?? []) store.dropIndex(c.name, name);
+        delete built[c.name];
+      }
+    }
+    const colls = [...next.schema.collections.map((c) => c.name), ...NATIVE_DOC_COLLECTIONS];
+    for (const coll of colls) {
+      const wanted = next.storedIndexes(coll);
+      const have = new Set(built[coll] ?? []);
+      for (const ix of wanted) {
+        const name = storageIndexName(ix);
+        if (have.has(name)) continue;
+        store.defineIndex(coll, name, { desc: ix.values.map((v) => v.desc) });
+        backfill(ctx, coll, ix);
+      }
+      const wantedNames = new Set(wanted.map(storageIndexName));
+      for (const name of have) if (!wantedNames.has(name)) store.dropIndex(coll, name);
+      built[coll] = [...wantedNames];
+    }
+    store.setMeta(BUILT_INDEXES, JSON.stringify(built));
+    store.setSchemaFiles(next.files);
+    return next;
+  } catch (e) {
+    ctx.schema = previous;
+    throw e;
+  }
+}
+
+function backfill(ctx: QueryContext, coll: string, ix: ReturnType<CompiledSchema["storedIndexes"]>[number]): void {
+  const name = storageIndexName(ix);
+  const seen = new Set<string>();
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = ctx.store.scanDocs(coll, { afterId, limit: BACKFILL_BATCH });
+    for (const stored of batch) {
+      afterId = stored.id;
+      ctx.docCache.set(`${coll}/${stored.id}`, stored);
+      const entries = indexEntries(ctx, doc(coll, stored.id), ix);
+      ctx.store.setIndexEntries(coll, name, stored.id, entries);
+      if (!ix.unique) continue;
+      for (const e of entries) {
+        if (e.terms.every((t) => t === null)) continue;
+        const key = Buffer.from(encodeTuple(e.terms)).toString("hex");
+        if (seen.has(key)) {
+          const paths = ix.terms.map((t) => t.path.join(".")).join(", ");
+          throw new SchemaApiError(`error: Failed unique constraint on [${paths}] of collection \`${coll}\`: existing documents have duplicate values`, 400);
+        }
+        seen.add(key);
+      }
+    }
+    if (batch.length < BACKFILL_BATCH) return;
+  }
+}
+
+/** The `/schema/1/...` operations (reference §8). There is only the root database here. */
+export abstract class SchemaApi {
+  schema!: CompiledSchema;
+  abstract readonly store: Store;
+  abstract readonly opts: { rootSecret: string };
+  protected abstract inTransaction<T>(deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext };
+
+  private withAccess<T>(secret: string, need: "read" | "write", fn: (ctx: QueryContext) => T): T {
+    try {
+      return this.inTransaction(Date.now() + 120_000, 120_000, (ctx) => {
+        const access: Access = authenticate(ctx, secret, this.opts.rootSecret);
+        if (!readsAllData(access) || (need === "write" && !isAdmin(access))) throw new SchemaApiError("Access denied", 403);
+        ctx.access = access;
+        return fn(ctx);
+      }).result;
+    } catch (e) {
+      if (e instanceof ProtocolError) throw new SchemaApiError(e.message, e.httpStatus);
+      if (e instanceof FslError) throw new SchemaApiError(e.message, 400);
+      if (e instanceof QueryError) throw new SchemaApiError(`error: ${e.message}`, 400);
+      throw e;
+    }
+  }
+
+  private version(): bigint {
+    return BigInt(this.store.getMeta("schema_version") ?? "0");
+  }
+
+  private checkVersion(version: bigint | undefined): void {
+    if (version !== undefined && version !== this.version()) throw new SchemaApiError("Stale schema version provided", 409);
+  }
+
+  private noStaging(staged: boolean): void {
+    if (staged) throw new SchemaApiError("Schema cannot be staged in the root database", 400);
+  }
+
+  schemaFiles(secret: string, opts: { staged: boolean; version?: bigint }): { version: bigint; files: SchemaFile[] } {
+    return this.withAccess(secret, "read", () => {
+      this.checkVersion(opts.version);
+      const files = [...this.schema.files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([filename, content]) => ({ filename, content }));
+      return { version: this.version(), files };
+    });
+  }
+
+  schemaFile(secret: string, filename: string, opts: { staged: boolean; version?: bigint }): { version: bigint; content: string } {
+    return this.withAccess(secret, "read", () => {
+      this.checkVersion(opts.version);
+      const content = this.schema.files.get(filename);
+      if (content === undefined) throw new SchemaApiError("Not found", 404);
+      return { version: this.version(), content };
+    });
+  }
+
+  schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }): { version: bigint; diff: string } {
+    return this.withAccess(secret, "read", () => {
+      this.noStaging(opts.staged);
+      this.checkVersion(opts.version);
+      const next = compileFiles(new Map(files.map((f) => [f.filename, f.content])), this.version());
+      return { version: this.version(), diff: diffSchemas(this.schema.schema as Schema, next.schema) };
+    });
+  }
+
+  schemaUpdate(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; override: boolean }): { version: bigint } {
+    return this.withAccess(secret, "write", (ctx) => {
+      this.noStaging(opts.staged);
+      this.checkVersion(opts.version);
+      for (const f of files) {
+        if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*")) throw new SchemaApiError(`Invalid schema file name \`${f.filename}\`: must end in .fsl`, 400);
+      }
+      const merged = opts.override ? new Map<string, string>() : new Map(this.schema.files);
+      for (const f of files) merged.set(f.filename, f.content);
+      ctx.hooks.applySchema(ctx, merged);
+      return { version: ctx.txnTs };
+    });
+  }
+
+  schemaStatus(secret: string, opts: { format?: string; version?: bigint }): Record<string, unknown> {
+    return this.withAccess(secret, "read", () => {
+      this.noStaging(true);
+      void opts;
+      return {};
+    });
+  }
+
+  schemaCommit(secret: string, opts: { version?: bigint }): { version: bigint } {
+    return this.withAccess(secret, "write", () => {
+      this.noStaging(true);
+      void opts;
+      return { version: this.version() };
+    });
+  }
+
+  schemaAbandon(secret: string, opts: { version?: bigint }): { version: bigint } {
+    return this.withAccess(secret, "write", () => {
+      this.noStaging(true);
+      void opts;
+      return { version: this.version() };
+    });
+  }
+}

@@ -1,0 +1,45 @@
+// Human-readable `summary` text, shaped like Fauna's: `error: <message>`, constraint failures,
+// then `at *query*:LINE:COL` with a caret excerpt of the source.
+import type { ConstraintFailure, SourceSpan } from "../errors.js";
+
+function lineCol(src: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < src.length; i++) {
+    if (src[i] === "\n") {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { line, column: col };
+}
+
+/** `at *query*:L:C` plus a gutter excerpt with carets under the span. */
+export function excerpt(span: SourceSpan, sources: Map<string, string>): string {
+  const name = span.source ?? "*query*";
+  const src = sources.get(name);
+  if (src === undefined) return `at ${name}`;
+  const { line, column } = lineCol(src, span.start);
+  const text = src.split("\n")[line - 1] ?? "";
+  const width = Math.max(1, Math.min(span.end, span.start + text.length - column + 1) - span.start);
+  const gutter = " ".repeat(String(line).length);
+  return [`at ${name}:${line}:${column}`, `${gutter} |`, `${line} | ${text}`, `${gutter} | ${" ".repeat(column - 1)}${"^".repeat(width)}`, `${gutter} |`].join("\n");
+}
+
+export function errorSummary(
+  diagnostics: { message: string; span?: SourceSpan }[],
+  sources: Map<string, string>,
+  constraintFailures?: ConstraintFailure[],
+): string {
+  return diagnostics
+    .map((d) => {
+      const parts = [`error: ${d.message}`];
+      if (constraintFailures?.length) {
+        parts.push("constraint failures:");
+        for (const f of constraintFailures) parts.push(`  ${f.paths.map((p) => p.join(".")).join(", ") || "(document)"}: ${f.message}`);
+      }
+      if (d.span) parts.push(excerpt(d.span, sources));
+      return parts.join("\n");
+    })
+    .join("\n\n");
+}

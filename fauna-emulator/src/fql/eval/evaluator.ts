@@ -1,0 +1,312 @@
+// The tree-walking evaluator: expressions, scopes, function calls and optional chains.
+// Method and field lookups are delegated to members.ts; globals to globals.ts.
+import { THIS, type Block, type Expr, type Span } from "../ast.js";
+import { QueryError, type SourceSpan } from "../../errors.js";
+import { binaryOp, negate } from "../stdlib/index.js";
+import {
+  isDoc,
+  isFunction,
+  isSet,
+  obj,
+  typeName,
+  type FunctionValue,
+  type LambdaValue,
+  type Value,
+} from "../values.js";
+import { MAX_FRAMES, type QueryContext } from "./context.js";
+import { resolveGlobal } from "./globals.js";
+import { callMethod, getField, getIndex, projectValue } from "./members.js";
+import { callUdf } from "./udf.js";
+import { Scope } from "./scope.js";
+import { isNullish, nonNull } from "./nullish.js";
+
+/** Marks an optional chain that short-circuited; turned into null at the chain's top. */
+const SHORT = Symbol("short-circuit");
+type Result = Value | typeof SHORT;
+
+/** Body of a lambda value: the AST plus the name of the source it came from. */
+interface LambdaBody {
+  expr: Expr;
+  source: string;
+}
+
+let currentSource = "*query*";
+
+/** Evaluates a whole query / UDF body block. */
+export function evalBlock(ctx: QueryContext, block: Block, scope: Scope, sourceName: string): Value {
+  const saved = currentSource;
+  currentSource = sourceName;
+  try {
+    return evaluate(ctx, block, scope);
+  } finally {
+    currentSource = saved;
+  }
+}
+
+export function evaluate(ctx: QueryContext, expr: Expr, scope: Scope): Value {
+  const r = evalInner(ctx, expr, scope);
+  return r === SHORT ? null : r;
+}
+
+function spanOf(s: Span): SourceSpan {
+  return { start: s.start, end: s.end, source: currentSource };
+}
+
+/** Attaches the innermost source location to errors that do not have one yet. */
+function located<T>(span: Span, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof QueryError && !e.span) e.span = spanOf(span);
+    throw e;
+  }
+}
+
+function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
+  ctx.tick();
+  switch (e.type) {
+    case "Null":
+      return null;
+    case "Bool":
+      return e.value;
+    case "Num":
+      return located(e.span, () => parseNumber(e.raw));
+    case "Str":
+      return e.value;
+    case "Template": {
+      let out = "";
+      for (const p of e.parts) out += typeof p === "string" ? p : ctx.display(evaluate(ctx, p, scope));
+      return out;
+    }
+    case "Ident": {
+      const v = scope.lookup(e.name);
+      if (v !== undefined) return v;
+      return located(e.span, () => resolveGlobal(ctx, e.name));
+    }
+    case "Array":
+      return e.items.map((i) => evaluate(ctx, i, scope));
+    case "Object": {
+      const m = obj();
+      for (const f of e.fields) m.set(f.key, evaluate(ctx, f.value, scope));
+      return m;
+    }
+    case "Block": {
+      const inner = new Scope(scope);
+      let last: Value = null;
+      for (const s of e.stmts) {
+        if (s.type === "Let") inner.define(s.name, evaluate(ctx, s.value, inner));
+        else last = evaluate(ctx, s.expr, inner);
+      }
+      return last;
+    }
+    case "If": {
+      const c = evaluate(ctx, e.cond, scope);
+      if (typeof c !== "boolean") {
+        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(c)}`, { span: spanOf(e.cond.span) });
+      }
+      if (c) return evaluate(ctx, e.then, scope);
+      return e.else ? evaluate(ctx, e.else, scope) : null;
+    }
+    case "Lambda": {
+      const body: LambdaBody = { expr: e.body, source: currentSource };
+      const fn: LambdaValue = { kind: "lambda", params: e.params, variadic: e.variadic, body, scope };
+      return fn;
+    }
+    case "Unary": {
+      const v = evaluate(ctx, e.operand, scope);
+      if (e.op === "!") {
+        if (typeof v !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(v)}`, { span: spanOf(e.span) });
+        return !v;
+      }
+      return located(e.span, () => negate(v));
+    }
+    case "Binary":
+      return evalBinary(ctx, e, scope);
+    case "Field": {
+      const t = evalInner(ctx, e.target, scope);
+      if (t === SHORT) return SHORT;
+      if (e.optional && isNullish(ctx, t)) return SHORT;
+      return located(e.span, () => getField(ctx, t, e.name));
+    }
+    case "Index": {
+      const t = evalInner(ctx, e.target, scope);
+      if (t === SHORT) return SHORT;
+      if (e.optional && isNullish(ctx, t)) return SHORT;
+      const i = evaluate(ctx, e.index, scope);
+      return located(e.span, () => getIndex(ctx, t, i));
+    }
+    case "Call":
+      return evalCall(ctx, e, scope);
+    case "NonNull": {
+      const t = evalInner(ctx, e.target, scope);
+      if (t === SHORT) return SHORT;
+      return located(e.span, () => nonNull(ctx, t));
+    }
+    case "Project": {
+      const t = evalInner(ctx, e.target, scope);
+      if (t === SHORT) return SHORT;
+      return located(e.span, () =>
+        projectValue(ctx, t, (c, item) => {
+          const inner = new Scope(scope);
+          inner.define(THIS, item);
+          const m = obj();
+          for (const f of e.fields) m.set(f.key, evaluate(c, f.value, inner));
+          return m;
+        }),
+      );
+    }
+  }
+}
+
+function evalBinary(ctx: QueryContext, e: Extract<Expr, { type: "Binary" }>, scope: Scope): Value {
+  switch (e.op) {
+    case "&&":
+    case "||": {
+      const l = evaluate(ctx, e.left, scope);
+      if (typeof l !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(l)}`, { span: spanOf(e.left.span) });
+      if (e.op === "&&" ? !l : l) return l;
+      const r = evaluate(ctx, e.right, scope);
+      if (typeof r !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(r)}`, { span: spanOf(e.right.span) });
+      return r;
+    }
+    case "??": {
+      const l = evaluate(ctx, e.left, scope);
+      return isNullish(ctx, l) ? evaluate(ctx, e.right, scope) : l;
+    }
+    case "==":
+    case "!=": {
+      const eq = ctx.equals(evaluate(ctx, e.left, scope), evaluate(ctx, e.right, scope));
+      return e.op === "==" ? eq : !eq;
+    }
+    case "isa": {
+      const l = evaluate(ctx, e.left, scope);
+      const r = evaluate(ctx, e.right, scope);
+      return located(e.span, () => isa(l, r));
+    }
+    default: {
+      const l = evaluate(ctx, e.left, scope);
+      const r = evaluate(ctx, e.right, scope);
+      return located(e.span, () => binaryOp(ctx, e.op, l, r));
+    }
+  }
+}
+
+function isa(v: Value, t: Value): boolean {
+  if (t === null || typeof t !== "object" || Array.isArray(t) || t instanceof Map || t.kind !== "module") {
+    throw new QueryError("invalid_argument", "invalid argument `type`: expected a type");
+  }
+  const name = typeName(v);
+  switch (t.name) {
+    case "Any":
+      return true;
+    case "Number":
+      return name === "Int" || name === "Long" || name === "Double";
+    case "Double":
+    case "Float":
+      return name === "Double";
+    case "Function":
+      return isFunction(v);
+    case "Set":
+      return isSet(v);
+    case "Object":
+      return v instanceof Map;
+    default:
+      return name === t.name || (isDoc(v) && t.name === v.coll);
+  }
+}
+
+function evalCall(ctx: QueryContext, e: Extract<Expr, { type: "Call" }>, scope: Scope): Result {
+  if (e.callee.type === "Field") {
+    // Method call: evaluate the receiver once, then dispatch by its type.
+    const callee = e.callee;
+    const recv = evalInner(ctx, callee.target, scope);
+    if (recv === SHORT) return SHORT;
+    if (callee.optional && isNullish(ctx, recv)) return SHORT;
+    const args = e.args.map((a) => evaluate(ctx, a, scope));
+    return located(callee.span, () => callMethod(ctx, recv, callee.name, args));
+  }
+  const fn = evalInner(ctx, e.callee, scope);
+  if (fn === SHORT) return SHORT;
+  if (e.optional && fn === null) return SHORT;
+  const args = e.args.map((a) => evaluate(ctx, a, scope));
+  return located(e.span, () => callValue(ctx, fn, args));
+}
+
+/** Calls anything callable: lambdas, natives, UDFs, and callable modules (`Time("…")`, `Product("1")`). */
+export function callValue(ctx: QueryContext, fn: Value, args: Value[]): Value {
+  if (fn !== null && typeof fn === "object" && !Array.isArray(fn) && !(fn instanceof Map)) {
+    switch (fn.kind) {
+      case "lambda":
+      case "native":
+      case "udf":
+        return callFunction(ctx, fn, args);
+      case "module":
+        return callMethod(ctx, fn, "$call", args);
+      default:
+        break;
+    }
+  }
+  throw new QueryError("invalid_argument", `\`${typeName(fn)}\` is not a function`);
+}
+
+export function callFunction(ctx: QueryContext, fn: FunctionValue, args: Value[]): Value {
+  if (++ctx.frames > MAX_FRAMES) {
+    ctx.frames = 0;
+    throw new QueryError("stack_overflow", `number of stack frames exceeded limit of ${MAX_FRAMES}`);
+  }
+  try {
+    switch (fn.kind) {
+      case "native":
+        return fn.call(ctx, args);
+      case "udf":
+        return callUdf(ctx, fn.name, args);
+      case "lambda":
+        return callLambda(ctx, fn, args);
+    }
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new QueryError("stack_overflow", `number of stack frames exceeded limit of ${MAX_FRAMES}`);
+    }
+    throw e;
+  } finally {
+    ctx.frames--;
+  }
+}
+
+function callLambda(ctx: QueryContext, fn: LambdaValue, args: Value[]): Value {
+  const n = fn.params.length;
+  if (fn.variadic === null ? args.length !== n : args.length < n) {
+    throw new QueryError(
+      "invalid_function_invocation",
+      `callee function expects ${fn.variadic === null ? "exactly" : "at least"} ${n} argument${n === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`,
+    );
+  }
+  const scope = new Scope(fn.scope as Scope);
+  fn.params.forEach((p, i) => scope.define(p, args[i] ?? null));
+  if (fn.variadic !== null) scope.define(fn.variadic, args.slice(n));
+  const body = fn.body as LambdaBody;
+  const saved = currentSource;
+  currentSource = body.source;
+  try {
+    return evaluate(ctx, body.expr, scope);
+  } finally {
+    currentSource = saved;
+  }
+}
+
+/** Number literal → Int / Long / Double per §9.2. */
+export function parseNumber(raw: string): Value {
+  const text = raw.replace(/_/g, "");
+  if (/^[+-]?(0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+)$/i.test(text)) {
+    const neg = text.startsWith("-");
+    const body = text.replace(/^[+-]/, "");
+    let n = BigInt(body);
+    if (neg) n = -n;
+    if (n >= -(2n ** 31n) && n < 2n ** 31n) return { kind: "int", value: Number(n) };
+    if (n >= -(2n ** 63n) && n < 2n ** 63n) return { kind: "long", value: n };
+    return { kind: "double", value: Number(n) };
+  }
+  const d = Number(text);
+  if (Number.isNaN(d)) throw new QueryError("invalid_argument", `\`${raw}\` is not a valid number.`);
+  return { kind: "double", value: d };
+}

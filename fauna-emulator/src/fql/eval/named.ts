@@ -1,0 +1,171 @@
+// Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
+// and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
+import { canReadSchema, canWriteSchema, denied } from "../../auth/permissions.js";
+import { constraintFailure, QueryError } from "../../errors.js";
+import type { FieldPath, IndexTerm, IndexValue } from "../../fsl/model.js";
+import { fieldTypeToString } from "../../fsl/index.js";
+import { check, checkArity, p } from "../stdlib/args.js";
+import { makeSet } from "./sets.js";
+import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../values.js";
+import type { QueryContext } from "./context.js";
+
+const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
+const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mva]]);
+const valueObj = (v: IndexValue) => obj([["field", pathText(v.path)], ["order", v.desc ? "desc" : "asc"], ["mva", v.mva]]);
+
+export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
+  switch (v.coll) {
+    case "Collection":
+      return ctx.schema.collections.has(v.name);
+    case "Function":
+      return ctx.schema.functions.has(v.name);
+    case "Role":
+      return ctx.schema.roles.has(v.name);
+    default:
+      return false;
+  }
+}
+
+/** The definition document's fields in render order, or null if it does not exist. */
+export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | null {
+  if (!canReadSchema(ctx.access)) return null;
+  const m = obj([["name", v.name], ["coll", { kind: "module", name: v.coll }], ["ts", time(ctx.schema.version * 1000n)]]);
+  if (v.coll === "Collection") {
+    const c = ctx.schema.collections.get(v.name);
+    if (!c) return null;
+    if (c.alias) m.set("alias", c.alias);
+    if (c.fields.length || c.wildcard) {
+      const fields = obj();
+      for (const f of c.fields) {
+        const fo = obj([["signature", fieldTypeToString(f.type)]]);
+        if (f.default) fo.set("default", f.default.text);
+        fields.set(f.name, fo);
+      }
+      if (c.wildcard) fields.set("*", obj([["signature", fieldTypeToString(c.wildcard)]]));
+      m.set("fields", fields);
+    }
+    if (c.computed.length) {
+      m.set("computed_fields", obj(c.computed.map((cf) => [cf.name, obj([["body", cf.body.text]])] as const)));
+    }
+    m.set("history_days", { kind: "int", value: c.historyDays ?? 0 });
+    if (c.ttlDays !== null) m.set("ttl_days", { kind: "int", value: c.ttlDays });
+    m.set(
+      "indexes",
+      obj(
+        c.indexes.map((ix) => {
+          const o = obj([["terms", ix.terms.map(termObj)]]);
+          if (ix.values.length) o.set("values", ix.values.map(valueObj));
+          o.set("queryable", true);
+          o.set("status", "complete");
+          return [ix.name, o] as const;
+        }),
+      ),
+    );
+    m.set("constraints", [
+      ...c.uniques.map((u) => obj([["unique", u.terms.map(termObj)], ["status", "active"]])),
+      ...c.checks.map((k) => obj([["check", obj([["name", k.name], ["body", k.body.text]])]])),
+    ]);
+    return m;
+  }
+  if (v.coll === "Function") {
+    const f = ctx.schema.functions.get(v.name);
+    if (!f) return null;
+    if (f.role) m.set("role", f.role);
+    const params = f.params.map((x) => x.name).concat(f.variadic ? [`...${f.variadic.name}`] : []);
+    m.set("body", `(${params.join(", ")}) => ${f.body.text}`);
+    return m;
+  }
+  if (v.coll === "Role") {
+    const r = ctx.schema.roles.get(v.name);
+    if (!r) return null;
+    m.set("membership", r.membership.map((x) => obj([["resource", x.collection], ...(x.predicate ? [["predicate", x.predicate.text] as const] : [])])));
+    m.set(
+      "privileges",
+      r.privileges.map((pr) => obj([["resource", pr.resource], ["actions", obj(pr.actions.map((a) => [a.action, a.predicate ? a.predicate.text : true] as const))]])),
+    );
+    return m;
+  }
+  return null;
+}
+
+function namesOf(ctx: QueryContext, coll: string): string[] {
+  if (coll === "Collection") return ctx.schema.schema.collections.map((c) => c.name);
+  if (coll === "Function") return ctx.schema.schema.functions.map((f) => f.name);
+  if (coll === "Role") return ctx.schema.schema.roles.map((r) => r.name);
+  return [];
+}
+
+/** Statics of Collection / Function / Role / AccessProvider / Database. */
+export function namedModuleMethod(ctx: QueryContext, coll: string, name: string, args: Value[]): Value {
+  switch (name) {
+    case "byName": {
+      const [n] = check("byName", [p("name", "String")], args);
+      return named(coll, n as string);
+    }
+    case "all": {
+      checkArity(args, 0);
+      if (!canReadSchema(ctx.access)) return makeSet({ t: "items", items: [] });
+      return makeSet({ t: "items", items: namesOf(ctx, coll).map((n) => named(coll, n)) });
+    }
+    case "create": {
+      const [input] = check("create", [p("schema", "Struct")], args);
+      if (coll !== "Collection") throw new QueryError("invalid_query", `\`${coll}.create\` is not supported by this emulator; define it in FSL and push the schema.`);
+      return createCollection(ctx, input as ObjectValue);
+    }
+    default:
+      throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`${coll}\`.`);
+  }
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function fieldPathFsl(v: Value): string {
+  const s = v instanceof Map ? v.get("field") : v;
+  if (typeof s !== "string") throw new QueryError("invalid_argument", "index fields must be strings like `.email`");
+  const path = s.startsWith(".") ? s : `.${s}`;
+  const mva = v instanceof Map && v.get("mva") === true;
+  const desc = v instanceof Map && v.get("order") === "desc";
+  const expr = mva ? `mva(${path})` : path;
+  return desc ? `desc(${expr})` : expr;
+}
+
+/** `Collection.create({ name, indexes?, constraints?, history_days? })`, written to main.fsl. */
+function createCollection(ctx: QueryContext, input: ObjectValue): Value {
+  ctx.assertWritable();
+  if (!canWriteSchema(ctx.access, "Collection")) throw denied();
+  const name = input.get("name");
+  if (typeof name !== "string" || !IDENT.test(name)) {
+    throw constraintFailure("Failed to create Collection.", [{ paths: [["name"]], message: "Invalid identifier." }]);
+  }
+  if (ctx.schema.collections.has(name) || ctx.schema.functions.has(name)) {
+    throw constraintFailure("Failed to create Collection.", [{ paths: [["name"]], message: "The identifier `" + name + "` is already in use." }]);
+  }
+  const lines: string[] = [`collection ${name} {`];
+  const indexes = input.get("indexes");
+  if (indexes instanceof Map) {
+    for (const [ixName, def] of indexes) {
+      if (!(def instanceof Map)) continue;
+      const terms = def.get("terms");
+      const values = def.get("values");
+      const parts: string[] = [];
+      if (Array.isArray(terms) && terms.length) parts.push(`terms [${terms.map(fieldPathFsl).join(", ")}]`);
+      if (Array.isArray(values) && values.length) parts.push(`values [${values.map(fieldPathFsl).join(", ")}]`);
+      lines.push(`  index ${ixName} { ${parts.join(" ")} }`);
+    }
+  }
+  const constraints = input.get("constraints");
+  if (Array.isArray(constraints)) {
+    for (const c of constraints) {
+      const unique = c instanceof Map ? c.get("unique") : null;
+      if (Array.isArray(unique)) lines.push(`  unique [${unique.map(fieldPathFsl).join(", ")}]`);
+    }
+  }
+  const hd = input.get("history_days");
+  if (hd && typeof hd === "object" && "kind" in hd && hd.kind === "int") lines.push(`  history_days ${hd.value}`);
+  lines.push("}");
+  const files = new Map(ctx.schema.files);
+  const main = files.get("main.fsl");
+  files.set("main.fsl", (main ? `${main.trimEnd()}\n\n` : "") + lines.join("\n") + "\n");
+  ctx.hooks.applySchema(ctx, files);
+  return named("Collection", name);
+}

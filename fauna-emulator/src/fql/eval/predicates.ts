@@ -1,0 +1,23 @@
+// Role predicates (membership and privilege predicates): FQL lambdas from FSL evaluated
+// read-only with the given access; only an exact `true` grants, and an error means "deny".
+import type { Access } from "../../auth/access.js";
+import { ProtocolError } from "../../errors.js";
+import type { FqlSource } from "../../fsl/model.js";
+import type { Value } from "../values.js";
+import type { QueryContext } from "./context.js";
+import { callValue, evaluate } from "./evaluator.js";
+import { Scope } from "./scope.js";
+
+export function evaluatePredicate(ctx: QueryContext, access: Access, src: FqlSource, args: Value[]): boolean {
+  try {
+    return ctx.withAccess(access, () =>
+      ctx.readOnly(() => {
+        const fn = evaluate(ctx, ctx.schema.expr(src), new Scope());
+        return callValue(ctx, fn, args) === true;
+      }),
+    );
+  } catch (e) {
+    if (e instanceof ProtocolError) throw e; // time-outs still end the query
+    return false;
+  }
+}

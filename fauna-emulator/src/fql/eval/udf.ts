@@ -1,0 +1,28 @@
+// Calling user-defined functions: the `call` privilege check, then the body with the
+// function's `@role` (if any) while the caller's identity is kept (reference §6.6).
+import { roleAccess } from "../../auth/access.js";
+import { canCall, denied } from "../../auth/permissions.js";
+import { QueryError } from "../../errors.js";
+import type { Value } from "../values.js";
+import type { QueryContext } from "./context.js";
+import { evalBlock } from "./evaluator.js";
+import { Scope } from "./scope.js";
+
+export function callUdf(ctx: QueryContext, name: string, args: Value[]): Value {
+  const fn = ctx.schema.functions.get(name);
+  if (!fn) throw new QueryError("invalid_function_invocation", `The function \`${name}\` does not exist.`);
+  if (!canCall(ctx, fn.name, args)) throw denied();
+  const n = fn.params.length;
+  if (fn.variadic === null ? args.length !== n : args.length < n) {
+    throw new QueryError(
+      "invalid_function_invocation",
+      `callee function expects ${fn.variadic === null ? "exactly" : "at least"} ${n} argument${n === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`,
+    );
+  }
+  const scope = new Scope();
+  fn.params.forEach((p, i) => scope.define(p.name, args[i] ?? null));
+  if (fn.variadic) scope.define(fn.variadic.name, args.slice(n));
+  const body = ctx.schema.body(fn);
+  const access = fn.role ? roleAccess(fn.role, ctx.access) : ctx.access;
+  return ctx.withAccess(access, () => evalBlock(ctx, body, scope, `*udf:${fn.name}*`));
+}

@@ -1,0 +1,36 @@
+// Opening the durable store. One connection per process; the engine serializes queries.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "libsql";
+import { migrate } from "./schema.js";
+import { SqliteStore } from "./sqlite-store.js";
+import type { Store } from "./types.js";
+
+export type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
+export { SqliteStore } from "./sqlite-store.js";
+export { encodeKey, encodeTuple, compareBytes } from "./key-codec.js";
+export { encodeValue, decodeValue } from "./value-codec.js";
+
+export const DB_FILE = "fauna.db";
+const BUSY_TIMEOUT_MS = 5000;
+
+/** `dir` null = in-memory (lost on exit); otherwise `<dir>/fauna.db`, created if missing. */
+export function openStore(opts: { dir: string | null }): Store {
+  let path = ":memory:";
+  if (opts.dir !== null) {
+    mkdirSync(opts.dir, { recursive: true });
+    path = join(opts.dir, DB_FILE);
+  }
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    if (opts.dir !== null) db.exec("PRAGMA journal_mode = WAL"); // in-memory databases cannot use WAL
+    // FULL: fsync the WAL on every commit, so an acknowledged query survives a crash.
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db);
+    return new SqliteStore(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,333 @@
+// The Store contract on SQLite. Every scan is a single index range seek: the bounds are
+// folded into one lower and one upper key in JS so SQLite sees exactly one range constraint.
+import type Database from "libsql";
+import { QueryError } from "../errors.js";
+import type { Value } from "../fql/values.js";
+import { compareBytes, encodeTuple, prefixSuccessor } from "./key-codec.js";
+import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
+import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A decimal id that fits a signed 64-bit integer, as a bigint; null otherwise. */
+export function parseId(id: string): bigint | null {
+  if (!/^-?\d{1,20}$/.test(id)) return null;
+  const n = BigInt(id);
+  return n >= INT64_MIN && n <= INT64_MAX ? n : null;
+}
+
+function requireId(id: string): bigint {
+  const n = parseId(id);
+  if (n === null) throw new QueryError("invalid_id", `\`${id}\` is not a valid ID.`);
+  return n;
+}
+
+interface DocRow {
+  coll: string;
+  id: bigint;
+  ts: bigint;
+  ttl: string | null;
+  data: string;
+}
+
+interface HitRow {
+  id: bigint;
+  vals_json: string;
+}
+
+const toDoc = (r: DocRow): StoredDoc => ({
+  coll: r.coll,
+  id: r.id.toString(),
+  ts: r.ts,
+  ttl: r.ttl === null ? null : BigInt(r.ttl),
+  data: decodeObject(r.data),
+});
+
+/**
+ * Nested `transaction()` calls use SAVEPOINTs: an inner failure rolls back only the inner
+ * writes (the outer call may catch and continue); an inner success becomes durable only when
+ * the outermost call commits.
+ */
+export class SqliteStore implements Store {
+  private readonly stmts = new Map<string, Database.Statement>();
+  private readonly defs = new Map<string, boolean[]>();
+  private depth = 0;
+
+  constructor(private readonly db: Database.Database) {
+    db.defaultSafeIntegers(true); // ids and timestamps are 64-bit
+    this.loadDefs();
+  }
+
+  /** The in-memory copy of index_defs; reloaded after a rollback may have undone changes. */
+  private loadDefs(): void {
+    this.defs.clear();
+    for (const r of this.all<{ coll: string; idx: string; def: string }>("SELECT coll, idx, def FROM index_defs")) {
+      this.defs.set(defKey(r.coll, r.idx), (JSON.parse(r.def) as IndexDef).desc);
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private run(sql: string, ...params: unknown[]): void {
+    this.stmt(sql).run(...params);
+  }
+
+  private get<R>(sql: string, ...params: unknown[]): R | undefined {
+    return this.stmt(sql).get(...params) as R | undefined;
+  }
+
+  private all<R>(sql: string, ...params: unknown[]): R[] {
+    return this.stmt(sql).all(...params) as R[];
+  }
+
+  /** A connection setting (e.g. "synchronous"), for diagnostics and tests. */
+  pragma(name: string): unknown {
+    const row = this.db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown> | undefined;
+    return row?.[name];
+  }
+
+  /** EXPLAIN QUERY PLAN details of `sql`, for proving that scans seek. */
+  explain(sql: string, ...params: unknown[]): string[] {
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  transaction<T>(fn: () => T): T {
+    const outer = this.depth === 0;
+    const sp = `sp${this.depth}`;
+    this.db.exec(outer ? "BEGIN IMMEDIATE" : `SAVEPOINT ${sp}`);
+    this.depth++;
+    let result: T;
+    try {
+      result = fn();
+      if (result !== null && typeof (result as { then?: unknown })?.then === "function") {
+        throw new Error("Store.transaction() callbacks must be synchronous");
+      }
+    } catch (e) {
+      this.depth--;
+      this.undo(outer, sp);
+      throw e;
+    }
+    this.depth--;
+    if (!outer) {
+      this.db.exec(`RELEASE ${sp}`);
+      return result;
+    }
+    try {
+      this.db.exec("COMMIT");
+    } catch (e) {
+      this.undo(true, sp);
+      throw e;
+    }
+    return result;
+  }
+
+  private undo(outer: boolean, sp: string): void {
+    // SQLite may already have rolled back on its own (e.g. disk full); keep the original error.
+    try {
+      if (this.db.inTransaction) this.db.exec(outer ? "ROLLBACK" : `ROLLBACK TO ${sp}; RELEASE ${sp}`);
+    } catch {
+      /* the caller's error is the one worth reporting */
+    }
+    this.loadDefs();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- meta & schema files -----------------------------------------------------------------
+
+  getMeta(key: string): string | null {
+    return this.get<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+  }
+
+  getSchemaFiles(): Map<string, string> {
+    const rows = this.all<{ name: string; content: string }>("SELECT name, content FROM schema_files ORDER BY name");
+    return new Map(rows.map((r) => [r.name, r.content]));
+  }
+
+  setSchemaFiles(files: Map<string, string>): void {
+    this.transaction(() => {
+      this.run("DELETE FROM schema_files");
+      for (const [name, content] of files) this.run("INSERT INTO schema_files (name, content) VALUES (?, ?)", name, content);
+    });
+  }
+
+  // ---- documents ---------------------------------------------------------------------------
+
+  getDoc(coll: string, id: string): StoredDoc | null {
+    const n = parseId(id);
+    if (n === null) return null;
+    const row = this.get<DocRow>("SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id = ?", coll, n);
+    return row ? toDoc(row) : null;
+  }
+
+  putDoc(doc: StoredDoc): void {
+    const id = requireId(doc.id);
+    const data = encodeObject(doc.data); // throws before anything is written
+    this.run(
+      "INSERT INTO docs (coll, id, ts, ttl, data) VALUES (?, ?, ?, ?, ?) " +
+        "ON CONFLICT (coll, id) DO UPDATE SET ts = excluded.ts, ttl = excluded.ttl, data = excluded.data",
+      doc.coll,
+      id,
+      doc.ts,
+      doc.ttl === null ? null : doc.ttl.toString(),
+      data,
+    );
+  }
+
+  deleteDoc(coll: string, id: string): void {
+    const n = parseId(id);
+    if (n !== null) this.run("DELETE FROM docs WHERE coll = ? AND id = ?", coll, n);
+  }
+
+  static readonly SCAN_DOCS_SQL =
+    "SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id >= ? AND id <= ? ORDER BY id LIMIT ?";
+
+  scanDocs(coll: string, scan: DocScan): StoredDoc[] {
+    // Fold afterId/fromId into one inclusive lower bound.
+    let lo = scan.fromId !== undefined ? requireId(scan.fromId) : INT64_MIN;
+    if (scan.afterId !== undefined) {
+      const after = requireId(scan.afterId);
+      if (after === INT64_MAX) return [];
+      if (after + 1n > lo) lo = after + 1n;
+    }
+    const hi = scan.toId !== undefined ? requireId(scan.toId) : INT64_MAX;
+    if (scan.limit <= 0 || lo > hi) return [];
+    return this.all<DocRow>(SqliteStore.SCAN_DOCS_SQL, coll, lo, hi, scan.limit).map(toDoc);
+  }
+
+  countDocs(coll: string): number {
+    return Number(this.get<{ n: bigint }>("SELECT count(*) AS n FROM docs WHERE coll = ?", coll)?.n ?? 0n);
+  }
+
+  dropCollection(coll: string): void {
+    this.transaction(() => {
+      this.run("DELETE FROM docs WHERE coll = ?", coll);
+      this.run("DELETE FROM index_entries WHERE coll = ?", coll);
+      this.run("DELETE FROM index_defs WHERE coll = ?", coll);
+      for (const k of [...this.defs.keys()]) if (k.startsWith(defKey(coll, ""))) this.defs.delete(k);
+    });
+  }
+
+  // ---- indexes -----------------------------------------------------------------------------
+
+  private desc(coll: string, index: string): boolean[] {
+    return this.defs.get(defKey(coll, index)) ?? [];
+  }
+
+  defineIndex(coll: string, index: string, def: IndexDef): void {
+    this.run(
+      "INSERT INTO index_defs (coll, idx, def) VALUES (?, ?, ?) ON CONFLICT (coll, idx) DO UPDATE SET def = excluded.def",
+      coll,
+      index,
+      JSON.stringify({ desc: def.desc }),
+    );
+    this.defs.set(defKey(coll, index), [...def.desc]);
+  }
+
+  setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void {
+    const n = requireId(id);
+    const desc = this.desc(coll, index);
+    // Encode everything first so a non-persistable value leaves the old entries in place.
+    const rows = entries.map((e) => [encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const);
+    this.transaction(() => {
+      this.run("DELETE FROM index_entries WHERE coll = ? AND idx = ? AND id = ?", coll, index, n);
+      for (const [terms, vals, json] of rows) {
+        // mva() can yield the same entry twice; one row is enough.
+        this.run(
+          "INSERT OR IGNORE INTO index_entries (coll, idx, terms, vals, id, vals_json) VALUES (?, ?, ?, ?, ?, ?)",
+          coll,
+          index,
+          terms,
+          vals,
+          n,
+          json,
+        );
+      }
+    });
+  }
+
+  /** SQL + params of an index scan: exactly one lower and at most one upper range constraint. */
+  indexScanQuery(coll: string, index: string, terms: Value[], scan: IndexScan): { sql: string; params: unknown[] } | null {
+    const desc = this.desc(coll, index);
+    const where = ["coll = ?", "idx = ?", "terms = ?"];
+    const params: unknown[] = [coll, index, encodeTuple(terms)];
+
+    const from = scan.from ? encodeTuple(scan.from, desc) : null;
+    const after = scan.after ? { vals: encodeTuple(scan.after.values, desc), id: requireId(scan.after.id) } : null;
+    if (after && (!from || compareBytes(after.vals, from) >= 0)) {
+      // (vals, id) > after implies vals >= from here, so `from` is redundant.
+      where.push("(vals, id) > (?, ?)");
+      params.push(after.vals, after.id);
+    } else if (from && from.length > 0) {
+      where.push("vals >= ?");
+      params.push(from);
+    }
+
+    if (scan.to) {
+      const to = encodeTuple(scan.to, desc);
+      const end = prefixSuccessor(to); // inclusive prefix bound → exclusive successor
+      if (end) {
+        where.push("vals < ?");
+        params.push(end);
+      } else if (to.length > 0) {
+        return null; // unreachable for real encodings (they never are all FF); be safe
+      }
+    }
+    params.push(scan.limit);
+    const sql = `SELECT id, vals_json FROM index_entries WHERE ${where.join(" AND ")} ORDER BY vals, id LIMIT ?`;
+    return { sql, params };
+  }
+
+  scanIndex(coll: string, index: string, terms: Value[], scan: IndexScan): IndexHit[] {
+    if (scan.limit <= 0) return [];
+    const q = this.indexScanQuery(coll, index, terms, scan);
+    if (!q) return [];
+    return this.all<HitRow>(q.sql, ...q.params).map((r) => ({
+      id: r.id.toString(),
+      values: decodeValue(r.vals_json) as Value[],
+    }));
+  }
+
+  dropIndex(coll: string, index: string): void {
+    this.transaction(() => {
+      this.run("DELETE FROM index_entries WHERE coll = ? AND idx = ?", coll, index);
+      this.run("DELETE FROM index_defs WHERE coll = ? AND idx = ?", coll, index);
+      this.defs.delete(defKey(coll, index));
+    });
+  }
+
+  listIndexes(coll: string): string[] {
+    // Defined indexes plus any with leftover entries, found by skip-seeking the entries key.
+    const names = new Set(this.all<{ idx: string }>("SELECT idx FROM index_defs WHERE coll = ?", coll).map((r) => r.idx));
+    let last = "";
+    let first = true;
+    for (;;) {
+      const row = first
+        ? this.get<{ idx: string }>("SELECT idx FROM index_entries WHERE coll = ? ORDER BY idx LIMIT 1", coll)
+        : this.get<{ idx: string }>("SELECT idx FROM index_entries WHERE coll = ? AND idx > ? ORDER BY idx LIMIT 1", coll, last);
+      if (!row) break;
+      names.add(row.idx);
+      last = row.idx;
+      first = false;
+    }
+    return [...names].sort();
+  }
+}
+
+const defKey = (coll: string, index: string): string => `${coll}\u0000${index}`;
