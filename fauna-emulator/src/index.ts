@@ -62,3 +62,4 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
 
 export { FaunaEngine } from "./engine/engine.js";
 export { openStore } from "./store/index.js";
+export { applySchema, readSchemaDir } from "./schema-push.js";

@@ -78,6 +78,8 @@ export function hasReadEntry(ctx: QueryContext, coll: string): boolean {
   const a = ctx.access;
   const b = builtinAllows(a, coll, "read");
   if (b !== null) return b;
+  // A token's identity may look up its own tokens and credential (filtered per document).
+  if (a.identity && (coll === "Token" || coll === "Credential")) return true;
   return grants(ctx, a, coll, "read").length > 0;
 }
 

@@ -1,7 +1,7 @@
 // Methods of Set values and the `Set` module. Lazy methods wrap the source; eager ones iterate.
 import { QueryError } from "../../errors.js";
 import { checkArity, checkCallback, invalidArgumentType, truthy } from "../stdlib/args.js";
-import { int, isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../values.js";
+import { isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../values.js";
 import type { QueryContext } from "./context.js";
 import {
   checkSize,
@@ -205,10 +205,7 @@ export const setModule: Record<string, (ctx: QueryContext, args: Value[]) => Val
       if (!isNumber(v) || !Number.isInteger(toJsNumber(v))) throw invalidArgumentType(i === 0 ? "from" : "until", "Int", v);
       return toJsNumber(v);
     }) as [number, number];
-    if (b - a > 1_000_000) throw new QueryError("invalid_bounds", "sequence is too long");
-    const items: Value[] = [];
-    for (let i = a; i < b; i++) items.push(int(i));
-    return makeSet({ t: "items", items });
+    return makeSet({ t: "range", from: a, until: b });
   },
   paginate(ctx, args) {
     checkArity(args, 1, 2);

@@ -19,6 +19,7 @@ export type SetSource =
   | { t: "all"; coll: string; fromId?: string; toId?: string }
   | { t: "index"; coll: string; index: StoredIndex; terms: Value[]; from?: Value[]; to?: Value[] }
   | { t: "items"; items: Value[] }
+  | { t: "range"; from: number; until: number }
   | { t: "where"; src: SetSource; pred: Value }
   | { t: "map"; src: SetSource; fn: Value }
   | { t: "flatMap"; src: SetSource; fn: Value }
@@ -80,6 +81,13 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       for (let i = after === undefined ? 0 : (after as number) + 1; i < src.items.length; i++) {
         ctx.tick();
         yield { v: src.items[i]!, pos: i };
+      }
+      return;
+    }
+    case "range": {
+      for (let i = after === undefined ? src.from : (after as number) + 1; i < src.until; i++) {
+        ctx.tick();
+        yield { v: int(i), pos: i };
       }
       return;
     }

@@ -1,0 +1,104 @@
+// Whole-schema validation of a push: item names must be unique, field types and role
+// resources must resolve against the submitted schema (as Fauna refuses such a push).
+import { diagnostic } from "./errors.js";
+import type { FslDiagnostic } from "./model.js";
+import type { ParsedFile } from "./parser.js";
+import { PERSISTABLE_BUILTINS } from "./types.js";
+
+/** Native collections usable as field types (`Ref<Key>`, `Credential`...). */
+const NATIVE_DOC_TYPES = new Set(["Key", "Token", "Credential"]);
+/** Builtin type names that exist but cannot be stored in a document. */
+const NON_PERSISTABLE = new Set(["ID", "Never", "Set", "Array", "Ref", "Function", "EmptyRef", "Object", "Document"]);
+/** Resources a role may name besides user collections and functions (`Credentials` is legacy). */
+export const NATIVE_RESOURCES = new Set([
+  "Key", "Token", "Credential", "Credentials", "Database", "Collection", "Function", "Role", "AccessProvider",
+]);
+const BUILTIN_ROLES = new Set(["admin", "server", "server-readonly", "client"]);
+
+/** Duplicate names (collections and functions share one namespace). */
+export function checkNames(files: ParsedFile[]): FslDiagnostic[] {
+  const out: FslDiagnostic[] = [];
+  const dupe = (kind: string) => {
+    const seen = new Set<string>();
+    return {
+      has: (n: string) => seen.has(n),
+      check(f: ParsedFile, name: { text: string; at: number }) {
+        if (seen.has(name.text)) out.push(diagnostic(f.file, f.src, name.at, `Duplicate ${kind} \`${name.text}\``));
+        seen.add(name.text);
+      },
+    };
+  };
+  const collFn = dupe("collection or function");
+  const collNames = new Set(files.flatMap((f) => f.collections.map((c) => c.def.name)));
+  for (const f of files) {
+    for (const c of f.collections) {
+      collFn.check(f, c.name);
+      if (c.alias) collFn.check(f, c.alias);
+    }
+  }
+  for (const f of files) {
+    for (const fn of f.functions) {
+      // A function may reuse a collection's name when it has an alias (called by its alias).
+      if (fn.alias && collNames.has(fn.name.text)) collFn.check(f, fn.alias);
+      else {
+        collFn.check(f, fn.name);
+        if (fn.alias) collFn.check(f, fn.alias);
+      }
+    }
+  }
+  const roles = dupe("role");
+  const aps = dupe("access provider");
+  for (const f of files) {
+    for (const r of f.roles) roles.check(f, r.name);
+    for (const a of f.accessProviders) aps.check(f, a.name);
+  }
+  return out;
+}
+
+/** Field types, role resources and access-provider roles must exist. */
+export function checkReferences(files: ParsedFile[]): FslDiagnostic[] {
+  const out: FslDiagnostic[] = [];
+  const colls = new Set<string>();
+  const funcs = new Set<string>();
+  const roles = new Set<string>();
+  for (const f of files) {
+    for (const c of f.collections) {
+      colls.add(c.def.name);
+      if (c.def.alias) colls.add(c.def.alias);
+    }
+    for (const fn of f.functions) {
+      funcs.add(fn.def.name);
+      if (fn.def.alias) funcs.add(fn.def.alias);
+    }
+    for (const r of f.roles) roles.add(r.def.name);
+  }
+  const isDocType = (n: string) => colls.has(n) || NATIVE_DOC_TYPES.has(n);
+
+  for (const f of files) {
+    const err = (at: number, message: string) => out.push(diagnostic(f.file, f.src, at, message));
+    for (const c of f.collections) {
+      for (const ref of c.typeRefs) {
+        const n = ref.name;
+        if (PERSISTABLE_BUILTINS.has(n) || isDocType(n)) continue;
+        // `NullFoo` is the type of a missing document of `Foo`.
+        if (n.startsWith("Null") && isDocType(n.slice(4))) continue;
+        if (NON_PERSISTABLE.has(n)) err(ref.at, `Type ${n} is not persistable`);
+        else err(ref.at, `Unknown type \`${n}\``);
+      }
+    }
+    for (const r of f.roles) {
+      for (const res of r.resources) {
+        const n = res.name.text;
+        if (NATIVE_RESOURCES.has(n) || colls.has(n) || (!res.membership && funcs.has(n))) continue;
+        err(res.name.at, `Resource \`${n}\` does not exist`);
+      }
+    }
+    for (const a of f.accessProviders) {
+      for (const r of a.roleRefs) {
+        if (BUILTIN_ROLES.has(r.text)) err(r.at, `Builtin role \`${r.text}\` is not allowed`);
+        else if (!roles.has(r.text)) err(r.at, `Role \`${r.text}\` does not exist`);
+      }
+    }
+  }
+  return out;
+}

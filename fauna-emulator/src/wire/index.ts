@@ -1,0 +1,8 @@
+// The HTTP layer of the emulator: listener, routes and the value codecs.
+export { createHttpServer, type HttpServer } from "./server.js";
+export { decodeSimple, decodeTagged, ValueDecodeError } from "./decode.js";
+export { encodeResult } from "./encode.js";
+export { renderDecorated } from "./decorated.js";
+export { templateToSource } from "./template.js";
+export { parseSchemaFiles } from "./multipart.js";
+export { parseJson, stringifyJson, JsonNumber } from "./json.js";

@@ -1,0 +1,117 @@
+// One TCP port for cleartext HTTP/2 with prior knowledge (the Node driver) and HTTP/1.1
+// (fetch, curl, the CLI): peek at each connection's first bytes for the h2 preface, put them
+// back, and hand the socket to the matching server.
+import http from "node:http";
+import http2 from "node:http2";
+import net from "node:net";
+import type { Engine } from "../engine/types.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./body.js";
+import type { WireRequest, WireResponse } from "./http-types.js";
+import { createRouter } from "./router.js";
+
+const PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "latin1");
+/** After close(), connections still busy get this long before they are cut. */
+const CLOSE_GRACE_MS = 1000;
+
+export interface HttpServer {
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createHttpServer(engine: Engine, opts: { maxBodyBytes?: number } = {}): HttpServer {
+  const route = createRouter(engine, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const handle = (req: WireRequest, res: WireResponse) => void route(req, res);
+
+  const sockets = new Set<net.Socket>();
+  /** HTTP/1.1 sockets with a request in progress (others are idle keep-alive). */
+  const busy = new Set<net.Socket>();
+  const sessions = new Set<http2.ServerHttp2Session>();
+  /** Sockets owned by HTTP/2 sessions: closed through GOAWAY, not cut. */
+  const h2Sockets = new Set<net.Socket>();
+  let closing = false;
+
+  const h1 = http.createServer((req, res) => {
+    const socket = req.socket;
+    busy.add(socket);
+    res.on("finish", () => {
+      busy.delete(socket);
+      if (closing) socket.destroy();
+    });
+    res.on("close", () => busy.delete(socket));
+    handle(req, res);
+  });
+  h1.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+
+  const h2 = http2.createServer({}, (req, res) => handle(req, res));
+  h2.on("session", (session) => {
+    sessions.add(session);
+    session.on("close", () => sessions.delete(session));
+    session.on("error", () => session.destroy());
+    if (closing) session.close();
+  });
+  h2.on("sessionError", () => {});
+
+  const tcp = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => {
+      sockets.delete(socket);
+      h2Sockets.delete(socket);
+    });
+    socket.on("error", () => socket.destroy());
+    if (closing) return void socket.destroy();
+    sniff(socket, (isH2) => {
+      if (isH2) {
+        h2Sockets.add(socket);
+        h2.emit("connection", socket);
+      } else {
+        h1.emit("connection", socket);
+        socket.resume();
+      }
+    });
+  });
+
+  return {
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        tcp.once("error", reject);
+        tcp.listen(port, host, () => {
+          tcp.off("error", reject);
+          const addr = tcp.address();
+          resolve(typeof addr === "object" && addr ? addr.port : port);
+        });
+      });
+    },
+    close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => tcp.close(() => resolve()));
+      // Sessions send GOAWAY and end once their open streams finish.
+      for (const s of sessions) s.close();
+      for (const socket of sockets) if (!busy.has(socket) && !h2Sockets.has(socket)) socket.destroy();
+      const timer = setTimeout(() => {
+        for (const s of sessions) s.destroy();
+        for (const socket of sockets) socket.destroy();
+      }, CLOSE_GRACE_MS);
+      timer.unref();
+      return closed.then(() => clearTimeout(timer));
+    },
+  };
+}
+
+/** Buffers the first bytes until they either match the h2 preface or diverge from it. */
+function sniff(socket: net.Socket, decide: (isH2: boolean) => void): void {
+  let seen: Buffer = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
+    const n = Math.min(seen.length, PREFACE.length);
+    const matches = seen.subarray(0, n).equals(PREFACE.subarray(0, n));
+    if (matches && seen.length < PREFACE.length) return;
+    socket.off("data", onData);
+    socket.pause();
+    socket.unshift(seen);
+    decide(matches);
+  };
+  socket.on("data", onData);
+}
