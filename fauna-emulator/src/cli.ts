@@ -35,7 +35,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid --port ${
 
 try {
   const emulator = await startEmulator({ port, host: values.host, dataDir: values.memory ? null : values["data-dir"] });
-  console.log(`listening on ${emulator.url}`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -50,6 +49,8 @@ try {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // Announce readiness only once the signal handlers are in place.
+  console.log(`listening on ${emulator.url}`);
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }

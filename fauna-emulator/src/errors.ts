@@ -42,6 +42,8 @@ export class QueryError extends Error {
   abortValue?: Value;
   /** Where the error happened, if known (filled in by the evaluator). */
   span?: SourceSpan;
+  /** Call sites the error propagated through, innermost first (rendered after `span`). */
+  callSites: SourceSpan[] = [];
 
   constructor(
     readonly code: string,

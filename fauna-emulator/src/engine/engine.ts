@@ -2,7 +2,7 @@
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
 import type { Access } from "../auth/access.js";
-import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, internalError } from "../errors.js";
+import { InvalidQueryError, QueryError } from "../errors.js";
 import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
 import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
 import { callValue, evalBlock } from "../fql/eval/evaluator.js";
@@ -87,8 +87,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
       });
       if (ctx.schemaChanged) this.schema = ctx.schema;
       return { result, ctx };
-    } catch (e) {
+    } catch (caught) {
       this.lastId = savedId;
+      // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
+      const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
       if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e);
       throw e;
     }
@@ -146,25 +148,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
 
   private failureInfo(ctx: QueryContext, e: QueryError): QueryFailureInfo {
     const sources = (ctx as QueryContext & { sources?: Map<string, string> }).sources ?? new Map();
-    const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span }];
+    const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(),
       summary: errorSummary(diags, sources, e.constraintFailures),
       stats: this.stats(ctx, Date.now()),
     };
-  }
-
-  /** Wraps unexpected exceptions so the server answers 500 and keeps serving. */
-  static guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof QueryError || e instanceof ProtocolError || e instanceof SchemaApiError) throw e;
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        throw new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048");
-      }
-      throw internalError(e instanceof Error ? e.message : String(e));
-    }
   }
 }

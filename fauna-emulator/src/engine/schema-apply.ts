@@ -12,9 +12,8 @@ import { doc } from "../fql/values.js";
 import { diffSchemas, FslError, parseSchemaFiles } from "../fsl/index.js";
 import type { Schema } from "../fsl/model.js";
 import type { Store } from "../store/types.js";
-import { encodeTuple } from "../store/index.js";
 import { authenticate } from "./authenticate.js";
-import { CompiledSchema, NATIVE_DOC_COLLECTIONS } from "./schema.js";
+import { BUILTIN_ROLES, CompiledSchema, NATIVE_DOC_COLLECTIONS } from "./schema.js";
 import type { SchemaFile } from "./types.js";
 
 const BUILT_INDEXES = "built_indexes";
@@ -46,7 +45,12 @@ export function compileFiles(files: Map<string, string>, version: bigint): Compi
     for (const cf of c.computed) tryParse(`computed field \`${c.name}.${cf.name}\``, () => parseExpression(cf.body.text));
     for (const ck of c.checks) tryParse(`check \`${ck.name}\` of \`${c.name}\``, () => parseExpression(ck.body.text));
   }
-  for (const f of schema.functions) tryParse(`body of function \`${f.name}\``, () => parseFunctionBody(f.body.text));
+  for (const f of schema.functions) {
+    tryParse(`body of function \`${f.name}\``, () => parseFunctionBody(f.body.text));
+    if (f.role && !BUILTIN_ROLES.has(f.role) && !schema.roles.some((r) => r.name === f.role)) {
+      problems.push(`Failed to create Function.\nconstraint failures:\n  role: Field refers to an unknown role name \`${f.role}\`.`);
+    }
+  }
   for (const r of schema.roles) {
     for (const m of r.membership) if (m.predicate) tryParse(`membership predicate of role \`${r.name}\``, () => parseExpression(m.predicate!.text));
     for (const p of r.privileges) for (const a of p.actions) if (a.predicate) tryParse(`predicate of role \`${r.name}\``, () => parseExpression(a.predicate!.text));
@@ -100,27 +104,19 @@ export function applySchemaFiles(ctx: QueryContext, files: Map<string, string>):
   }
 }
 
+/**
+ * Builds a new index from the existing documents. Like Fauna, a new unique constraint is not
+ * applied retroactively: existing duplicates stay, new writes are checked.
+ */
 function backfill(ctx: QueryContext, coll: string, ix: ReturnType<CompiledSchema["storedIndexes"]>[number]): void {
   const name = storageIndexName(ix);
-  const seen = new Set<string>();
   let afterId: string | undefined;
   for (;;) {
     const batch = ctx.store.scanDocs(coll, { afterId, limit: BACKFILL_BATCH });
     for (const stored of batch) {
       afterId = stored.id;
       ctx.docCache.set(`${coll}/${stored.id}`, stored);
-      const entries = indexEntries(ctx, doc(coll, stored.id), ix);
-      ctx.store.setIndexEntries(coll, name, stored.id, entries);
-      if (!ix.unique) continue;
-      for (const e of entries) {
-        if (e.terms.every((t) => t === null)) continue;
-        const key = Buffer.from(encodeTuple(e.terms)).toString("hex");
-        if (seen.has(key)) {
-          const paths = ix.terms.map((t) => t.path.join(".")).join(", ");
-          throw new SchemaApiError(`error: Failed unique constraint on [${paths}] of collection \`${coll}\`: existing documents have duplicate values`, 400);
-        }
-        seen.add(key);
-      }
+      ctx.store.setIndexEntries(coll, name, stored.id, indexEntries(ctx, doc(coll, stored.id), ix));
     }
     if (batch.length < BACKFILL_BATCH) return;
   }
@@ -192,7 +188,7 @@ export abstract class SchemaApi {
       this.noStaging(opts.staged);
       this.checkVersion(opts.version);
       for (const f of files) {
-        if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*")) throw new SchemaApiError(`Invalid schema file name \`${f.filename}\`: must end in .fsl`, 400);
+        if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*")) throw new SchemaApiError(`Invalid filename \`${f.filename}\``, 400);
       }
       const merged = opts.override ? new Map<string, string>() : new Map(this.schema.files);
       for (const f of files) merged.set(f.filename, f.content);

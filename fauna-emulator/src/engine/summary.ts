@@ -27,7 +27,7 @@ export function excerpt(span: SourceSpan, sources: Map<string, string>): string 
 }
 
 export function errorSummary(
-  diagnostics: { message: string; span?: SourceSpan }[],
+  diagnostics: { message: string; span?: SourceSpan; callSites?: SourceSpan[] }[],
   sources: Map<string, string>,
   constraintFailures?: ConstraintFailure[],
 ): string {
@@ -39,6 +39,7 @@ export function errorSummary(
         for (const f of constraintFailures) parts.push(`  ${f.paths.map((p) => p.join(".")).join(", ") || "(document)"}: ${f.message}`);
       }
       if (d.span) parts.push(excerpt(d.span, sources));
+      for (const site of d.callSites ?? []) parts.push(excerpt(site, sources));
       return parts.join("\n");
     })
     .join("\n\n");

@@ -64,16 +64,18 @@ export type BinaryOp =
   | "**";
 export interface Binary { type: "Binary"; op: BinaryOp; left: Expr; right: Expr; span: Span }
 /** `a.b` / `a?.b`. `optional` short-circuits the rest of the chain when `target` is null. */
-export interface Field { type: "Field"; target: Expr; name: string; optional: boolean; span: Span }
+export interface Field { type: "Field"; target: Expr; name: string; optional: boolean; span: Span; parenthesized?: true }
 /** `a[i]` / `a?.[i]`. */
-export interface Index { type: "Index"; target: Expr; index: Expr; optional: boolean; span: Span }
+export interface Index { type: "Index"; target: Expr; index: Expr; optional: boolean; span: Span; parenthesized?: true }
 /**
  * `f(args)` / `f?.(args)`. A method call is a Call whose callee is a Field
  * (`Product.all()` = Call(Field(Ident Product, "all"), [])).
  */
-export interface Call { type: "Call"; callee: Expr; args: Expr[]; optional: boolean; span: Span }
+export interface Call { type: "Call"; callee: Expr; args: Expr[]; optional: boolean; span: Span; parenthesized?: true }
 /** Postfix `!`. */
-export interface NonNull { type: "NonNull"; target: Expr; span: Span }
+export interface NonNull { type: "NonNull"; target: Expr; span: Span; parenthesized?: true }
+/** Chain nodes wrapped in parentheses end an optional chain: `(a?.b).c` fails on null. */
+export type ChainExpr = Field | Index | Call | NonNull;
 /**
  * Projection `target { a, b { c }, alias: expr }`. Each field's `value` is evaluated with
  * `Ident(THIS)` bound to the projected value: the parser desugars `a` to `Field(Ident(THIS), "a")`

@@ -19,32 +19,32 @@ const BUILTIN_ROLES = new Set(["admin", "server", "server-readonly", "client"]);
 export function checkNames(files: ParsedFile[]): FslDiagnostic[] {
   const out: FslDiagnostic[] = [];
   const dupe = (kind: string) => {
-    const seen = new Set<string>();
+    const seen = new Map<string, string>(); // name → file it was first seen in
     return {
       has: (n: string) => seen.has(n),
       check(f: ParsedFile, name: { text: string; at: number }) {
-        if (seen.has(name.text)) out.push(diagnostic(f.file, f.src, name.at, `Duplicate ${kind} \`${name.text}\``));
-        seen.add(name.text);
+        const first = seen.get(name.text);
+        if (first !== undefined) {
+          const d = diagnostic(f.file, f.src, name.at, `Duplicate ${kind} \`${name.text}\` in ${f.file} (originally seen in ${first})`);
+          out.push({ ...d, unlocated: true });
+        } else seen.set(name.text, f.file);
       },
     };
   };
   const collFn = dupe("collection or function");
   const collNames = new Set(files.flatMap((f) => f.collections.map((c) => c.def.name)));
+  // Items are visited in upload order, and in source order within a file, so a duplicate is
+  // reported against the file where the name first appeared.
   for (const f of files) {
-    for (const c of f.collections) {
-      collFn.check(f, c.name);
-      if (c.alias) collFn.check(f, c.alias);
-    }
-  }
-  for (const f of files) {
-    for (const fn of f.functions) {
-      // A function may reuse a collection's name when it has an alias (called by its alias).
-      if (fn.alias && collNames.has(fn.name.text)) collFn.check(f, fn.alias);
-      else {
-        collFn.check(f, fn.name);
-        if (fn.alias) collFn.check(f, fn.alias);
-      }
-    }
+    const items = [
+      ...f.collections.map((c) => ({ at: c.name.at, names: c.alias ? [c.name, c.alias] : [c.name] })),
+      ...f.functions.map((fn) => ({
+        at: fn.name.at,
+        // A function may reuse a collection's name when it has an alias (called by its alias).
+        names: fn.alias && collNames.has(fn.name.text) ? [fn.alias] : fn.alias ? [fn.name, fn.alias] : [fn.name],
+      })),
+    ].sort((a, b) => a.at - b.at);
+    for (const item of items) for (const n of item.names) collFn.check(f, n);
   }
   const roles = dupe("role");
   const aps = dupe("access provider");

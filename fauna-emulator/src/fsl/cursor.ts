@@ -62,7 +62,7 @@ export class Cursor {
   }
 
   expect(text: string, what = `\`${text}\``): void {
-    if (!this.eat(text)) this.fail(`Expected ${what}${this.foundSuffix()}`);
+    if (!this.eat(text)) this.fail(`Expected ${what}`); // Fauna names only what it expected
   }
 
   /** ", found `x`" describing the next token, for error messages. */

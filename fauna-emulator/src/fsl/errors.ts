@@ -11,7 +11,7 @@ export class FslError extends Error {
 }
 
 export function renderDiagnostic(d: FslDiagnostic): string {
-  return `error: ${d.message}\nat ${d.file}:${d.line}:${d.column}`;
+  return d.unlocated ? d.message : `error: ${d.message}\nat ${d.file}:${d.line}:${d.column}`;
 }
 
 /** 1-based line/column of `offset` in `src` (\r\n counts as one line break). */

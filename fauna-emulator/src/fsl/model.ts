@@ -108,4 +108,6 @@ export interface FslDiagnostic {
   line: number; // 1-based
   column: number; // 1-based
   message: string;
+  /** Cross-item errors (duplicates) name their files in the message and carry no location. */
+  unlocated?: boolean;
 }

@@ -367,20 +367,30 @@ collection C {}`);
 
 test("error messages render as `error: <msg>\\nat <file>:<line>:<col>` blocks", () => {
   try {
-    parseSchemaFiles(new Map([["a.fsl", "collection A {}\ncollection B {}"], ["b.fsl", "\n  collection A {}"]]));
+    parseSchemaFiles(new Map([["a.fsl", "collection A {\n  name: Strin\n}"]]));
     assert.fail("expected an error");
   } catch (e) {
     assert.ok(e instanceof FslError);
-    assert.equal(e.message, "error: Duplicate collection or function `A`\nat b.fsl:2:14");
-    assert.deepEqual(e.diagnostics, [{ file: "b.fsl", line: 2, column: 14, message: "Duplicate collection or function `A`" }]);
+    assert.match(e.message, /^error: .+\nat a\.fsl:2:9$/);
+  }
+});
+
+test("duplicates across files name both files, in upload order, without a location", () => {
+  try {
+    parseSchemaFiles(new Map([["b.fsl", "collection A {}\ncollection B {}"], ["a.fsl", "\n  collection A {}"]]));
+    assert.fail("expected an error");
+  } catch (e) {
+    assert.ok(e instanceof FslError);
+    assert.equal(e.message, "Duplicate collection or function `A` in a.fsl (originally seen in b.fsl)");
+    assert.deepEqual(e.diagnostics, [{ file: "a.fsl", line: 2, column: 14, message: "Duplicate collection or function `A` in a.fsl (originally seen in b.fsl)", unlocated: true }]);
   }
 });
 
 test("collections and functions share one namespace unless the function has an @alias", () => {
-  assert.deepEqual(errors("collection Foo {}\nfunction Foo() { 1 }"), ["main.fsl:2:10 Duplicate collection or function `Foo`"]);
+  assert.deepEqual(errors("collection Foo {}\nfunction Foo() { 1 }"), ["main.fsl:2:10 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)"]);
   assert.equal(parse("collection Foo {}\n@alias(FooFn)\nfunction Foo() { 1 }").functions[0]?.alias, "FooFn");
-  assert.deepEqual(errors("collection Foo {}\n@alias(Foo)\nfunction Bar() { 1 }"), ["main.fsl:2:8 Duplicate collection or function `Foo`"]);
-  assert.deepEqual(errors("role r {}\nrole r {}"), ["main.fsl:2:6 Duplicate role `r`"]);
+  assert.deepEqual(errors("collection Foo {}\n@alias(Foo)\nfunction Bar() { 1 }"), ["main.fsl:2:8 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)"]);
+  assert.deepEqual(errors("role r {}\nrole r {}"), ["main.fsl:2:6 Duplicate role `r` in main.fsl (originally seen in main.fsl)"]);
 });
 
 test("duplicate unique constraints are refused regardless of path order; mva differs", () => {

@@ -45,10 +45,11 @@ interface Annotation { kind: string; value: Name; at: number }
 
 /**
  * Parses every file of a schema push into one Schema, or throws FslError with all
- * diagnostics. Files are read in file-name order so duplicate reports are stable.
+ * diagnostics. Files are read in upload order, as Fauna reports duplicates against the
+ * file where a name was first seen.
  */
 export function parseSchemaFiles(files: Map<string, string>): Schema {
-  const names = [...files.keys()].sort();
+  const names = [...files.keys()];
   const parsed = names.map((name) => parseFile(name, files.get(name) ?? ""));
   // Like Fauna, syntax and per-item errors are reported before cross-item validation.
   let diags = parsed.flatMap((p) => p.diagnostics);

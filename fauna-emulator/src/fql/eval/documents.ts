@@ -179,11 +179,8 @@ function applyDefaults(ctx: QueryContext, def: CollectionDef, fields: ObjectValu
 
 function validateUserFields(ctx: QueryContext, coll: string, fields: ObjectValue, id: string | null): void {
   const def = ctx.schema.collections.get(coll);
-  const failures = checkReserved(fields);
-  if (def) {
-    for (const c of def.computed) if (fields.has(c.name)) failures.push({ paths: [[c.name]], message: "Cannot write to a computed field" });
-    failures.push(...validateDocument(def, fields));
-  }
+  // validateDocument covers reserved names and computed fields for schema collections.
+  const failures = def ? validateDocument(def, fields) : checkReserved(fields);
   if (failures.length) throw constraintFailure(failMessage(coll, id), failures);
 }
 
@@ -285,12 +282,16 @@ export function writeStored(ctx: QueryContext, stored: StoredDoc, old: StoredDoc
   ctx.docCache.set(cacheKey(stored.coll, stored.id), stored);
   ctx.writeOps++;
   const ref = doc(stored.coll, stored.id);
+  const uniqueFailures: ConstraintFailure[] = [];
   for (const ix of ctx.schema.storedIndexes(stored.coll)) {
     const entries = indexEntries(ctx, ref, ix);
     const name = storageIndexName(ix);
     ctx.store.setIndexEntries(stored.coll, name, stored.id, entries);
-    if (ix.unique) enforceUnique(ctx, stored, ix, name, entries);
+    if (ix.unique && violatesUnique(ctx, stored, name, entries)) {
+      uniqueFailures.push({ paths: ix.terms.map((t) => t.path), message: "Failed unique constraint" });
+    }
   }
+  if (uniqueFailures.length) throw constraintFailure("Failed unique constraint.", uniqueFailures);
   const def = ctx.schema.collections.get(stored.coll);
   for (const check of def?.checks ?? []) {
     const ok = ctx.withAccess(internalReadAccess(ctx.access), () => {
@@ -303,14 +304,12 @@ export function writeStored(ctx: QueryContext, stored: StoredDoc, old: StoredDoc
   }
 }
 
-function enforceUnique(ctx: QueryContext, stored: StoredDoc, ix: StoredIndex, name: string, entries: IndexEntry[]): void {
-  for (const e of entries) {
-    if (e.terms.every((t) => t === null)) continue; // absent values do not collide
-    const hits = ctx.store.scanIndex(stored.coll, name, e.terms, { limit: 2 });
-    if (hits.some((h) => h.id !== stored.id)) {
-      throw constraintFailure("Failed unique constraint.", [{ paths: ix.terms.map((t) => t.path), message: "Failed unique constraint" }]);
-    }
-  }
+/** Whether another document already holds one of these unique terms. */
+function violatesUnique(ctx: QueryContext, stored: StoredDoc, name: string, entries: IndexEntry[]): boolean {
+  return entries.some((e) => {
+    if (e.terms.every((t) => t === null)) return false; // absent values do not collide
+    return ctx.store.scanIndex(stored.coll, name, e.terms, { limit: 2 }).some((h) => h.id !== stored.id);
+  });
 }
 
 /** Reads a field path from a document for indexing (computed fields allowed). */

@@ -2,7 +2,7 @@
 // Method and field lookups are delegated to members.ts; globals to globals.ts.
 import { THIS, type Block, type Expr, type Span } from "../ast.js";
 import { QueryError, type SourceSpan } from "../../errors.js";
-import { binaryOp, negate } from "../stdlib/index.js";
+import { arityAccepts, arityError, binaryOp, negate } from "../stdlib/index.js";
 import {
   isDoc,
   isFunction,
@@ -48,6 +48,12 @@ export function evaluate(ctx: QueryContext, expr: Expr, scope: Scope): Value {
   return r === SHORT ? null : r;
 }
 
+/** Evaluates the target of a chain link: parentheses end an optional chain. */
+function evalTarget(ctx: QueryContext, target: Expr, scope: Scope): Result {
+  const r = evalInner(ctx, target, scope);
+  return r === SHORT && "parenthesized" in target && target.parenthesized ? null : r;
+}
+
 function spanOf(s: Span): SourceSpan {
   return { start: s.start, end: s.end, source: currentSource };
 }
@@ -58,6 +64,19 @@ function located<T>(span: Span, fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof QueryError && !e.span) e.span = spanOf(span);
+    throw e;
+  }
+}
+
+/** Like `located`, and an error raised deeper inside the callee records this call site. */
+function locatedCall<T>(span: Span, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof QueryError) {
+      if (!e.span) e.span = spanOf(span);
+      else e.callSites.push(spanOf(span));
+    }
     throw e;
   }
 }
@@ -91,11 +110,16 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
       return m;
     }
     case "Block": {
-      const inner = new Scope(scope);
+      // Every `let` opens a new scope: closures keep the binding they saw, shadowing never
+      // rewrites it, and a binding is not visible inside its own definition.
+      let inner = new Scope(scope);
       let last: Value = null;
       for (const s of e.stmts) {
-        if (s.type === "Let") inner.define(s.name, evaluate(ctx, s.value, inner));
-        else last = evaluate(ctx, s.expr, inner);
+        if (s.type === "Let") {
+          const v = evaluate(ctx, s.value, inner);
+          inner = new Scope(inner);
+          inner.define(s.name, v);
+        } else last = evaluate(ctx, s.expr, inner);
       }
       return last;
     }
@@ -123,13 +147,13 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
     case "Binary":
       return evalBinary(ctx, e, scope);
     case "Field": {
-      const t = evalInner(ctx, e.target, scope);
+      const t = evalTarget(ctx, e.target, scope);
       if (t === SHORT) return SHORT;
       if (e.optional && isNullish(ctx, t)) return SHORT;
       return located(e.span, () => getField(ctx, t, e.name));
     }
     case "Index": {
-      const t = evalInner(ctx, e.target, scope);
+      const t = evalTarget(ctx, e.target, scope);
       if (t === SHORT) return SHORT;
       if (e.optional && isNullish(ctx, t)) return SHORT;
       const i = evaluate(ctx, e.index, scope);
@@ -138,9 +162,11 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
     case "Call":
       return evalCall(ctx, e, scope);
     case "NonNull": {
-      const t = evalInner(ctx, e.target, scope);
-      if (t === SHORT) return SHORT;
-      return located(e.span, () => nonNull(ctx, t));
+      // `!` ends an optional chain: a short-circuited chain is a null it must reject.
+      const t = evalTarget(ctx, e.target, scope);
+      // Fauna points at a call's arguments and the bang: `Product.byId("1")!` → `("1")!`.
+      const at = e.target.type === "Call" ? { start: argsSpan(e.target).start, end: e.span.end } : e.span;
+      return located(at, () => nonNull(ctx, t === SHORT ? null : t, nullReason(e.target, t)));
     }
     case "Project": {
       const t = evalInner(ctx, e.target, scope);
@@ -156,6 +182,16 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
       );
     }
   }
+}
+
+/** Why a value is null, for `!`'s message: a missing field, an empty set, or a literal null. */
+function nullReason(target: Expr, v: Result): string {
+  if (v !== null) return "Null literal value";
+  if (target.type === "Field") return `Null value, due to missing field \`${target.name}\``;
+  if (target.type === "Call" && target.callee.type === "Field" && ["first", "last", "firstWhere", "lastWhere"].includes(target.callee.name)) {
+    return "Null value, due to empty set";
+  }
+  return "Null literal value";
 }
 
 function evalBinary(ctx: QueryContext, e: Extract<Expr, { type: "Binary" }>, scope: Scope): Value {
@@ -219,17 +255,22 @@ function evalCall(ctx: QueryContext, e: Extract<Expr, { type: "Call" }>, scope: 
   if (e.callee.type === "Field") {
     // Method call: evaluate the receiver once, then dispatch by its type.
     const callee = e.callee;
-    const recv = evalInner(ctx, callee.target, scope);
+    const recv = evalTarget(ctx, callee.target, scope);
     if (recv === SHORT) return SHORT;
     if (callee.optional && isNullish(ctx, recv)) return SHORT;
     const args = e.args.map((a) => evaluate(ctx, a, scope));
-    return located(callee.span, () => callMethod(ctx, recv, callee.name, args));
+    return locatedCall(argsSpan(e), () => callMethod(ctx, recv, callee.name, args));
   }
-  const fn = evalInner(ctx, e.callee, scope);
+  const fn = evalTarget(ctx, e.callee, scope);
   if (fn === SHORT) return SHORT;
   if (e.optional && fn === null) return SHORT;
   const args = e.args.map((a) => evaluate(ctx, a, scope));
-  return located(e.span, () => callValue(ctx, fn, args));
+  return locatedCall(argsSpan(e), () => callValue(ctx, fn, args));
+}
+
+/** Fauna reports errors of a call at its argument list: `f("x")` → `("x")`. */
+function argsSpan(e: Extract<Expr, { type: "Call" }>): Span {
+  return { start: e.callee.span.end, end: e.span.end };
 }
 
 /** Calls anything callable: lambdas, natives, UDFs, and callable modules (`Time("…")`, `Product("1")`). */
@@ -263,24 +304,16 @@ export function callFunction(ctx: QueryContext, fn: FunctionValue, args: Value[]
       case "lambda":
         return callLambda(ctx, fn, args);
     }
-  } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new QueryError("stack_overflow", `number of stack frames exceeded limit of ${MAX_FRAMES}`);
-    }
-    throw e;
   } finally {
+    // A JS stack overflow (RangeError) unwinds to the engine, which reports stack_overflow.
     ctx.frames--;
   }
 }
 
 function callLambda(ctx: QueryContext, fn: LambdaValue, args: Value[]): Value {
   const n = fn.params.length;
-  if (fn.variadic === null ? args.length !== n : args.length < n) {
-    throw new QueryError(
-      "invalid_function_invocation",
-      `callee function expects ${fn.variadic === null ? "exactly" : "at least"} ${n} argument${n === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`,
-    );
-  }
+  const arity = fn.variadic === null ? { fixed: [n] } : { atLeast: n };
+  if (!arityAccepts(arity, args.length)) throw arityError(arity, args.length);
   const scope = new Scope(fn.scope as Scope);
   fn.params.forEach((p, i) => scope.define(p, args[i] ?? null));
   if (fn.variadic !== null) scope.define(fn.variadic, args.slice(n));

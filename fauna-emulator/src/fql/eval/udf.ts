@@ -3,6 +3,7 @@
 import { roleAccess } from "../../auth/access.js";
 import { canCall, denied } from "../../auth/permissions.js";
 import { QueryError } from "../../errors.js";
+import { arityAccepts, arityError } from "../stdlib/args.js";
 import type { Value } from "../values.js";
 import type { QueryContext } from "./context.js";
 import { evalBlock } from "./evaluator.js";
@@ -13,12 +14,8 @@ export function callUdf(ctx: QueryContext, name: string, args: Value[]): Value {
   if (!fn) throw new QueryError("invalid_function_invocation", `The function \`${name}\` does not exist.`);
   if (!canCall(ctx, fn.name, args)) throw denied();
   const n = fn.params.length;
-  if (fn.variadic === null ? args.length !== n : args.length < n) {
-    throw new QueryError(
-      "invalid_function_invocation",
-      `callee function expects ${fn.variadic === null ? "exactly" : "at least"} ${n} argument${n === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`,
-    );
-  }
+  const arity = fn.variadic === null ? { fixed: [n] } : { atLeast: n };
+  if (!arityAccepts(arity, args.length)) throw arityError(arity, args.length);
   const scope = new Scope();
   fn.params.forEach((p, i) => scope.define(p.name, args[i] ?? null));
   if (fn.variadic) scope.define(fn.variadic.name, args.slice(n));

@@ -530,6 +530,7 @@ export class Parser {
     const end = this.prevEnd;
     if (items.length === 1) {
       const inner = items[0]!;
+      if (inner.type === "Field" || inner.type === "Index" || inner.type === "Call" || inner.type === "NonNull") inner.parenthesized = true;
       const parenShort = inner.type === "Lambda" && this.shorthands.has(inner);
       return { expr: inner, start: open.start, end, short: false, parenShort };
     }
