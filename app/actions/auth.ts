@@ -1,0 +1,68 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { logInCustomer, logOutCustomer, signUpCustomer } from "@/lib/fauna/auth";
+import { toShopperMessage } from "@/lib/fauna/errors";
+import { safeNextPath } from "@/lib/redirects";
+import { destroySession, readSession, saveSession } from "@/lib/session";
+import { fieldErrorsOf, logInSchema, signUpSchema, type FieldErrors } from "@/lib/validation";
+
+export type AuthFormState =
+  | {
+      email: string;
+      fieldErrors?: FieldErrors;
+      message?: string;
+    }
+  | undefined;
+
+const AFTER_LOGIN = "/products";
+
+function credentialsFrom(formData: FormData) {
+  return { email: formData.get("email") ?? "", password: formData.get("password") ?? "" };
+}
+
+export async function signUp(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const input = credentialsFrom(formData);
+  const email = String(input.email);
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
+
+  try {
+    await signUpCustomer(parsed.data.email, parsed.data.password);
+    const token = await logInCustomer(parsed.data.email, parsed.data.password);
+    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: parsed.data.email });
+  } catch (error) {
+    return { email, message: toShopperMessage(error) };
+  }
+  redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);
+}
+
+export async function logIn(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const input = credentialsFrom(formData);
+  const email = String(input.email);
+  const parsed = logInSchema.safeParse(input);
+  if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
+
+  try {
+    const token = await logInCustomer(parsed.data.email, parsed.data.password);
+    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: parsed.data.email });
+  } catch (error) {
+    return { email, message: toShopperMessage(error) };
+  }
+  redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);
+}
+
+// Deletes the token in Fauna, then the cookie — the cookie goes even when the
+// token had already expired or Fauna cannot be reached.
+export async function logOut(): Promise<void> {
+  const { token } = await readSession();
+  if (token) {
+    try {
+      await logOutCustomer(token);
+    } catch (error) {
+      console.error("UserLogout failed; clearing the session cookie anyway", error);
+    }
+  }
+  await destroySession();
+  redirect("/");
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { FormAlert } from "@/components/auth/form-alert";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSession } from "@/lib/dal";
+import { shopperMessages } from "@/lib/fauna/errors";
+import { safeNextPath, signupPath } from "@/lib/redirects";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage({ searchParams }: PageProps<"/login">) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  if (await getSession()) redirect(next ?? "/products");
+
+  return (
+    <AuthCard
+      title="Log in"
+      subtitle={
+        <>
+          New here?{" "}
+          <Link href={signupPath(next)} className="font-medium text-indigo-600 hover:text-indigo-500">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      {params.expired ? (
+        <div className="mb-5">
+          <FormAlert tone="info" message={shopperMessages.sessionExpired} />
+        </div>
+      ) : null}
+      <LoginForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUp } from "@/app/actions/auth";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormAlert } from "./form-alert";
+import { FormField } from "./form-field";
+
+export function SignupForm({ next }: { next: string | null }) {
+  const [state, formAction] = useActionState(signUp, undefined);
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <FormAlert message={state?.message} />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        errors={state?.fieldErrors?.password}
+      />
+      <SubmitButton pendingLabel="Creating your account…">Sign up</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { getSession } from "@/lib/dal";
+
+export async function Navbar() {
+  const session = await getSession();
+  return (
+    <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur">
+      <nav aria-label="Main" className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 whitespace-nowrap sm:gap-6 sm:px-6 lg:px-8">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-neutral-900">
+          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
+            S
+          </span>
+          Storefront
+        </Link>
+        <Link href="/products" className="hidden text-sm font-medium text-neutral-600 hover:text-neutral-900 sm:inline">
+          Shop all
+        </Link>
+        <div className="ml-auto flex items-center gap-1 sm:gap-3">
+          {session ? (
+            <>
+              <p className="hidden text-sm text-neutral-600 md:block" data-testid="signed-in-as">
+                Signed in as <span className="font-medium text-neutral-900">{session.email}</span>
+              </p>
+              <Link
+                href="/account"
+                className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
+              >
+                Account
+              </Link>
+              <LogoutButton />
+            </>
+          ) : (
+            <>
+              <Link
+                href="/login"
+                className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
+              >
+                Log in
+              </Link>
+              <Link
+                href="/signup"
+                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+              >
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { Client, fql, type QueryValue, type Query } from "fauna";
+import { readStackState } from "./config";
+
+/** Runs a query with the admin secret: what an operator could do behind the app's back. */
+export async function adminQuery<T extends QueryValue>(query: Query<T>): Promise<T> {
+  const { faunaEndpoint, rootSecret } = readStackState();
+  const client = new Client({ endpoint: new URL(faunaEndpoint), secret: rootSecret });
+  try {
+    return (await client.query<T>(query)).data;
+  } finally {
+    client.close();
+  }
+}
+
+export const deleteTokensOf = (email: string) =>
+  adminQuery(fql`Token.byDocument(Customer.byEmail(${email}).first()!).forEach(.delete())`);
+
+export const allProductIds = () => adminQuery<string[]>(fql`Product.all().map(.id).toArray()`);
+
+export const productIdByName = (name: string) => adminQuery<string>(fql`Product.byName(${name}).first()!.id`);

@@ -1,0 +1,48 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { SessionExpiredError } from "./fauna/errors";
+import { loginPath, sessionExpiredPath } from "./redirects";
+import { readSession } from "./session";
+
+export type Session = {
+  token: string;
+  email: string;
+  expiresAt: Date;
+};
+
+type SessionState = { status: "signed-in"; session: Session } | { status: "expired" } | { status: "none" };
+
+const sessionState = cache(async (): Promise<SessionState> => {
+  const { token, expiresAt, email } = await readSession();
+  if (!token || !expiresAt) return { status: "none" };
+  if (expiresAt <= Date.now()) return { status: "expired" };
+  return { status: "signed-in", session: { token, email: email ?? "", expiresAt: new Date(expiresAt) } };
+});
+
+/** The signed-in shopper, or null. For UI that differs by who is looking (the header). */
+export async function getSession(): Promise<Session | null> {
+  const state = await sessionState();
+  return state.status === "signed-in" ? state.session : null;
+}
+
+/**
+ * The only way protected pages and actions learn who is signed in.
+ * `returnTo` is where the shopper comes back to after logging in.
+ */
+export async function requireSession(returnTo: string): Promise<Session> {
+  const state = await sessionState();
+  if (state.status === "signed-in") return state.session;
+  redirect(state.status === "expired" ? sessionExpiredPath(returnTo) : loginPath(returnTo));
+}
+
+/** Runs Fauna queries with the shopper's token; a token Fauna rejects ends the session. */
+export async function withShopper<T>(returnTo: string, run: (token: string) => Promise<T>): Promise<T> {
+  const { token } = await requireSession(returnTo);
+  try {
+    return await run(token);
+  } catch (error) {
+    if (error instanceof SessionExpiredError) redirect(sessionExpiredPath(returnTo));
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { fql } from "fauna";
+import { isTokenAccepted, logInCustomer, logOutCustomer, signUpCustomer } from "./auth.ts";
+import { EmailTakenError, FaunaUnavailableError, InvalidCredentialsError, SessionExpiredError, toShopperMessage } from "./errors.ts";
+import { listProducts } from "./products.ts";
+import { deleteTokensOf, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+
+let fauna: TestFauna;
+before(async () => {
+  fauna = await startTestFauna();
+});
+after(async () => {
+  await fauna?.close();
+});
+
+test("sign-up then log-in returns a token secret that expires in about 60 minutes", async () => {
+  const email = uniqueEmail("signup");
+  await signUpCustomer(email, "correct horse");
+  const token = await logInCustomer(email, "correct horse");
+  assert.match(token.secret, /^\S{20,}$/);
+  const minutesLeft = (token.expiresAt.getTime() - Date.now()) / 60_000;
+  assert.ok(minutesLeft > 58 && minutesLeft <= 60.5, `token lives ${minutesLeft} minutes`);
+  assert.equal(await isTokenAccepted(token.secret), true);
+});
+
+test("sign-up stores a Customer and a Credential, never the password", async () => {
+  const email = uniqueEmail("stored");
+  await signUpCustomer(email, "correct horse");
+  const { data } = await fauna.admin.query<{ customers: number; hasCredential: boolean }>(fql`
+    let customer = Customer.byEmail(${email}).first()!
+    { customers: Customer.byEmail(${email}).count(), hasCredential: Credential.byDocument(customer).exists() }
+  `);
+  assert.deepEqual(data, { customers: 1, hasCredential: true });
+});
+
+test("signing up twice with one email is EmailTakenError with the shopper's message", async () => {
+  const email = uniqueEmail("twice");
+  await signUpCustomer(email, "correct horse");
+  const error = await signUpCustomer(email, "another password").catch((caught: unknown) => caught);
+  assert.ok(error instanceof EmailTakenError, String(error));
+  assert.equal(toShopperMessage(error), "An account with this email already exists.");
+});
+
+test("a wrong password and an unknown email fail with the same message", async () => {
+  const email = uniqueEmail("wrong");
+  await signUpCustomer(email, "correct horse");
+  const wrongPassword = await logInCustomer(email, "battery staple").catch((caught: unknown) => caught);
+  const unknownEmail = await logInCustomer(uniqueEmail("nobody"), "correct horse").catch((caught: unknown) => caught);
+  assert.ok(wrongPassword instanceof InvalidCredentialsError, String(wrongPassword));
+  assert.ok(unknownEmail instanceof InvalidCredentialsError, String(unknownEmail));
+  assert.equal(toShopperMessage(wrongPassword), "Invalid email or password.");
+  assert.equal(toShopperMessage(unknownEmail), toShopperMessage(wrongPassword));
+});
+
+test("log-out deletes the token in Fauna, so its secret stops working", async () => {
+  const email = uniqueEmail("logout");
+  await signUpCustomer(email, "correct horse");
+  const token = await logInCustomer(email, "correct horse");
+  await logOutCustomer(token.secret);
+  assert.equal(await isTokenAccepted(token.secret), false);
+  await assert.rejects(listProducts(token.secret), SessionExpiredError);
+});
+
+test("logging out with a token that is already gone succeeds quietly", async () => {
+  const email = uniqueEmail("gone");
+  await signUpCustomer(email, "correct horse");
+  const token = await logInCustomer(email, "correct horse");
+  await deleteTokensOf(fauna.admin, email);
+  await logOutCustomer(token.secret);
+});
+
+test("an expired token is SessionExpiredError", async () => {
+  const email = uniqueEmail("expired");
+  await signUpCustomer(email, "correct horse");
+  const { data: secret } = await fauna.admin.query<string>(fql`
+    Token.create({ document: Customer.byEmail(${email}).first()!, ttl: Time.now().add(1, "second") }).secret
+  `);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await assert.rejects(listProducts(secret), SessionExpiredError);
+});
+
+test("an unreachable Fauna is FaunaUnavailableError, not a crash", async () => {
+  const endpoint = process.env.FAUNA_ENDPOINT;
+  process.env.FAUNA_ENDPOINT = "http://127.0.0.1:9";
+  try {
+    const error = await logInCustomer("a@example.com", "whatever").catch((caught: unknown) => caught);
+    assert.ok(error instanceof FaunaUnavailableError, String(error));
+    assert.equal(toShopperMessage(error), "The shop is temporarily unavailable. Please try again in a moment.");
+  } finally {
+    process.env.FAUNA_ENDPOINT = endpoint;
+  }
+});
+
+test("a missing or rejected app key is FaunaUnavailableError", async () => {
+  const secret = process.env.FAUNA_SECRET;
+  try {
+    process.env.FAUNA_SECRET = "";
+    await assert.rejects(logInCustomer("a@example.com", "whatever"), FaunaUnavailableError);
+    process.env.FAUNA_SECRET = "fnAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    await assert.rejects(logInCustomer("a@example.com", "whatever"), FaunaUnavailableError);
+  } finally {
+    process.env.FAUNA_SECRET = secret;
+  }
+});

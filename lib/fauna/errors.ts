@@ -1,0 +1,80 @@
+import "server-only";
+import {
+  AuthenticationError,
+  ContendedTransactionError,
+  NetworkError,
+  ProtocolError,
+  QueryTimeoutError,
+  ServiceError,
+  ServiceInternalError,
+  ThrottlingError,
+} from "fauna";
+
+// What shoppers read. One text for unknown email and wrong password, so the
+// form does not reveal which emails have accounts.
+export const shopperMessages = {
+  invalidCredentials: "Invalid email or password.",
+  emailTaken: "An account with this email already exists.",
+  sessionExpired: "Your session has expired. Please log in again.",
+  unavailable: "The shop is temporarily unavailable. Please try again in a moment.",
+} as const;
+
+/** Fauna rejected the shopper's token (401): it expired or was deleted. */
+export class SessionExpiredError extends Error {
+  override name = "SessionExpiredError";
+}
+
+/** Unknown email or wrong password. */
+export class InvalidCredentialsError extends Error {
+  override name = "InvalidCredentialsError";
+}
+
+/** Sign-up hit the unique constraint on Customer.email. */
+export class EmailTakenError extends Error {
+  override name = "EmailTakenError";
+}
+
+/** A pagination cursor from the URL that Fauna does not accept. */
+export class InvalidCursorError extends Error {
+  override name = "InvalidCursorError";
+}
+
+/** Fauna could not be reached or could not serve the request; nothing the shopper did. */
+export class FaunaUnavailableError extends Error {
+  override name = "FaunaUnavailableError";
+}
+
+export function isUnavailable(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    error instanceof ProtocolError ||
+    error instanceof ServiceInternalError ||
+    error instanceof QueryTimeoutError ||
+    error instanceof ThrottlingError ||
+    error instanceof ContendedTransactionError ||
+    (error instanceof ServiceError && (error.httpStatus ?? 0) >= 500)
+  );
+}
+
+export const isTokenRejected = (error: unknown) => error instanceof AuthenticationError;
+
+export function faunaCode(error: unknown): string | undefined {
+  return error instanceof ServiceError ? error.code : undefined;
+}
+
+export function violatesUniqueEmail(error: unknown): boolean {
+  if (!(error instanceof ServiceError) || error.code !== "constraint_failure") return false;
+  return (error.constraint_failures ?? []).some((failure) =>
+    (failure.paths ?? []).some((path) => path.join(".") === "email"),
+  );
+}
+
+/** The sentence a form shows for a failed sign-up or log-in. */
+export function toShopperMessage(error: unknown): string {
+  if (error instanceof InvalidCredentialsError) return shopperMessages.invalidCredentials;
+  if (error instanceof EmailTakenError) return shopperMessages.emailTaken;
+  if (error instanceof SessionExpiredError) return shopperMessages.sessionExpired;
+  if (error instanceof FaunaUnavailableError) return shopperMessages.unavailable;
+  console.error(error);
+  return "Something went wrong on our side. Please try again.";
+}

@@ -1,0 +1,35 @@
+export type StoreSummary = {
+  id: string;
+  name: string;
+};
+
+export type Product = {
+  id: string;
+  name: string;
+  description: string;
+  price: number;
+  quantity: number;
+  backorderLimit: number;
+  backordered: boolean;
+  store: StoreSummary | null;
+};
+
+/** One page of a Fauna Set; `after` is Fauna's opaque cursor for the next page. */
+export type Page<T> = {
+  data: T[];
+  after: string | null;
+};
+
+export type ShopperToken = {
+  secret: string;
+  expiresAt: Date;
+};
+
+export type Customer = {
+  id: string;
+  email: string;
+  name: string | null;
+};
+
+export const productSorts = ["featured", "name", "price-asc", "price-desc"] as const;
+export type ProductSort = (typeof productSorts)[number];

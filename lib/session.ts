@@ -1,0 +1,54 @@
+import "server-only";
+import { getIronSession, type SessionOptions } from "iron-session";
+import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "./session-cookie";
+
+/** What the encrypted cookie holds: the Fauna token secret and when it expires. */
+export type SessionData = {
+  token?: string;
+  expiresAt?: number; // epoch ms, the token's ttl
+  email?: string;
+};
+
+const DEFAULT_MAX_AGE_SECONDS = 60 * 60;
+
+function sessionOptions(maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): SessionOptions {
+  const password = process.env.SESSION_PASSWORD;
+  if (!password || password.length < 32) {
+    throw new Error("SESSION_PASSWORD must be at least 32 characters (`npm run dev` generates one).");
+  }
+  return {
+    password,
+    cookieName: SESSION_COOKIE,
+    // iron-session treats a seal as expired 60 s before its ttl; the cookie itself
+    // lives exactly as long as the Fauna token.
+    ttl: maxAgeSeconds + 60,
+    cookieOptions: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: process.env.NODE_ENV === "production",
+      path: "/",
+      maxAge: maxAgeSeconds,
+    },
+  };
+}
+
+export async function readSession(): Promise<SessionData> {
+  const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
+  return { token: session.token, expiresAt: session.expiresAt, email: session.email };
+}
+
+export async function saveSession({ token, expiresAt, email }: { token: string; expiresAt: Date; email: string }) {
+  const remainingSeconds = Math.floor((expiresAt.getTime() - Date.now()) / 1000);
+  if (remainingSeconds <= 0) throw new Error("Refusing to store an already expired token");
+  const session = await getIronSession<SessionData>(await cookies(), sessionOptions(remainingSeconds));
+  session.token = token;
+  session.expiresAt = expiresAt.getTime();
+  session.email = email;
+  await session.save();
+}
+
+export async function destroySession() {
+  const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
+  session.destroy();
+}
