@@ -2,7 +2,7 @@
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
 import { QueryError } from "../../errors.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "../../engine/schema.js";
-import { check, checkArity, checkCallback, functionDoesNotExist, invalidArgumentType, p, truthy } from "../stdlib/args.js";
+import { check, checkArity, checkCallback, invalidArgumentType, p, truthy } from "../stdlib/args.js";
 import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../values.js";
 import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
@@ -117,5 +117,5 @@ export function collectionMethod(ctx: QueryContext, mod: ModuleValue, name: stri
 export function collectionField(ctx: QueryContext, mod: ModuleValue, name: string): Value {
   const coll = ctx.schema.canonical(mod.name);
   if (name === "definition") return named("Collection", coll);
-  throw functionDoesNotExist(name, mod);
+  throw new QueryError("invalid_query", `Type \`${coll}\` does not have field \`${name}\``);
 }

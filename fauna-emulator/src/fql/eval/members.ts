@@ -1,7 +1,7 @@
 // Field access, indexing, method dispatch and projection, by receiver type.
 import { QueryError } from "../../errors.js";
 import { NAMED_COLLECTIONS } from "../../engine/schema.js";
-import { functionDoesNotExist, indexOutOfBounds, invalidArgumentType, checkArity } from "../stdlib/args.js";
+import { dynamicTypeName, indexOutOfBounds, invalidArgumentType, checkArity } from "../stdlib/args.js";
 import {
   arrayMembers,
   arrayModule,
@@ -65,6 +65,13 @@ function membersOf(v: Value): TypeMembers | null {
   }
 }
 
+/**
+ * An unknown field or method: what a typechecked Fauna reports before running the query, so
+ * callers get the same `invalid_query` whichever way they misspell a member.
+ */
+export const unknownMember = (name: string, on: Value) =>
+  new QueryError("invalid_query", `Type \`${dynamicTypeName(on)}\` does not have field \`${name}\``);
+
 const nullAccess = (name: string) => new QueryError("invalid_null_access", `Cannot access \`${name}\` on null.`);
 
 /** A method read as a value (`Math.abs`, `"x".concat`): callable later, in any query. */
@@ -93,7 +100,7 @@ export function getField(ctx: QueryContext, target: Value, name: string): Value 
         const prop = m?.props[name];
         if (prop) return prop(target);
         if (m?.methods[name]) return bound(target, name);
-        throw new QueryError("invalid_query", `Type \`${target.name}\` does not have field \`${name}\``);
+        throw unknownMember(name, target);
       }
       default:
         break;
@@ -104,7 +111,7 @@ export function getField(ctx: QueryContext, target: Value, name: string): Value 
   const prop = members?.props[name];
   if (prop) return prop(target);
   if (members?.methods[name]) return bound(target, name);
-  throw new QueryError("invalid_query", `Type \`${typeName(target)}\` does not have field \`${name}\``);
+  throw unknownMember(name, target);
 }
 
 export function getIndex(ctx: QueryContext, target: Value, index: Value): Value {
@@ -224,7 +231,7 @@ export function callMethod(ctx: QueryContext, target: Value, name: string, args:
     }
     if (f === null && target instanceof Map) throw nullAccess(name);
   }
-  throw functionDoesNotExist(name, target);
+  throw unknownMember(name, target);
 }
 
 /** Projection: maps over Sets and Arrays, applies to documents and objects, null stays null. */
