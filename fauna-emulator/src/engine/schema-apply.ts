@@ -176,7 +176,8 @@ export abstract class SchemaApi {
 
   schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }): { version: bigint; diff: string } {
     return this.withAccess(secret, "read", () => {
-      this.noStaging(opts.staged);
+      // Nothing is ever staged here, so a diff against "staged" compares with the active schema
+      // (read-only; lets `fauna schema diff` work against the root database).
       this.checkVersion(opts.version);
       const next = compileFiles(new Map(files.map((f) => [f.filename, f.content])), this.version());
       return { version: this.version(), diff: diffSchemas(this.schema.schema as Schema, next.schema) };
@@ -197,11 +198,12 @@ export abstract class SchemaApi {
     });
   }
 
+  /** Nothing can be staged in the root database, so the status is always `none`. */
   schemaStatus(secret: string, opts: { format?: string; version?: bigint }): Record<string, unknown> {
     return this.withAccess(secret, "read", () => {
-      this.noStaging(true);
-      void opts;
-      return {};
+      const version = this.version();
+      if (opts.format === undefined) return { version, status: "none" };
+      return { version, status: "none", pending_summary: "", diff: "" };
     });
   }
 
