@@ -279,8 +279,7 @@ test("array.map runs its writes even if the result is ignored (eager, core FQL2I
 
 // ---- cursor semantics (core FQL2PaginationSpec) -------------------------------------------
 
-// Known gap: the emulator keeps no version history (MVCC), so later pages read current data.
-test("Set.paginate continues at the first page's snapshot: documents written later are not seen", { todo: "snapshot reads for cursors are not implemented (no MVCC)" }, async () => {
+test("Set.paginate continues at the first page's snapshot: documents written later are not seen", async () => {
   await run(db.admin, fql`Collection.create({ name: "Snap" })`);
   await run(db.admin, fql`Set.sequence(0, 20).forEach(i => Snap.create({ i: i }))`);
   const first = await run<Page<Doc>>(db.admin, fql`Snap.all()`);

@@ -15,10 +15,12 @@ import type { Store } from "../store/types.js";
 import { authenticate } from "./authenticate.js";
 import { findUnboundNames } from "./check.js";
 import { render } from "./render.js";
+import { CURSOR_LIFETIME_MICROS } from "../fql/eval/sets.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
 import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
 
+const PRUNE_EVERY_WRITES = 1000;
 const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token: null };
 
 export interface EngineOptions {
@@ -81,6 +83,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
         if (ctx.writeOps > 0 || ctx.schemaChanged) {
           this.store.setMeta("last_txn_ts", txnTs.toString());
           this.store.setMeta("last_id", this.lastId.toString());
+          this.pruneHistory(txnTs, ctx.writeOps);
         }
         if (ctx.schemaChanged) this.store.setMeta("schema_version", txnTs.toString());
         return r;
@@ -94,6 +97,15 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e);
       throw e;
     }
+  }
+
+  /** Superseded versions serve cursor snapshots; drop them once no cursor can still need them. */
+  private writesSincePrune = 0;
+  private pruneHistory(txnTs: bigint, writes: number): void {
+    this.writesSincePrune += writes;
+    if (this.writesSincePrune < PRUNE_EVERY_WRITES) return;
+    this.writesSincePrune = 0;
+    this.store.pruneVersions(txnTs - CURSOR_LIFETIME_MICROS);
   }
 
   query(req: QueryRequest): QuerySuccess {

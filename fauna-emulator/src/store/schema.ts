@@ -52,6 +52,19 @@ const MIGRATIONS: readonly string[] = [
     applied_at TEXT NOT NULL
   );
   `,
+  // v2: superseded document versions, for reads at an earlier snapshot (cursor pages).
+  // A row is the version written at `ts`; `deleted` rows are tombstones.
+  `
+  CREATE TABLE doc_versions (
+    coll    TEXT    NOT NULL,
+    id      INTEGER NOT NULL,
+    ts      INTEGER NOT NULL,
+    ttl     TEXT,
+    data    TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (coll, id, ts)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { QueryError } from "../errors.js";
 import type { Value } from "../fql/values.js";
 import { bytes, date, doc, double, int, long, obj, time } from "../fql/values.js";
 import { openStore } from "./index.js";
+import { SCHEMA_VERSION } from "./schema.js";
 import type { SqliteStore } from "./sqlite-store.js";
 import type { StoredDoc } from "./types.js";
 
@@ -306,7 +307,7 @@ test("an on-disk store uses WAL + synchronous FULL, records its format version, 
   const s = openStore({ dir }) as SqliteStore;
   assert.equal(s.pragma("journal_mode"), "wal");
   assert.equal(Number(s.pragma("synchronous")), 2, "FULL");
-  assert.equal(Number(s.pragma("user_version")), 1);
+  assert.equal(Number(s.pragma("user_version")), SCHEMA_VERSION);
   s.defineIndex("O", "byStatus", { desc: [true] });
   for (const [id, n] of [["1", 1], ["2", 3], ["3", 2]] as const) {
     s.putDoc(d("O", id, [["n", int(n)]]));
@@ -323,7 +324,7 @@ test("an on-disk store uses WAL + synchronous FULL, records its format version, 
   again.close();
 
   const raw = new Database(join(dir, "fauna.db"));
-  assert.deepEqual(raw.prepare("SELECT version FROM schema_migrations").all().map((r) => Number((r as { version: number }).version)), [1]);
+  assert.deepEqual(raw.prepare("SELECT version FROM schema_migrations").all().map((r) => Number((r as { version: number }).version)), Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
   raw.close();
 });
 

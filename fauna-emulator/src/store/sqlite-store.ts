@@ -179,6 +179,8 @@ export class SqliteStore implements Store {
   putDoc(doc: StoredDoc): void {
     const id = requireId(doc.id);
     const data = encodeObject(doc.data); // throws before anything is written
+    // Keep the version this write supersedes (an earlier transaction's) for snapshot reads.
+    this.run(SqliteStore.KEEP_VERSION_SQL, doc.coll, id, doc.ts);
     this.run(
       "INSERT INTO docs (coll, id, ts, ttl, data) VALUES (?, ?, ?, ?, ?) " +
         "ON CONFLICT (coll, id) DO UPDATE SET ts = excluded.ts, ttl = excluded.ttl, data = excluded.data",
@@ -190,9 +192,41 @@ export class SqliteStore implements Store {
     );
   }
 
-  deleteDoc(coll: string, id: string): void {
+  deleteDoc(coll: string, id: string, ts?: bigint): void {
     const n = parseId(id);
-    if (n !== null) this.run("DELETE FROM docs WHERE coll = ? AND id = ?", coll, n);
+    if (n === null) return;
+    if (ts !== undefined) {
+      this.run(SqliteStore.KEEP_VERSION_SQL, coll, n, ts);
+      this.run("INSERT OR REPLACE INTO doc_versions (coll, id, ts, ttl, data, deleted) VALUES (?, ?, ?, NULL, NULL, 1)", coll, n, ts);
+    }
+    this.run("DELETE FROM docs WHERE coll = ? AND id = ?", coll, n);
+  }
+
+  static readonly KEEP_VERSION_SQL =
+    "INSERT OR IGNORE INTO doc_versions (coll, id, ts, ttl, data) SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id = ? AND ts < ?";
+
+  getDocAt(coll: string, id: string, ts: bigint): StoredDoc | null {
+    const current = this.getDoc(coll, id);
+    if (current && current.ts <= ts) return current;
+    const n = parseId(id);
+    if (n === null) return null;
+    const row = this.get<Omit<DocRow, "data"> & { data: string | null; deleted: number | bigint }>(
+      "SELECT coll, id, ts, ttl, data, deleted FROM doc_versions WHERE coll = ? AND id = ? AND ts <= ? ORDER BY ts DESC LIMIT 1",
+      coll,
+      n,
+      ts,
+    );
+    return row && !Number(row.deleted) && row.data !== null ? toDoc({ ...row, data: row.data }) : null;
+  }
+
+  pruneVersions(before: bigint): number {
+    // A version may go once a newer one (or the current document) superseded it before `before`.
+    const res = this.stmt(
+      `DELETE FROM doc_versions AS v WHERE v.ts < ?1 AND (
+         EXISTS (SELECT 1 FROM doc_versions w WHERE w.coll = v.coll AND w.id = v.id AND w.ts > v.ts AND w.ts <= ?1)
+         OR EXISTS (SELECT 1 FROM docs d WHERE d.coll = v.coll AND d.id = v.id AND d.ts > v.ts AND d.ts <= ?1))`,
+    ).run(before);
+    return Number((res as { changes?: number | bigint }).changes ?? 0);
   }
 
   static readonly SCAN_DOCS_SQL =
@@ -218,6 +252,7 @@ export class SqliteStore implements Store {
   dropCollection(coll: string): void {
     this.transaction(() => {
       this.run("DELETE FROM docs WHERE coll = ?", coll);
+      this.run("DELETE FROM doc_versions WHERE coll = ?", coll);
       this.run("DELETE FROM index_entries WHERE coll = ?", coll);
       this.run("DELETE FROM index_defs WHERE coll = ?", coll);
       for (const k of [...this.defs.keys()]) if (k.startsWith(defKey(coll, ""))) this.defs.delete(k);

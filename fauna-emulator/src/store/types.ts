@@ -61,9 +61,14 @@ export interface Store {
   setMeta(key: string, value: string): void;
 
   getDoc(coll: string, id: string): StoredDoc | null;
-  /** Insert or overwrite. */
+  /** Insert or overwrite. The version it supersedes (from an earlier `ts`) is kept for `getDocAt`. */
   putDoc(doc: StoredDoc): void;
-  deleteDoc(coll: string, id: string): void;
+  /** With `ts`, the deletion is recorded so `getDocAt` before `ts` still finds the document. */
+  deleteDoc(coll: string, id: string, ts?: bigint): void;
+  /** The version of a document as of transaction time `ts` (null if it did not exist then). */
+  getDocAt(coll: string, id: string, ts: bigint): StoredDoc | null;
+  /** Forgets versions superseded before `before`; returns how many were removed. */
+  pruneVersions(before: bigint): number;
   /** Documents of `coll` in ascending numeric id order, seeking (not scanning) to the bound. */
   scanDocs(coll: string, scan: DocScan): StoredDoc[];
   countDocs(coll: string): number;

@@ -34,6 +34,11 @@ export class QueryContext implements CallContext {
   readonly logs: string[] = [];
   /** Documents read in this transaction, invalidated by our own writes. */
   readonly docCache = new Map<string, StoredDoc | null>();
+  /**
+   * Snapshot for set iteration while serving a cursor (`Set.paginate`): documents written
+   * after it are read as they were then. Null = this transaction's own view.
+   */
+  readTs: bigint | null = null;
   /** Whether this query changed the schema (bumps schema_version). */
   schemaChanged = false;
   private ticks = 0;

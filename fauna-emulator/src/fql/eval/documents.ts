@@ -270,7 +270,7 @@ export function deleteDocument(ctx: QueryContext, ref: DocValue): DocValue {
   const old = requireDoc(ctx, ref);
   if (!canDelete(ctx, old)) throw denied();
   for (const ix of ctx.schema.storedIndexes(ref.coll)) ctx.store.setIndexEntries(ref.coll, storageIndexName(ix), ref.id, []);
-  ctx.store.deleteDoc(ref.coll, ref.id);
+  ctx.store.deleteDoc(ref.coll, ref.id, ctx.txnTs);
   ctx.docCache.set(cacheKey(ref.coll, ref.id), null);
   ctx.writeOps++;
   return doc(ref.coll, ref.id, { cause: "deleted" });

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { canRead, hasReadEntry } from "../../auth/permissions.js";
 import { QueryError } from "../../errors.js";
 import type { StoredIndex } from "../../engine/schema.js";
+import type { StoredDoc } from "../../store/types.js";
 import { arrayMembers } from "../stdlib/index.js";
 import { doc, int, isArray, isInt, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../values.js";
 import type { QueryContext } from "./context.js";
@@ -48,11 +49,12 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       for (;;) {
         const batch = ctx.store.scanDocs(src.coll, { afterId, fromId: src.fromId, toId: src.toId, limit: BATCH });
         ctx.readOps += batch.length;
-        for (const stored of batch) {
-          afterId = stored.id;
+        for (const current of batch) {
+          afterId = current.id;
           ctx.tick();
-          if (stored.ttl !== null && stored.ttl <= ctx.nowNanos) continue;
-          ctx.docCache.set(`${stored.coll}/${stored.id}`, stored);
+          const stored = atSnapshot(ctx, current);
+          if (!stored || (stored.ttl !== null && stored.ttl <= ctx.nowNanos)) continue;
+          if (stored === current) ctx.docCache.set(`${stored.coll}/${stored.id}`, stored);
           if (!canRead(ctx, stored)) continue;
           yield { v: doc(src.coll, stored.id), pos: stored.id };
         }
@@ -70,7 +72,8 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
         for (const h of hits) {
           seek = h;
           ctx.tick();
-          const stored = loadDoc(ctx, src.coll, h.id);
+          const current = loadDoc(ctx, src.coll, h.id);
+          const stored = current && atSnapshot(ctx, current);
           if (!stored || !canRead(ctx, stored)) continue;
           yield { v: doc(src.coll, h.id), pos: h };
         }
@@ -166,6 +169,12 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
   }
 }
 
+/** The version a cursor's snapshot sees: documents written after it are read as of then. */
+function atSnapshot(ctx: QueryContext, current: StoredDoc): StoredDoc | null {
+  if (ctx.readTs === null || current.ts <= ctx.readTs) return current;
+  return ctx.store.getDocAt(current.coll, current.id, ctx.readTs);
+}
+
 function materialize(ctx: QueryContext, src: Extract<SetSource, { t: "sorted" | "reverse" | "distinct" }>): Value[] {
   const items = toArray(ctx, src.src);
   if (src.t === "reverse") return items.reverse();
@@ -203,11 +212,15 @@ interface CursorState {
   src: SetSource;
   pos: Pos;
   size: number;
+  /** The transaction time of the first page: later pages read at this snapshot. */
+  ts: bigint;
 }
 
 // Cursors live in memory for the server's lifetime (bounded); a stale one is `invalid_cursor`.
 const cursors = new Map<string, CursorState>();
 const MAX_CURSORS = 50_000;
+/** How long a cursor stays valid (and superseded versions are kept for its snapshot). */
+export const CURSOR_LIFETIME_MICROS = 24n * 3600n * 1_000_000n;
 
 function registerCursor(state: CursorState): string {
   if (cursors.size >= MAX_CURSORS) {
@@ -236,15 +249,24 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
     data.push(it.v);
     last = it.pos;
   }
-  return { data, after: more ? registerCursor({ src, pos: last, size }) : null };
+  return { data, after: more ? registerCursor({ src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
 }
 
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
   if (typeof cursor !== "string") throw new QueryError("invalid_argument", "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor));
   const state = cursors.get(cursor);
-  if (!state) throw new QueryError("invalid_cursor", "Cursor cursor is invalid or expired.");
+  if (!state || state.ts < ctx.txnTs - CURSOR_LIFETIME_MICROS) {
+    cursors.delete(cursor);
+    throw new QueryError("invalid_cursor", "Cursor cursor is invalid or expired.");
+  }
   const n = size === undefined ? state.size : checkSize(size);
-  return page(ctx, state.src, n, state.pos);
+  const saved = ctx.readTs;
+  ctx.readTs = state.ts;
+  try {
+    return page(ctx, state.src, n, state.pos);
+  } finally {
+    ctx.readTs = saved;
+  }
 }
 
 export function checkSize(v: Value, name = "size"): number {

@@ -1,0 +1,52 @@
+// Superseded versions: what a cursor's earlier snapshot reads.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { obj, int, type Value } from "../fql/values.js";
+import { openStore } from "./index.js";
+import type { StoredDoc } from "./types.js";
+
+const d = (id: string, ts: bigint, n: number): StoredDoc => ({ coll: "C", id, ts, ttl: null, data: obj([["n", int(n)] as [string, Value]]) });
+const n = (doc: StoredDoc | null) => (doc ? (doc.data.get("n") as { value: number }).value : null);
+
+test("getDocAt returns the version current at a snapshot, and null before creation", () => {
+  const s = openStore({ dir: null });
+  s.putDoc(d("1", 10n, 1));
+  s.putDoc(d("1", 20n, 2));
+  s.putDoc(d("1", 30n, 3));
+  assert.equal(n(s.getDocAt("C", "1", 5n)), null, "did not exist yet");
+  assert.equal(n(s.getDocAt("C", "1", 10n)), 1);
+  assert.equal(n(s.getDocAt("C", "1", 25n)), 2);
+  assert.equal(n(s.getDocAt("C", "1", 99n)), 3);
+  s.close();
+});
+
+test("rewrites within one transaction time keep no intermediate version", () => {
+  const s = openStore({ dir: null });
+  s.putDoc(d("1", 10n, 1));
+  s.putDoc(d("1", 20n, 2));
+  s.putDoc(d("1", 20n, 3));
+  assert.equal(n(s.getDocAt("C", "1", 15n)), 1);
+  assert.equal(n(s.getDocAt("C", "1", 20n)), 3);
+  s.close();
+});
+
+test("a recorded deletion hides the document from that time on, but not before", () => {
+  const s = openStore({ dir: null });
+  s.putDoc(d("1", 10n, 1));
+  s.deleteDoc("C", "1", 20n);
+  assert.equal(s.getDoc("C", "1"), null);
+  assert.equal(n(s.getDocAt("C", "1", 15n)), 1);
+  assert.equal(s.getDocAt("C", "1", 25n), null);
+  s.close();
+});
+
+test("pruneVersions drops only versions superseded before the cutoff", () => {
+  const s = openStore({ dir: null });
+  s.putDoc(d("1", 10n, 1));
+  s.putDoc(d("1", 20n, 2));
+  s.putDoc(d("1", 30n, 3));
+  assert.equal(s.pruneVersions(25n), 1, "the version at 10 was superseded at 20 < 25");
+  assert.equal(n(s.getDocAt("C", "1", 22n)), 2, "the version valid at the cutoff stays");
+  assert.equal(n(s.getDocAt("C", "1", 12n)), null, "older history is gone");
+  s.close();
+});
