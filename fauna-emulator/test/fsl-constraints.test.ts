@@ -39,11 +39,7 @@ type Failure = { message: string; paths?: (string | number)[][] };
 let db: TestDb;
 
 before(async () => {
-  db = await startDb({ schemaDir: null });
-  const form = new FormData();
-  form.append("main.fsl", new Blob([SCHEMA]), "blob");
-  const res = await fetch(`${db.url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
-  assert.equal(res.status, 200, await res.text());
+  db = await startDb({ files: { "main.fsl": SCHEMA } });
 });
 
 after(async () => {

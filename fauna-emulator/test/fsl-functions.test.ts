@@ -46,11 +46,7 @@ role caller {
 let db: TestDb;
 
 before(async () => {
-  db = await startDb({ schemaDir: null });
-  const form = new FormData();
-  form.append("main.fsl", new Blob([SCHEMA]), "blob");
-  const res = await fetch(`${db.url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
-  assert.equal(res.status, 200, await res.text());
+  db = await startDb({ files: { "main.fsl": SCHEMA } });
   await run(db.admin, fql`Secret.create({ value: "a" }); Secret.create({ value: "b" })`);
 });
 

@@ -35,11 +35,7 @@ collection Book {
 let db: TestDb;
 
 before(async () => {
-  db = await startDb({ schemaDir: null });
-  const form = new FormData();
-  form.append("main.fsl", new Blob([SCHEMA]), "blob");
-  const res = await fetch(`${db.url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
-  assert.equal(res.status, 200, await res.text());
+  db = await startDb({ files: { "main.fsl": SCHEMA } });
   await run(db.admin, fql`
     Book.create({ title: "B", author: "Le Guin", year: 1969, tags: ["sf", "classic"] })
     Book.create({ title: "A", author: "Le Guin", year: 1974, tags: ["sf"] })

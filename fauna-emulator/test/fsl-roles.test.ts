@@ -60,11 +60,7 @@ let alicePublished: string;
 let bobNote: string;
 
 before(async () => {
-  db = await startDb({ schemaDir: null });
-  const form = new FormData();
-  form.append("main.fsl", new Blob([SCHEMA]), "blob");
-  const res = await fetch(`${db.url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
-  assert.equal(res.status, 200, await res.text());
+  db = await startDb({ files: { "main.fsl": SCHEMA } });
   const r = (await run(db.admin, fql`
     let a = Member.create({ name: "alice", active: true })
     let b = Member.create({ name: "bob", active: true })

@@ -14,10 +14,23 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function startDb(opts: { schemaDir?: string | null; dataDir?: string | null } = {}): Promise<TestDb> {
+/** Pushes inline FSL files (name → text) as one active schema update; throws on refusal. */
+export async function pushFiles(url: string, files: Record<string, string>): Promise<void> {
+  const form = new FormData();
+  for (const [name, text] of Object.entries(files)) form.append(name, new Blob([text]), "blob");
+  const res = await fetch(`${url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
+  if (res.status !== 200) throw new Error(`schema push failed (${res.status}): ${await res.text()}`);
+}
+
+/**
+ * An in-memory emulator (or one on `dataDir`) with the shop schema, the schema in `schemaDir`,
+ * the inline `files`, or nothing (`schemaDir: null`).
+ */
+export async function startDb(opts: { schemaDir?: string | null; dataDir?: string | null; files?: Record<string, string> } = {}): Promise<TestDb> {
   const emu = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, rootSecret: "secret" });
-  const schemaDir = opts.schemaDir === undefined ? SHOP_SCHEMA : opts.schemaDir;
+  const schemaDir = opts.schemaDir === undefined && !opts.files ? SHOP_SCHEMA : opts.schemaDir;
   if (schemaDir) await applySchema(schemaDir, { url: emu.url, secret: "secret" });
+  if (opts.files) await pushFiles(emu.url, opts.files);
   const clients: Client[] = [];
   const client = (secret: string) => {
     const c = new Client({ endpoint: new URL(emu.url), secret, http2_session_idle_ms: 500 });

@@ -23,30 +23,21 @@ export interface NewSecret {
   hash: string;
 }
 
-function writeId(buf: Buffer, offset: number, id: string): void {
-  buf.writeBigUInt64BE(BigInt(id), offset);
-}
-
-export function newKeySecret(id: string): NewSecret {
+/** version, type, 8-byte id, [8-byte database id for tokens], 20 random bytes → base64url. */
+function newSecret(type: number, id: string, withDatabase: boolean): NewSecret {
   const random = randomBytes(20);
-  const buf = Buffer.alloc(30);
+  const header = withDatabase ? 18 : 10;
+  const buf = Buffer.alloc(header + 20);
   buf[0] = VERSION;
-  buf[1] = KEY_TYPE;
-  writeId(buf, 2, id);
-  random.copy(buf, 10);
+  buf[1] = type;
+  buf.writeBigUInt64BE(BigInt(id), 2);
+  if (withDatabase) buf.writeBigUInt64BE(ROOT_DB_ID, 10);
+  random.copy(buf, header);
   return { secret: buf.toString("base64url"), hash: hashSecret(random.toString("base64url")) };
 }
 
-export function newTokenSecret(id: string): NewSecret {
-  const random = randomBytes(20);
-  const buf = Buffer.alloc(38);
-  buf[0] = VERSION;
-  buf[1] = TOKEN_TYPE;
-  writeId(buf, 2, id);
-  buf.writeBigUInt64BE(ROOT_DB_ID, 10);
-  random.copy(buf, 18);
-  return { secret: buf.toString("base64url"), hash: hashSecret(random.toString("base64url")) };
-}
+export const newKeySecret = (id: string): NewSecret => newSecret(KEY_TYPE, id, false);
+export const newTokenSecret = (id: string): NewSecret => newSecret(TOKEN_TYPE, id, true);
 
 /** Decodes a key/token secret; null when it is not one (the caller then answers 401). */
 export function parseSecret(secret: string): ParsedSecret | null {
