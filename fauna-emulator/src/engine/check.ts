@@ -1,6 +1,6 @@
 // Static checks before evaluation, like Fauna's checker: every name must be bound (a local,
 // a query argument, or a global). Unbound names are `invalid_query`, nothing runs.
-import { THIS, type Expr, type Stmt } from "../fql/ast.js";
+import { THIS, type Expr, type Span, type Stmt } from "../fql/ast.js";
 import type { SourceSpan } from "../errors.js";
 
 export interface Diagnostic {
@@ -10,12 +10,24 @@ export interface Diagnostic {
 
 export function findUnboundNames(root: Expr, isKnown: (name: string) => boolean, source = "*query*"): Diagnostic[] {
   const out: Diagnostic[] = [];
+  walkFreeNames(root, (name, span) => {
+    if (!isKnown(name)) out.push({ message: `Unbound variable \`${name}\``, span: { start: span.start, end: span.end, source } });
+  });
+  return out;
+}
+
+/** Names an expression uses without binding them (its free variables and globals). */
+export function freeNames(root: Expr): Set<string> {
+  const out = new Set<string>();
+  walkFreeNames(root, (name) => out.add(name));
+  return out;
+}
+
+function walkFreeNames(root: Expr, onFree: (name: string, span: Span) => void): void {
   const walk = (e: Expr, scope: Set<string>): void => {
     switch (e.type) {
       case "Ident":
-        if (!scope.has(e.name) && e.name !== THIS && !isKnown(e.name)) {
-          out.push({ message: `Unbound variable \`${e.name}\``, span: { start: e.span.start, end: e.span.end, source } });
-        }
+        if (!scope.has(e.name) && e.name !== THIS) onFree(e.name, e.span);
         return;
       case "Template":
         for (const p of e.parts) if (typeof p !== "string") walk(p, scope);
@@ -78,5 +90,4 @@ export function findUnboundNames(root: Expr, isKnown: (name: string) => boolean,
     }
   };
   walk(root, new Set());
-  return out;
 }

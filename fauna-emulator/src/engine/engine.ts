@@ -122,7 +122,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (unbound.length) throw new InvalidQueryError(unbound);
       const scope = new Scope();
       for (const [k, v] of req.variables) scope.define(k, v);
-      const value: Value = evalBlock(ctx, block, scope, "*query*");
+      const value: Value = evalBlock(ctx, block, scope, "*query*", req.source);
       return render(ctx, value);
     });
     return {

@@ -24,22 +24,33 @@ import { isNullish, nonNull } from "./nullish.js";
 const SHORT = Symbol("short-circuit");
 type Result = Value | typeof SHORT;
 
-/** Body of a lambda value: the AST plus the name of the source it came from. */
-interface LambdaBody {
+/**
+ * Body of a lambda value: the AST, the name of the source it came from, and its own source
+ * text (so a cursor can carry it and rebuild it in a later query).
+ */
+export interface LambdaBody {
   expr: Expr;
   source: string;
+  /** The whole source text the lambda's spans index into (null when unknown). */
+  fullText: string | null;
+  span: Span;
 }
 
-let currentSource = "*query*";
+/** The lambda's own source text, e.g. `x => x.price < max`. */
+export const lambdaText = (b: LambdaBody): string | null => (b.fullText === null ? null : b.fullText.slice(b.span.start, b.span.end));
 
-/** Evaluates a whole query / UDF body block. */
-export function evalBlock(ctx: QueryContext, block: Block, scope: Scope, sourceName: string): Value {
-  const saved = currentSource;
+let currentSource = "*query*";
+let currentText: string | null = null;
+
+/** Evaluates a whole query / UDF body block; `text` is the source the block was parsed from. */
+export function evalBlock(ctx: QueryContext, block: Block, scope: Scope, sourceName: string, text: string | null = null): Value {
+  const saved = [currentSource, currentText] as const;
   currentSource = sourceName;
+  currentText = text;
   try {
     return evaluate(ctx, block, scope);
   } finally {
-    currentSource = saved;
+    [currentSource, currentText] = saved;
   }
 }
 
@@ -132,7 +143,7 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
       return e.else ? evaluate(ctx, e.else, scope) : null;
     }
     case "Lambda": {
-      const body: LambdaBody = { expr: e.body, source: currentSource };
+      const body: LambdaBody = { expr: e.body, source: currentSource, fullText: currentText, span: e.span };
       const fn: LambdaValue = { kind: "lambda", params: e.params, variadic: e.variadic, body, scope };
       return fn;
     }
@@ -318,12 +329,13 @@ function callLambda(ctx: QueryContext, fn: LambdaValue, args: Value[]): Value {
   fn.params.forEach((p, i) => scope.define(p, args[i] ?? null));
   if (fn.variadic !== null) scope.define(fn.variadic, args.slice(n));
   const body = fn.body as LambdaBody;
-  const saved = currentSource;
+  const saved = [currentSource, currentText] as const;
   currentSource = body.source;
+  currentText = body.fullText;
   try {
     return evaluate(ctx, body.expr, scope);
   } finally {
-    currentSource = saved;
+    [currentSource, currentText] = saved;
   }
 }
 

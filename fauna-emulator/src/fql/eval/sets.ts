@@ -11,6 +11,7 @@ import { doc, int, isArray, isInt, isSet, isNumber, toJsNumber, type SetValue, t
 import type { QueryContext } from "./context.js";
 import { loadDoc } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
+import { decodeCursor, encodeCursor, type CursorState } from "./cursor-codec.js";
 
 export const DEFAULT_PAGE_SIZE = 16;
 export const MAX_PAGE_SIZE = 16000;
@@ -208,21 +209,16 @@ export function pageSizeOf(src: SetSource): number {
 
 // ---- cursors --------------------------------------------------------------------------------
 
-interface CursorState {
-  src: SetSource;
-  pos: Pos;
-  size: number;
-  /** The transaction time of the first page: later pages read at this snapshot. */
-  ts: bigint;
-}
-
-// Cursors live in memory for the server's lifetime (bounded); a stale one is `invalid_cursor`.
+// Cursors normally carry their whole state (cursor-codec.ts). Sets that cannot be encoded
+// fall back to server memory for the server's lifetime (bounded); a stale one is `invalid_cursor`.
 const cursors = new Map<string, CursorState>();
 const MAX_CURSORS = 50_000;
 /** How long a cursor stays valid (and superseded versions are kept for its snapshot). */
 export const CURSOR_LIFETIME_MICROS = 24n * 3600n * 1_000_000n;
 
-function registerCursor(state: CursorState): string {
+function registerCursor(ctx: QueryContext, state: CursorState): string {
+  const encoded = encodeCursor(ctx, state);
+  if (encoded !== null) return encoded;
   if (cursors.size >= MAX_CURSORS) {
     const oldest = cursors.keys().next().value;
     if (oldest !== undefined) cursors.delete(oldest);
@@ -249,12 +245,12 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
     data.push(it.v);
     last = it.pos;
   }
-  return { data, after: more ? registerCursor({ src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
+  return { data, after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
 }
 
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
   if (typeof cursor !== "string") throw new QueryError("invalid_argument", "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor));
-  const state = cursors.get(cursor);
+  const state = decodeCursor(ctx, cursor) ?? cursors.get(cursor);
   if (!state || state.ts < ctx.txnTs - CURSOR_LIFETIME_MICROS) {
     cursors.delete(cursor);
     throw new QueryError("invalid_cursor", "Cursor cursor is invalid or expired.");

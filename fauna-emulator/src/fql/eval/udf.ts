@@ -21,5 +21,5 @@ export function callUdf(ctx: QueryContext, name: string, args: Value[]): Value {
   if (fn.variadic) scope.define(fn.variadic.name, args.slice(n));
   const body = ctx.schema.body(fn);
   const access = fn.role ? roleAccess(fn.role, ctx.access) : ctx.access;
-  return ctx.withAccess(access, () => evalBlock(ctx, body, scope, `*udf:${fn.name}*`));
+  return ctx.withAccess(access, () => evalBlock(ctx, body, scope, `*udf:${fn.name}*`, fn.body.text));
 }
