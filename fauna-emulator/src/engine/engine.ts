@@ -3,10 +3,12 @@
 // layer needs (summary, txn_ts, stats, schema_version).
 import type { Access } from "../auth/access.js";
 import { InvalidQueryError, QueryError } from "../errors.js";
+import { deadlineExceeded } from "../fql/eval/context.js";
 import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
 import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
 import { callValue, evalBlock } from "../fql/eval/evaluator.js";
 import { isGlobal } from "../fql/eval/globals.js";
+import { namedExists } from "../fql/eval/named.js";
 import { Scope } from "../fql/eval/scope.js";
 import { parseQuery } from "../fql/parser/index.js";
 import { debugString, displayString } from "../fql/stdlib/index.js";
@@ -64,7 +66,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
         }
         return docState(ctx, d).ok ? debugString(docAsObject(ctx, d), undefined) : debugString(d, undefined, true);
       }),
-    isLiveDoc: (ctx, v) => isLiveDoc(ctx, v),
+    isLiveDoc: (ctx, v) => (v.kind === "doc" ? isLiveDoc(ctx, v) : namedExists(ctx, v)),
     applySchema: (ctx, files) => {
       ctx.schema = applySchemaFiles(ctx, files);
       ctx.schemaChanged = true;
@@ -123,7 +125,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
       const scope = new Scope();
       for (const [k, v] of req.variables) scope.define(k, v);
       const value: Value = evalBlock(ctx, block, scope, "*query*", req.source);
-      return render(ctx, value);
+      const rendered = render(ctx, value);
+      // A query that finished past its deadline still fails (and writes nothing), as in Fauna.
+      if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
+      return rendered;
     });
     return {
       data: result,

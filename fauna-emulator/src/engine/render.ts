@@ -67,7 +67,7 @@ function renderField(v: Value): Rendered {
 
 function renderNamed(ctx: QueryContext, v: NamedDocValue): Rendered {
   const fields = namedFields(ctx, v);
-  if (!fields) return { kind: "rendered-null-doc", coll: v.coll, name: v.name, cause: "not found" };
+  if (!fields) return { kind: "rendered-null-doc", coll: v.coll, name: v.name, cause: v.cause ?? "not found" };
   const out = new Map<string, Rendered>();
   for (const [k, x] of fields) out.set(k, renderField(x));
   return { kind: "rendered-doc", fields: out };

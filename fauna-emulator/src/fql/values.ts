@@ -61,6 +61,8 @@ export interface NamedDocValue {
   readonly kind: "named";
   readonly coll: string; // "Collection" | "Function" | "Role" | "AccessProvider" | "Database"
   readonly name: string;
+  /** Set on references known not to resolve (the result of `.delete()`). */
+  readonly cause?: NullCause;
 }
 
 /** A module / global object: a user collection (`Product`), `Math`, `Time`, `Collection`... */

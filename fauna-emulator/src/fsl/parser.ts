@@ -28,7 +28,8 @@ export interface ParsedFile {
 }
 
 /** Where each parsed item starts (its doc comment or first annotation), for diffs. */
-export const itemLocations = new WeakMap<object, { file: string; line: number; column: number }>();
+/** Where each parsed item stands: its file, position, and [start, end) offsets (incl. doc comment). */
+export const itemLocations = new WeakMap<object, { file: string; line: number; column: number; start: number; end: number }>();
 
 export const PRIVILEGE_ACTIONS: readonly PrivilegeAction[] = [
   "create", "create_with_id", "delete", "read", "write", "history_read", "history_write", "unrestricted_read", "call",
@@ -94,24 +95,24 @@ class FileParser extends Cursor {
       const kw = this.ident();
       if (!kw) this.fail(`Expected a schema item${this.foundSuffix()}`);
       this.inline();
-      const loc = { file: this.file, ...lineCol(this.src, start) };
+      const loc = { file: this.file, ...lineCol(this.src, start), start };
       switch (kw.text) {
         case "collection": {
           const c = this.collection(anns, doc?.text ?? null);
-          itemLocations.set(c.def, loc);
+          itemLocations.set(c.def, { ...loc, end: this.pos });
           out.collections.push(c);
           break;
         }
         case "function": {
           const f = this.function(anns, doc?.text ?? null);
-          itemLocations.set(f.def, loc);
+          itemLocations.set(f.def, { ...loc, end: this.pos });
           out.functions.push(f);
           break;
         }
         case "role": {
           this.noAnnotations(anns);
           const r = this.role(doc?.text ?? null);
-          itemLocations.set(r.def, loc);
+          itemLocations.set(r.def, { ...loc, end: this.pos });
           out.roles.push(r);
           break;
         }
@@ -121,7 +122,7 @@ class FileParser extends Cursor {
           this.pos += "provider".length;
           this.inline();
           const a = this.accessProvider();
-          itemLocations.set(a.def, loc);
+          itemLocations.set(a.def, { ...loc, end: this.pos });
           out.accessProviders.push(a);
           break;
         }

@@ -6,16 +6,20 @@ import { ProtocolError, QueryError } from "../../errors.js";
 import type { StoredDoc, Store } from "../../store/types.js";
 import { equals as structuralEquals } from "../compare.js";
 import type { CallContext } from "../stdlib/types.js";
-import { time, type DocValue, type TimeValue, type Value } from "../values.js";
+import { time, type DocValue, type NamedDocValue, type TimeValue, type Value } from "../values.js";
 
 /** Fauna's stack depth limit for FQL frames. */
 export const MAX_FRAMES = 2048;
 
+/** 440 time_out: the client's `x-query-timeout-ms` ran out. */
+export const deadlineExceeded = (timeoutMs: number) =>
+  new ProtocolError("time_out", `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`, 440);
+
 export interface ContextHooks {
   call(ctx: QueryContext, fn: Value, args: Value[]): Value;
   display(ctx: QueryContext, v: Value): string;
-  /** Whether a document exists and is readable by the current access. */
-  isLiveDoc(ctx: QueryContext, v: DocValue): boolean;
+  /** Whether a document (or schema document) exists and is readable by the current access. */
+  isLiveDoc(ctx: QueryContext, v: DocValue | NamedDocValue): boolean;
   /** Applies new schema files inside this transaction (FQL schema writes). */
   applySchema(ctx: QueryContext, files: Map<string, string>): void;
 }
@@ -74,13 +78,7 @@ export class QueryContext implements CallContext {
   tick(): void {
     this.computeOps++;
     // Date.now() is cheap but not free: look at the clock every 256 steps.
-    if ((++this.ticks & 0xff) === 0 && Date.now() > this.deadline) {
-      throw new ProtocolError(
-        "time_out",
-        `Client set aggressive deadline: query exceeded its ${this.timeoutMs} ms timeout.`,
-        440,
-      );
-    }
+    if ((++this.ticks & 0xff) === 0 && Date.now() > this.deadline) throw deadlineExceeded(this.timeoutMs);
   }
 
   equals(a: Value, b: Value): boolean {
@@ -122,6 +120,6 @@ export class QueryContext implements CallContext {
   }
 }
 
-function isDocLike(v: Value): v is DocValue {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && v.kind === "doc";
+function isDocLike(v: Value): v is DocValue | NamedDocValue {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && (v.kind === "doc" || v.kind === "named");
 }

@@ -30,7 +30,7 @@ import type { QueryContext } from "./context.js";
 import { collectionField, collectionMethod } from "./collections.js";
 import { deleteDocument, docField, docState, requireDoc, updateDocument } from "./documents.js";
 import { callValue } from "./evaluator.js";
-import { namedExists, namedFields, namedModuleMethod } from "./named.js";
+import { deleteNamed, namedExists, namedFields, namedModuleMethod } from "./named.js";
 import { loginCredential, updateCredential, verifyCredential } from "./native.js";
 import { setMethods, setModule } from "./set-methods.js";
 import { makeSet, sourceOf } from "./sets.js";
@@ -204,6 +204,10 @@ export function callMethod(ctx: QueryContext, target: Value, name: string, args:
         return docMethod(ctx, target, name, args);
       case "named":
         if (name === "exists") return namedExists(ctx, target);
+        if (name === "delete") {
+          checkArity(args, 0);
+          return deleteNamed(ctx, target);
+        }
         break;
       case "module":
         return moduleMethod(ctx, target, name, args);

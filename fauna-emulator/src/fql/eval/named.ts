@@ -3,7 +3,9 @@
 import { canReadSchema, canWriteSchema, denied } from "../../auth/permissions.js";
 import { constraintFailure, QueryError } from "../../errors.js";
 import type { FieldPath, IndexTerm, IndexValue } from "../../fsl/model.js";
-import { fieldTypeToString } from "../../fsl/index.js";
+import { fieldTypeToString, itemLocations } from "../../fsl/index.js";
+import { parseExpression } from "../parser/index.js";
+import type { Expr } from "../ast.js";
 import { check, checkArity, p } from "../stdlib/args.js";
 import { makeSet } from "./sets.js";
 import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../values.js";
@@ -14,6 +16,7 @@ const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mv
 const valueObj = (v: IndexValue) => obj([["field", pathText(v.path)], ["order", v.desc ? "desc" : "asc"], ["mva", v.mva]]);
 
 export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
+  if (v.cause) return false;
   switch (v.coll) {
     case "Collection":
       return ctx.schema.collections.has(v.name);
@@ -28,7 +31,7 @@ export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
 
 /** The definition document's fields in render order, or null if it does not exist. */
 export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | null {
-  if (!canReadSchema(ctx.access)) return null;
+  if (!canReadSchema(ctx.access) || v.cause) return null;
   const m = obj([["name", v.name], ["coll", { kind: "module", name: v.coll }], ["ts", time(ctx.schema.version * 1000n)]]);
   if (v.coll === "Collection") {
     const c = ctx.schema.collections.get(v.name);
@@ -109,8 +112,9 @@ export function namedModuleMethod(ctx: QueryContext, coll: string, name: string,
     }
     case "create": {
       const [input] = check("create", [p("schema", "Struct")], args);
-      if (coll !== "Collection") throw new QueryError("invalid_query", `\`${coll}.create\` is not supported by this emulator; define it in FSL and push the schema.`);
-      return createCollection(ctx, input as ObjectValue);
+      const create = CREATORS[coll];
+      if (!create) throw new QueryError("invalid_query", `\`${coll}.create\` is not supported by this emulator; define it in FSL and push the schema.`);
+      return create(ctx, input as ObjectValue);
     }
     default:
       throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`${coll}\`.`);
@@ -133,13 +137,7 @@ function fieldPathFsl(v: Value): string {
 function createCollection(ctx: QueryContext, input: ObjectValue): Value {
   ctx.assertWritable();
   if (!canWriteSchema(ctx.access, "Collection")) throw denied();
-  const name = input.get("name");
-  if (typeof name !== "string" || !IDENT.test(name)) {
-    throw constraintFailure("Failed to create Collection.", [{ paths: [["name"]], message: "Invalid identifier." }]);
-  }
-  if (ctx.schema.collections.has(name) || ctx.schema.functions.has(name)) {
-    throw constraintFailure("Failed to create Collection.", [{ paths: [["name"]], message: "The identifier `" + name + "` is already in use." }]);
-  }
+  const name = checkNewName(ctx, "Collection", input.get("name") ?? null);
   const lines: string[] = [`collection ${name} {`];
   const indexes = input.get("indexes");
   if (indexes instanceof Map) {
@@ -163,9 +161,94 @@ function createCollection(ctx: QueryContext, input: ObjectValue): Value {
   const hd = input.get("history_days");
   if (hd && typeof hd === "object" && "kind" in hd && hd.kind === "int") lines.push(`  history_days ${hd.value}`);
   lines.push("}");
+  return appendItem(ctx, "Collection", name, lines.join("\n"));
+}
+
+/** Like Fauna, schema created with FQL is kept as FSL, in `main.fsl`. */
+function appendItem(ctx: QueryContext, coll: string, name: string, fsl: string): Value {
   const files = new Map(ctx.schema.files);
   const main = files.get("main.fsl");
-  files.set("main.fsl", (main ? `${main.trimEnd()}\n\n` : "") + lines.join("\n") + "\n");
+  files.set("main.fsl", (main ? `${main.trimEnd()}\n\n` : "") + fsl + "\n");
   ctx.hooks.applySchema(ctx, files);
-  return named("Collection", name);
+  return named(coll, name);
+}
+
+function checkNewName(ctx: QueryContext, kind: string, name: Value): string {
+  if (typeof name !== "string" || !IDENT.test(name)) {
+    throw constraintFailure(`Failed to create ${kind}.`, [{ paths: [["name"]], message: "Invalid identifier." }]);
+  }
+  const taken = kind === "Role" ? ctx.schema.roles.has(name) : ctx.schema.collections.has(name) || ctx.schema.functions.has(name);
+  if (taken) throw constraintFailure(`Failed to create ${kind}.`, [{ paths: [["name"]], message: `The identifier \`${name}\` is already in use.` }]);
+  return name;
+}
+
+/** `Function.create({ name, body: "x => x * 2", role? })`. */
+function createFunction(ctx: QueryContext, input: ObjectValue): Value {
+  ctx.assertWritable();
+  if (!canWriteSchema(ctx.access, "Function")) throw denied();
+  const name = checkNewName(ctx, "Function", input.get("name") ?? null);
+  const body = input.get("body");
+  let lambda: Expr | null = null;
+  try {
+    lambda = typeof body === "string" ? parseExpression(body) : null;
+  } catch {
+    lambda = null;
+  }
+  if (!lambda || lambda.type !== "Lambda" || typeof body !== "string") {
+    throw constraintFailure("Failed to create Function.", [{ paths: [["body"]], message: "Expected a function, e.g. `x => x * 2`." }]);
+  }
+  const params = [...lambda.params, ...(lambda.variadic ? [`...${lambda.variadic}`] : [])].join(", ");
+  const text = body.slice(lambda.body.span.start, lambda.body.span.end);
+  const block = lambda.body.type === "Block" ? text : `{\n  ${text}\n}`;
+  const role = input.get("role");
+  const annotation = typeof role === "string" ? `@role(${JSON.stringify(role)})\n` : "";
+  return appendItem(ctx, "Function", name, `${annotation}function ${name}(${params}) ${block}`);
+}
+
+/** `Role.create({ name, membership?, privileges? })` in Fauna's document shape. */
+function createRole(ctx: QueryContext, input: ObjectValue): Value {
+  ctx.assertWritable();
+  if (!canWriteSchema(ctx.access, "Role")) throw denied();
+  const name = checkNewName(ctx, "Role", input.get("name") ?? null);
+  const list = (v: Value | undefined): Value[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+  const lines = [`role ${name} {`];
+  for (const m of list(input.get("membership"))) {
+    if (!(m instanceof Map) || typeof m.get("resource") !== "string") continue;
+    const pred = m.get("predicate");
+    lines.push(`  membership ${m.get("resource") as string}${typeof pred === "string" ? ` {\n    predicate (${pred})\n  }` : ""}`);
+  }
+  for (const pr of list(input.get("privileges"))) {
+    if (!(pr instanceof Map) || typeof pr.get("resource") !== "string") continue;
+    const actions = pr.get("actions");
+    const body: string[] = [];
+    if (actions instanceof Map) {
+      for (const [action, grant] of actions) {
+        if (grant === true) body.push(`    ${action}`);
+        else if (typeof grant === "string") body.push(`    ${action} {\n      predicate (${grant})\n    }`);
+      }
+    }
+    lines.push(`  privileges ${pr.get("resource") as string} {\n${body.join("\n")}\n  }`);
+  }
+  lines.push("}");
+  return appendItem(ctx, "Role", name, lines.join("\n"));
+}
+
+const CREATORS: Record<string, (ctx: QueryContext, input: ObjectValue) => Value> = {
+  Collection: createCollection,
+  Function: createFunction,
+  Role: createRole,
+};
+
+/** `Collection.byName("X")!.delete()` and friends: removes the item's FSL (and a collection's documents). */
+export function deleteNamed(ctx: QueryContext, v: NamedDocValue): Value {
+  ctx.assertWritable();
+  if (!canWriteSchema(ctx.access, v.coll)) throw denied();
+  const def = v.coll === "Collection" ? ctx.schema.collections.get(v.name) : v.coll === "Function" ? ctx.schema.functions.get(v.name) : v.coll === "Role" ? ctx.schema.roles.get(v.name) : undefined;
+  const loc = def && itemLocations.get(def);
+  if (!def || !loc) throw new QueryError("document_not_found", `${v.coll} \`${v.name}\` not found.`);
+  const files = new Map(ctx.schema.files);
+  const text = files.get(loc.file) ?? "";
+  files.set(loc.file, text.slice(0, loc.start) + text.slice(loc.end));
+  ctx.hooks.applySchema(ctx, files);
+  return { kind: "named", coll: v.coll, name: v.name, cause: "deleted" };
 }
