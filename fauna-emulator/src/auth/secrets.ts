@@ -9,11 +9,12 @@ const KEY_TYPE = 0x70;
 const TOKEN_TYPE = 0x71;
 /** Fauna hashes credentials and secrets with bcrypt cost 5. */
 export const BCRYPT_COST = 5;
-const ROOT_DB_ID = 0n;
 
 export interface ParsedSecret {
   kind: "key" | "token";
   id: string;
+  /** Tokens: global id of their database ("0" = the root database). */
+  databaseId?: string;
   /** base64url of the random part: what the stored hash is computed over. */
   randomPart: string;
 }
@@ -24,20 +25,21 @@ export interface NewSecret {
 }
 
 /** version, type, 8-byte id, [8-byte database id for tokens], 20 random bytes → base64url. */
-function newSecret(type: number, id: string, withDatabase: boolean): NewSecret {
+function newSecret(type: number, id: string, databaseId: string | null): NewSecret {
   const random = randomBytes(20);
-  const header = withDatabase ? 18 : 10;
+  const header = databaseId === null ? 10 : 18;
   const buf = Buffer.alloc(header + 20);
   buf[0] = VERSION;
   buf[1] = type;
   buf.writeBigUInt64BE(BigInt(id), 2);
-  if (withDatabase) buf.writeBigUInt64BE(ROOT_DB_ID, 10);
+  if (databaseId !== null) buf.writeBigUInt64BE(BigInt(databaseId), 10);
   random.copy(buf, header);
   return { secret: buf.toString("base64url"), hash: hashSecret(random.toString("base64url")) };
 }
 
-export const newKeySecret = (id: string): NewSecret => newSecret(KEY_TYPE, id, false);
-export const newTokenSecret = (id: string): NewSecret => newSecret(TOKEN_TYPE, id, true);
+export const newKeySecret = (id: string): NewSecret => newSecret(KEY_TYPE, id, null);
+/** A token's secret names the (global id of the) database its document lives in. */
+export const newTokenSecret = (id: string, databaseId: string): NewSecret => newSecret(TOKEN_TYPE, id, databaseId);
 
 /** Decodes a key/token secret; null when it is not one (the caller then answers 401). */
 export function parseSecret(secret: string): ParsedSecret | null {
@@ -48,7 +50,12 @@ export function parseSecret(secret: string): ParsedSecret | null {
     return { kind: "key", id: buf.readBigUInt64BE(2).toString(), randomPart: buf.subarray(10).toString("base64url") };
   }
   if (buf[1] === TOKEN_TYPE && buf.length === 38) {
-    return { kind: "token", id: buf.readBigUInt64BE(2).toString(), randomPart: buf.subarray(18).toString("base64url") };
+    return {
+      kind: "token",
+      id: buf.readBigUInt64BE(2).toString(),
+      databaseId: buf.readBigUInt64BE(10).toString(),
+      randomPart: buf.subarray(18).toString("base64url"),
+    };
   }
   return null;
 }

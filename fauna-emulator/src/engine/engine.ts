@@ -14,7 +14,10 @@ import { parseQuery } from "../fql/parser/index.js";
 import { debugString, displayString } from "../fql/stdlib/index.js";
 import type { Value } from "../fql/values.js";
 import type { Store } from "../store/types.js";
-import { authenticate } from "./authenticate.js";
+import { accessFor, resolveSecret } from "./authenticate.js";
+import type { DbInfo } from "./databases.js";
+import { NamespacedStore } from "../store/namespaced.js";
+import type { CompiledSchema } from "./schema.js";
 import { findUnboundNames } from "./check.js";
 import { render } from "./render.js";
 import { CURSOR_LIFETIME_MICROS } from "../fql/eval/sets.js";
@@ -32,15 +35,30 @@ export interface EngineOptions {
 export class FaunaEngine extends SchemaApi implements Engine {
   private lastTs: bigint;
   private lastId: bigint;
+  /** Per-database views of the store and their applied schemas, by namespace. */
+  private readonly stores = new Map<string, Store>();
+  private readonly schemas = new Map<string, CompiledSchema>();
 
   constructor(
     readonly store: Store,
     readonly opts: EngineOptions,
   ) {
     super();
-    this.schema = loadSchema(store);
     this.lastTs = BigInt(store.getMeta("last_txn_ts") ?? "0");
     this.lastId = BigInt(store.getMeta("last_id") ?? "0");
+  }
+
+  storeOf = (db: DbInfo): Store => {
+    if (db.ns === "") return this.store;
+    let s = this.stores.get(db.ns);
+    if (!s) this.stores.set(db.ns, (s = new NamespacedStore(this.store, db.ns)));
+    return s;
+  };
+
+  private schemaOf(db: DbInfo): CompiledSchema {
+    let schema = this.schemas.get(db.ns);
+    if (!schema) this.schemas.set(db.ns, (schema = loadSchema(this.storeOf(db))));
+    return schema;
   }
 
   /** A strictly increasing transaction time in microseconds. */
@@ -71,29 +89,47 @@ export class FaunaEngine extends SchemaApi implements Engine {
       ctx.schema = applySchemaFiles(ctx, files);
       ctx.schemaChanged = true;
     },
+    rootStore: () => this.store,
+    storeOf: (db) => this.storeOf(db),
+    forgetDatabase: (db) => {
+      for (const ns of [...this.schemas.keys()]) if (ns.startsWith(db.ns)) this.schemas.delete(ns);
+      for (const ns of [...this.stores.keys()]) if (ns.startsWith(db.ns)) this.stores.delete(ns);
+    },
   };
 
-  /** Runs `fn` in a transaction with a fresh context (used by the schema API too). */
-  protected inTransaction<T>(deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext } {
+  /**
+   * Runs `fn` in one transaction, in the database and with the access the secret resolves to
+   * (used by the schema API too).
+   */
+  protected inTransaction<T>(secret: string, deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext } {
     const txnTs = this.nextTxnTs();
-    let ctx!: QueryContext;
+    let ctx: QueryContext | undefined;
     const savedId = this.lastId;
     try {
       const result = this.store.transaction(() => {
-        ctx = new QueryContext(this.store, this.schema, txnTs, deadline, timeoutMs, ANONYMOUS, this.hooks, this.nextId(txnTs));
-        const r = fn(ctx);
-        if (ctx.writeOps > 0 || ctx.schemaChanged) {
+        const env = { rootSecret: this.opts.rootSecret, rootStore: this.store, storeOf: this.storeOf, nowNanos: txnTs * 1000n };
+        const caller = resolveSecret(env, secret);
+        const c = new QueryContext(this.storeOf(caller.db), this.schemaOf(caller.db), txnTs, deadline, timeoutMs, ANONYMOUS, this.hooks, this.nextId(txnTs), caller.db);
+        ctx = c;
+        const access = accessFor(c, caller);
+        (c as { callerAccess: Access }).callerAccess = access;
+        c.access = access;
+        const r = fn(c);
+        if (c.writeOps > 0 || c.schemaChanged) {
           this.store.setMeta("last_txn_ts", txnTs.toString());
           this.store.setMeta("last_id", this.lastId.toString());
-          this.pruneHistory(txnTs, ctx.writeOps);
+          this.pruneHistory(txnTs, c.writeOps);
         }
-        if (ctx.schemaChanged) this.store.setMeta("schema_version", txnTs.toString());
+        if (c.schemaChanged) c.store.setMeta("schema_version", txnTs.toString());
         return r;
       });
-      if (ctx.schemaChanged) this.schema = ctx.schema;
-      return { result, ctx };
+      const done = ctx!;
+      if (done.schemaChanged) this.schemas.set(done.db.ns, done.schema);
+      return { result, ctx: done };
     } catch (caught) {
       this.lastId = savedId;
+      // A rolled-back schema change must not linger in the cache.
+      if (ctx?.schemaChanged) this.schemas.delete(ctx.db.ns);
       // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
       const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
       if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e);
@@ -113,10 +149,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
   query(req: QueryRequest): QuerySuccess {
     const started = Date.now();
     let sources = new Map([["*query*", req.source]]);
-    const { result, ctx } = this.inTransaction(req.deadline, req.timeoutMs, (ctx) => {
-      const access = authenticate(ctx, req.secret, this.opts.rootSecret);
-      (ctx as { callerAccess: Access }).callerAccess = access;
-      ctx.access = access;
+    const { result, ctx } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, (ctx) => {
       sources = this.sourcesOf(ctx, req.source);
       (ctx as QueryContext & { sources?: Map<string, string> }).sources = sources;
       const block = parseQuery(req.source, "*query*");
@@ -133,7 +166,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return {
       data: result,
       txnTs: ctx.txnTs,
-      schemaVersion: this.schemaVersion(),
+      schemaVersion: this.schemaVersion(ctx),
       summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
       stats: this.stats(ctx, started),
     };
@@ -146,8 +179,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return m;
   }
 
-  private schemaVersion(): bigint {
-    return BigInt(this.store.getMeta("schema_version") ?? "0");
+  private schemaVersion(ctx: QueryContext): bigint {
+    return BigInt(ctx.store.getMeta("schema_version") ?? "0");
   }
 
   private stats(ctx: QueryContext, started: number): QueryStats {
@@ -168,7 +201,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,
-      schemaVersion: this.schemaVersion(),
+      schemaVersion: this.schemaVersion(ctx),
       summary: errorSummary(diags, sources, e.constraintFailures),
       stats: this.stats(ctx, Date.now()),
     };

@@ -2,7 +2,7 @@
 // A push replaces the whole schema: items absent from the files are deleted (with their
 // documents), changed indexes are rebuilt from the documents, new unique constraints are
 // checked against existing data. Everything happens in one transaction.
-import { isAdmin, readsAllData, type Access } from "../auth/access.js";
+import { isAdmin, readsAllData } from "../auth/access.js";
 import { ProtocolError, QueryError, SchemaApiError, InvalidQueryError } from "../errors.js";
 import type { QueryContext } from "../fql/eval/context.js";
 import { indexEntries } from "../fql/eval/documents.js";
@@ -12,7 +12,6 @@ import { doc } from "../fql/values.js";
 import { diffSchemas, FslError, parseSchemaFiles } from "../fsl/index.js";
 import type { Schema } from "../fsl/model.js";
 import type { Store } from "../store/types.js";
-import { authenticate } from "./authenticate.js";
 import { BUILTIN_ROLES, CompiledSchema, NATIVE_DOC_COLLECTIONS } from "./schema.js";
 import type { SchemaFile } from "./types.js";
 
@@ -122,19 +121,21 @@ function backfill(ctx: QueryContext, coll: string, ix: ReturnType<CompiledSchema
   }
 }
 
-/** The `/schema/1/...` operations (reference §8). There is only the root database here. */
+const STAGED = "staged_schema_files";
+
+/**
+ * The `/schema/1/...` operations (reference §8), in the database the secret resolves to.
+ * Child databases can stage a schema (`staged=true`, then commit or abandon); the root cannot,
+ * as in Fauna, though reading its (always `none`) status is allowed so the CLI works there.
+ */
 export abstract class SchemaApi {
-  schema!: CompiledSchema;
   abstract readonly store: Store;
-  abstract readonly opts: { rootSecret: string };
-  protected abstract inTransaction<T>(deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext };
+  protected abstract inTransaction<T>(secret: string, deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext };
 
   private withAccess<T>(secret: string, need: "read" | "write", fn: (ctx: QueryContext) => T): T {
     try {
-      return this.inTransaction(Date.now() + 120_000, 120_000, (ctx) => {
-        const access: Access = authenticate(ctx, secret, this.opts.rootSecret);
-        if (!readsAllData(access) || (need === "write" && !isAdmin(access))) throw new SchemaApiError("Access denied", 403);
-        ctx.access = access;
+      return this.inTransaction(secret, Date.now() + 120_000, 120_000, (ctx) => {
+        if (!readsAllData(ctx.access) || (need === "write" && !isAdmin(ctx.access))) throw new SchemaApiError("Access denied", 403);
         return fn(ctx);
       }).result;
     } catch (e) {
@@ -145,81 +146,104 @@ export abstract class SchemaApi {
     }
   }
 
-  private version(): bigint {
-    return BigInt(this.store.getMeta("schema_version") ?? "0");
+  private version(ctx: QueryContext): bigint {
+    return BigInt(ctx.store.getMeta("schema_version") ?? "0");
   }
 
-  private checkVersion(version: bigint | undefined): void {
-    if (version !== undefined && version !== this.version()) throw new SchemaApiError("Stale schema version provided", 409);
+  private checkVersion(ctx: QueryContext, version: bigint | undefined): void {
+    if (version !== undefined && version !== this.version(ctx)) throw new SchemaApiError("Stale schema version provided", 409);
   }
 
-  private noStaging(staged: boolean): void {
-    if (staged) throw new SchemaApiError("Schema cannot be staged in the root database", 400);
+  private staged(ctx: QueryContext): Map<string, string> | null {
+    const json = ctx.store.getMeta(STAGED);
+    return json ? new Map(JSON.parse(json) as [string, string][]) : null;
+  }
+
+  private canStage(ctx: QueryContext): void {
+    if (ctx.db.path.length === 0) throw new SchemaApiError("Schema cannot be staged in the root database", 400);
+  }
+
+  private filesOf(ctx: QueryContext, staged: boolean): Map<string, string> {
+    return (staged ? this.staged(ctx) : null) ?? ctx.schema.files;
   }
 
   schemaFiles(secret: string, opts: { staged: boolean; version?: bigint }): { version: bigint; files: SchemaFile[] } {
-    return this.withAccess(secret, "read", () => {
-      this.checkVersion(opts.version);
-      const files = [...this.schema.files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([filename, content]) => ({ filename, content }));
-      return { version: this.version(), files };
+    return this.withAccess(secret, "read", (ctx) => {
+      this.checkVersion(ctx, opts.version);
+      const files = [...this.filesOf(ctx, opts.staged).keys()].sort((a, b) => a.localeCompare(b)).map((filename) => ({ filename }));
+      return { version: this.version(ctx), files: files as SchemaFile[] };
     });
   }
 
   schemaFile(secret: string, filename: string, opts: { staged: boolean; version?: bigint }): { version: bigint; content: string } {
-    return this.withAccess(secret, "read", () => {
-      this.checkVersion(opts.version);
-      const content = this.schema.files.get(filename);
+    return this.withAccess(secret, "read", (ctx) => {
+      this.checkVersion(ctx, opts.version);
+      const content = this.filesOf(ctx, opts.staged).get(filename);
       if (content === undefined) throw new SchemaApiError("Not found", 404);
-      return { version: this.version(), content };
+      return { version: this.version(ctx), content };
     });
   }
 
   schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }): { version: bigint; diff: string } {
-    return this.withAccess(secret, "read", () => {
-      // Nothing is ever staged here, so a diff against "staged" compares with the active schema
-      // (read-only; lets `fauna schema diff` work against the root database).
-      this.checkVersion(opts.version);
-      const next = compileFiles(new Map(files.map((f) => [f.filename, f.content])), this.version());
-      return { version: this.version(), diff: diffSchemas(this.schema.schema as Schema, next.schema) };
+    return this.withAccess(secret, "read", (ctx) => {
+      this.checkVersion(ctx, opts.version);
+      const base = opts.staged ? this.staged(ctx) : null;
+      const before = base ? compileFiles(base, 0n).schema : ctx.schema.schema;
+      const next = compileFiles(new Map(files.map((f) => [f.filename, f.content])), this.version(ctx));
+      return { version: this.version(ctx), diff: diffSchemas(before as Schema, next.schema) };
     });
   }
 
   schemaUpdate(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; override: boolean }): { version: bigint } {
     return this.withAccess(secret, "write", (ctx) => {
-      this.noStaging(opts.staged);
-      this.checkVersion(opts.version);
+      if (opts.staged) this.canStage(ctx);
+      this.checkVersion(ctx, opts.version);
       for (const f of files) {
         if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*")) throw new SchemaApiError(`Invalid filename \`${f.filename}\``, 400);
       }
-      const merged = opts.override ? new Map<string, string>() : new Map(this.schema.files);
+      const merged = opts.override ? new Map<string, string>() : new Map(ctx.schema.files);
       for (const f of files) merged.set(f.filename, f.content);
+      if (opts.staged) {
+        compileFiles(merged, 0n); // refuse invalid FSL now, not at commit
+        ctx.store.setMeta(STAGED, JSON.stringify([...merged]));
+        return { version: this.version(ctx) };
+      }
       ctx.hooks.applySchema(ctx, merged);
+      ctx.store.deleteMetaPrefix(STAGED);
       return { version: ctx.txnTs };
     });
   }
 
-  /** Nothing can be staged in the root database, so the status is always `none`. */
   schemaStatus(secret: string, opts: { format?: string; version?: bigint }): Record<string, unknown> {
-    return this.withAccess(secret, "read", () => {
-      const version = this.version();
-      if (opts.format === undefined) return { version, status: "none" };
-      return { version, status: "none", pending_summary: "", diff: "" };
+    return this.withAccess(secret, "read", (ctx) => {
+      const version = this.version(ctx);
+      const staged = this.staged(ctx);
+      const status = staged ? "ready" : "none";
+      if (opts.format === undefined) return { version, status };
+      const diff = staged ? diffSchemas(ctx.schema.schema, compileFiles(staged, 0n).schema) : "";
+      return { version, status, pending_summary: "", diff };
     });
   }
 
   schemaCommit(secret: string, opts: { version?: bigint }): { version: bigint } {
-    return this.withAccess(secret, "write", () => {
-      this.noStaging(true);
-      void opts;
-      return { version: this.version() };
+    return this.withAccess(secret, "write", (ctx) => {
+      this.canStage(ctx);
+      this.checkVersion(ctx, opts.version);
+      const staged = this.staged(ctx);
+      if (!staged) throw new SchemaApiError("There is no staged schema to commit", 400);
+      ctx.hooks.applySchema(ctx, staged);
+      ctx.store.deleteMetaPrefix(STAGED);
+      return { version: ctx.txnTs };
     });
   }
 
   schemaAbandon(secret: string, opts: { version?: bigint }): { version: bigint } {
-    return this.withAccess(secret, "write", () => {
-      this.noStaging(true);
-      void opts;
-      return { version: this.version() };
+    return this.withAccess(secret, "write", (ctx) => {
+      this.canStage(ctx);
+      this.checkVersion(ctx, opts.version);
+      if (!this.staged(ctx)) throw new SchemaApiError("There is no staged schema to abandon", 400);
+      ctx.store.deleteMetaPrefix(STAGED);
+      return { version: this.version(ctx) };
     });
   }
 }

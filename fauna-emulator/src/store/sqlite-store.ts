@@ -155,6 +155,20 @@ export class SqliteStore implements Store {
     this.run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
 
+  deleteMetaPrefix(prefix: string): void {
+    this.run("DELETE FROM meta WHERE substr(key, 1, ?) = ?", prefix.length, prefix);
+  }
+
+  dropPrefix(prefix: string): void {
+    this.transaction(() => {
+      for (const table of ["docs", "doc_versions", "index_entries", "index_defs"]) {
+        this.run(`DELETE FROM ${table} WHERE substr(coll, 1, ?) = ?`, prefix.length, prefix);
+      }
+      this.deleteMetaPrefix(prefix);
+      this.loadDefs();
+    });
+  }
+
   getSchemaFiles(): Map<string, string> {
     const rows = this.all<{ name: string; content: string }>("SELECT name, content FROM schema_files ORDER BY name");
     return new Map(rows.map((r) => [r.name, r.content]));

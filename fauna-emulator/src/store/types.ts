@@ -59,6 +59,10 @@ export interface Store {
 
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
+  /** Removes every meta key starting with `prefix`. */
+  deleteMetaPrefix(prefix: string): void;
+  /** Removes all data (documents, versions, indexes, meta) of collections and keys starting with `prefix`. */
+  dropPrefix(prefix: string): void;
 
   getDoc(coll: string, id: string): StoredDoc | null;
   /** Insert or overwrite. The version it supersedes (from an earlier `ts`) is kept for `getDocAt`. */

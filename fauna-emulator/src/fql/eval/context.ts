@@ -2,6 +2,7 @@
 // the deadline, and counters reported in `stats`.
 import type { Access } from "../../auth/access.js";
 import type { CompiledSchema } from "../../engine/schema.js";
+import { ROOT_DB, type DbInfo } from "../../engine/databases.js";
 import { ProtocolError, QueryError } from "../../errors.js";
 import type { StoredDoc, Store } from "../../store/types.js";
 import { equals as structuralEquals } from "../compare.js";
@@ -22,6 +23,12 @@ export interface ContextHooks {
   isLiveDoc(ctx: QueryContext, v: DocValue | NamedDocValue): boolean;
   /** Applies new schema files inside this transaction (FQL schema writes). */
   applySchema(ctx: QueryContext, files: Map<string, string>): void;
+  /** The root database's store (global lookups: databases by id, keys by id). */
+  rootStore(): Store;
+  /** The store of any database. */
+  storeOf(db: DbInfo): Store;
+  /** Drops cached state of a deleted database (and its children). */
+  forgetDatabase(db: DbInfo): void;
 }
 
 export class QueryContext implements CallContext {
@@ -58,6 +65,8 @@ export class QueryContext implements CallContext {
     readonly callerAccess: Access,
     readonly hooks: ContextHooks,
     readonly newId: () => string,
+    /** The database this query runs in. */
+    readonly db: DbInfo = ROOT_DB,
   ) {
     this.access = callerAccess;
   }

@@ -1,6 +1,8 @@
 // Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
 // and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
 import { canReadSchema, canWriteSchema, denied } from "../../auth/permissions.js";
+import { isAdmin } from "../../auth/access.js";
+import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "../../engine/databases.js";
 import { constraintFailure, QueryError } from "../../errors.js";
 import type { FieldPath, IndexTerm, IndexValue } from "../../fsl/model.js";
 import { fieldTypeToString, itemLocations } from "../../fsl/index.js";
@@ -24,6 +26,8 @@ export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
       return ctx.schema.functions.has(v.name);
     case "Role":
       return ctx.schema.roles.has(v.name);
+    case "Database":
+      return isAdmin(ctx.access) && v.name in childDatabases(ctx.store);
     default:
       return false;
   }
@@ -78,6 +82,15 @@ export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | 
     m.set("body", `(${params.join(", ")}) => ${f.body.text}`);
     return m;
   }
+  if (v.coll === "Database") {
+    const rec = isAdmin(ctx.access) ? childDatabases(ctx.store)[v.name] : undefined;
+    if (!rec) return null;
+    const db = obj([["name", v.name], ["coll", { kind: "module", name: "Database" }], ["ts", time(BigInt(rec.ts) * 1000n)], ["global_id", rec.gid]]);
+    if (rec.typechecked !== null) db.set("typechecked", rec.typechecked);
+    if (rec.protected !== null) db.set("protected", rec.protected);
+    if (rec.priority !== null) db.set("priority", { kind: "int", value: rec.priority });
+    return db;
+  }
   if (v.coll === "Role") {
     const r = ctx.schema.roles.get(v.name);
     if (!r) return null;
@@ -95,6 +108,7 @@ function namesOf(ctx: QueryContext, coll: string): string[] {
   if (coll === "Collection") return ctx.schema.schema.collections.map((c) => c.name);
   if (coll === "Function") return ctx.schema.schema.functions.map((f) => f.name);
   if (coll === "Role") return ctx.schema.schema.roles.map((r) => r.name);
+  if (coll === "Database") return isAdmin(ctx.access) ? Object.keys(childDatabases(ctx.store)).sort() : [];
   return [];
 }
 
@@ -233,16 +247,60 @@ function createRole(ctx: QueryContext, input: ObjectValue): Value {
   return appendItem(ctx, "Role", name, lines.join("\n"));
 }
 
+/** `Database.create({ name, typechecked?, protected?, priority? })`: an empty child database. */
+function createDatabase(ctx: QueryContext, input: ObjectValue): Value {
+  ctx.assertWritable();
+  if (!isAdmin(ctx.access)) throw denied();
+  const name = input.get("name");
+  if (typeof name !== "string" || !IDENT.test(name)) {
+    throw constraintFailure("Failed to create Database.", [{ paths: [["name"]], message: "Invalid identifier." }]);
+  }
+  const children = childDatabases(ctx.store);
+  if (children[name]) throw constraintFailure("Failed to create Database.", [{ paths: [["name"]], message: `A database named \`${name}\` already exists.` }]);
+  const flag = (k: string) => (typeof input.get(k) === "boolean" ? (input.get(k) as boolean) : null);
+  const priority = input.get("priority");
+  const rec: DbRecord = {
+    name,
+    gid: ctx.newId(),
+    ts: ctx.txnTs.toString(),
+    typechecked: flag("typechecked"),
+    protected: flag("protected"),
+    priority: priority && typeof priority === "object" && "kind" in priority && priority.kind === "int" ? priority.value : null,
+  };
+  children[name] = rec;
+  saveChildDatabases(ctx.store, children);
+  recordDatabase(ctx.hooks.rootStore(), childInfo(ctx.db, rec));
+  ctx.writeOps++;
+  return named("Database", name);
+}
+
+/** Deleting a database deletes everything in it, child databases included. */
+function deleteDatabase(ctx: QueryContext, v: NamedDocValue): Value {
+  const children = childDatabases(ctx.store);
+  const rec = children[v.name];
+  if (!rec) throw new QueryError("document_not_found", `Database \`${v.name}\` not found.`);
+  const child = childInfo(ctx.db, rec);
+  ctx.hooks.rootStore().dropPrefix(child.ns);
+  forgetDatabase(ctx.hooks.rootStore(), child);
+  ctx.hooks.forgetDatabase(child);
+  delete children[v.name];
+  saveChildDatabases(ctx.store, children);
+  ctx.writeOps++;
+  return { kind: "named", coll: "Database", name: v.name, cause: "deleted" };
+}
+
 const CREATORS: Record<string, (ctx: QueryContext, input: ObjectValue) => Value> = {
   Collection: createCollection,
   Function: createFunction,
   Role: createRole,
+  Database: createDatabase,
 };
 
 /** `Collection.byName("X")!.delete()` and friends: removes the item's FSL (and a collection's documents). */
 export function deleteNamed(ctx: QueryContext, v: NamedDocValue): Value {
   ctx.assertWritable();
   if (!canWriteSchema(ctx.access, v.coll)) throw denied();
+  if (v.coll === "Database") return deleteDatabase(ctx, v);
   const def = v.coll === "Collection" ? ctx.schema.collections.get(v.name) : v.coll === "Function" ? ctx.schema.functions.get(v.name) : v.coll === "Role" ? ctx.schema.roles.get(v.name) : undefined;
   const loc = def && itemLocations.get(def);
   if (!def || !loc) throw new QueryError("document_not_found", `${v.coll} \`${v.name}\` not found.`);

@@ -3,6 +3,7 @@
 import { newKeySecret, newTokenSecret, hashPassword, verifyPassword } from "../../auth/secrets.js";
 import { constraintFailure, QueryError } from "../../errors.js";
 import { BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS } from "../../engine/schema.js";
+import { childDatabases, recordKey } from "../../engine/databases.js";
 import { check, p } from "../stdlib/args.js";
 import { doc, isDoc, isTime, obj, time, type DocValue, type ObjectValue, type Value } from "../values.js";
 import type { QueryContext } from "./context.js";
@@ -46,15 +47,19 @@ export function createKey(ctx: QueryContext, input: ObjectValue): DocValue {
     throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["role"]], message: `Role name \`${role}\` does not exist.` }]);
   }
   const database = input.get("database");
-  if (database !== undefined && database !== null) {
-    throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["database"]], message: `Database \`${String(database)}\` does not exist.` }]);
-  }
   const data = obj([["role", role]]);
+  if (database !== undefined && database !== null) {
+    if (typeof database !== "string" || !childDatabases(ctx.store)[database]) {
+      throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["database"]], message: `Database \`${String(database)}\` does not exist.` }]);
+    }
+    data.set("database", database);
+  }
   if (input.get("data") !== undefined && input.get("data") !== null) data.set("data", input.get("data")!);
   const id = ctx.newId();
   const { secret, hash } = newKeySecret(id);
   data.set(SECRET_HASH, hash);
   const stored = createNativeWithId(ctx, "Key", id, data, ttlOf(input.get("ttl"), "Key"));
+  recordKey(ctx.hooks.rootStore(), id, ctx.db);
   return withSecret(stored, secret);
 }
 
@@ -72,7 +77,7 @@ function issueToken(ctx: QueryContext, identity: DocValue, ttl: bigint | null, e
   const data = obj([["document", doc(identity.coll, identity.id)]]);
   if (extra !== null) data.set("data", extra);
   const id = ctx.newId();
-  const { secret, hash } = newTokenSecret(id);
+  const { secret, hash } = newTokenSecret(id, ctx.db.gid);
   data.set(SECRET_HASH, hash);
   const stored = createNativeWithId(ctx, "Token", id, data, ttl);
   return withSecret(stored, secret);
