@@ -7,7 +7,7 @@ import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValu
 import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
-import { createCredential, createKey, createToken, credentialOf } from "./native.js";
+import { createCredential, createKey, createToken } from "./native.js";
 import { iterate, makeSet, type SetSource } from "./sets.js";
 
 /** Parses a document id argument: a digit string or an integer. */
@@ -98,7 +98,11 @@ export function collectionMethod(ctx: QueryContext, mod: ModuleValue, name: stri
     checkArity(args, 1);
     const identity = args[0]!;
     if (!isDoc(identity)) throw invalidArgumentType("document", "AnyDoc", identity);
-    if (coll === "Credential") return credentialOf(ctx, identity, (c, d) => lookupOne(ctx, c, d));
+    if (coll === "Credential") {
+      // The credential, or a reference that does not exist (`== null`, `.exists()` is false).
+      const id = lookupOne(ctx, coll, identity);
+      return id ? doc(coll, id) : doc(coll, "0", { cause: "not found" });
+    }
     const ix = ctx.schema.storedIndexes(coll).find((i) => i.name === "byDocument")!;
     return makeSet({ t: "index", coll, index: ix, terms: [doc(identity.coll, identity.id)] });
   }

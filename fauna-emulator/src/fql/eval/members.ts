@@ -20,7 +20,6 @@ import type { ModuleMembers, TypeMembers } from "../stdlib/types.js";
 import {
   isNumber,
   toJsNumber,
-  typeName,
   type DocValue,
   type ModuleValue,
   type NativeFunctionValue,

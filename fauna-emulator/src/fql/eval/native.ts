@@ -142,10 +142,3 @@ export function loginCredential(ctx: QueryContext, ref: DocValue, args: Value[])
   if (!ok) throw new QueryError("invalid_secret", "Provided secret did not match.");
   return issueToken(ctx, identity, ttl && isTime(ttl) ? ttl.nanos : null, null);
 }
-
-/** `Credential.byDocument(doc)`: the credential, or a reference that does not exist. */
-export function credentialOf(ctx: QueryContext, identity: DocValue, lookup: (coll: string, identity: DocValue) => string | null): DocValue {
-  const id = lookup("Credential", identity);
-  return id ? doc("Credential", id) : doc("Credential", "0", { cause: "not found" });
-}
-

@@ -7,7 +7,7 @@ import { QueryError } from "../../errors.js";
 import type { StoredIndex } from "../../engine/schema.js";
 import type { StoredDoc } from "../../store/types.js";
 import { arrayMembers } from "../stdlib/index.js";
-import { doc, int, isArray, isInt, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../values.js";
+import { doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../values.js";
 import type { QueryContext } from "./context.js";
 import { loadDoc } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
@@ -280,4 +280,3 @@ export function countOf(ctx: QueryContext, src: SetSource): Value {
   return int(n);
 }
 
-export const isIntValue = isInt;
