@@ -1,16 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { SESSION_COOKIE } from "@/lib/session-cookie";
 
-// Optimistic only: it looks for the cookie and never calls Fauna (it also runs on
-// prefetches). Pages and actions verify the session themselves in lib/dal.ts.
+// Pages that need a session. Optimistic only: the proxy looks for the cookie and never
+// calls Fauna (it also runs on prefetches); pages and actions verify it in lib/dal.ts.
+const PROTECTED = [/^\/products(\/|$)/, /^\/account(\/|$)/];
+
 export function proxy(request: NextRequest) {
-  if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const { pathname, search } = request.nextUrl;
-  const login = new URL("/login", request.url);
-  login.searchParams.set("next", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+
+  if (PROTECTED.some((path) => path.test(pathname)) && !request.cookies.has(SESSION_COOKIE)) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${pathname}${search}`);
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set("Content-Security-Policy", csp);
+    return redirect;
+  }
+
+  // Next reads the nonce from the request's CSP and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/products/:path*", "/account/:path*"],
+  // Every page and route handler; static files and images need no CSP.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg).*)"],
 };

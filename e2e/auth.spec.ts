@@ -82,7 +82,7 @@ test("the account page shows the shopper's email and logs out", async ({ page })
   await signUp(page, email);
   await page.goto("/account");
   await expect(page.getByTestId("account-email")).toHaveText(email);
-  await page.getByRole("main").getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);

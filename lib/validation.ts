@@ -1,27 +1,35 @@
 import { z } from "zod";
+import { passwordMessages } from "./password-messages";
+import { passwordSizeProblem } from "./password-policy";
+
+/** An email is an identity: NFKC, trimmed, lower-cased (Fauna's UDFs normalize it again). */
+export function normalizeEmail(value: string): string {
+  return value.normalize("NFKC").trim().toLowerCase();
+}
 
 const email = z
   .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
+  .transform(normalizeEmail)
   .pipe(z.email({ error: "Enter a valid email address." }));
 
-export const logInSchema = z.object({
-  email,
-  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }),
+const currentPassword = z
+  .string({ error: "Enter your password." })
+  .min(1, { error: "Enter your password." })
+  // Nothing longer can be right (bcrypt's limit), so it is never sent to Fauna.
+  .max(1024, { error: "Enter your password." });
+
+const newPassword = z.string({ error: passwordMessages.missing }).superRefine((value, ctx) => {
+  const problem = passwordSizeProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const signUpSchema = z.object({
-  email,
-  password: z
-    .string({ error: "Choose a password." })
-    .min(1, { error: "Choose a password.", abort: true })
-    .min(8, { error: "Use at least 8 characters." })
-    // bcrypt ignores everything after 72 bytes.
-    .max(72, { error: "Use at most 72 characters." }),
-});
+export const logInSchema = z.object({ email, password: currentPassword });
 
-export type FieldErrors = Partial<Record<"email" | "password", string[]>>;
+export const signUpSchema = z.object({ email, password: newPassword });
+
+export const changePasswordSchema = z.object({ currentPassword, newPassword });
+
+export type FieldErrors = Partial<Record<"email" | "password" | "currentPassword" | "newPassword", string[]>>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;

@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { logInCustomer, logOutCustomer, signUpCustomer } from "@/lib/fauna/auth";
-import { toShopperMessage } from "@/lib/fauna/errors";
+import { RuleRejectedError, TooManyAttemptsError, toShopperMessage } from "@/lib/fauna/errors";
+import { logError, logSecurityEvent } from "@/lib/log";
+import { newPasswordProblem } from "@/lib/password-policy";
 import { safeNextPath } from "@/lib/redirects";
 import { destroySession, readSession, saveSession } from "@/lib/session";
 import { fieldErrorsOf, logInSchema, signUpSchema, type FieldErrors } from "@/lib/validation";
@@ -26,13 +28,17 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   const email = String(input.email);
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
+  const weak = await newPasswordProblem(parsed.data.password, [parsed.data.email]);
+  if (weak) return { email, fieldErrors: { password: [weak] } };
 
   try {
     await signUpCustomer(parsed.data.email, parsed.data.password);
     const token = await logInCustomer(parsed.data.email, parsed.data.password);
-    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: parsed.data.email });
+    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: token.email });
   } catch (error) {
-    return { email, message: toShopperMessage(error) };
+    const message = toShopperMessage(error);
+    if (error instanceof RuleRejectedError) return { email, fieldErrors: { [error.field]: [message] } };
+    return { email, message };
   }
   redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);
 }
@@ -45,8 +51,9 @@ export async function logIn(_previous: AuthFormState, formData: FormData): Promi
 
   try {
     const token = await logInCustomer(parsed.data.email, parsed.data.password);
-    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: parsed.data.email });
+    await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: token.email });
   } catch (error) {
+    if (error instanceof TooManyAttemptsError) logSecurityEvent(`log-in refused, too many attempts (${error.retryInMinutes} min left)`);
     return { email, message: toShopperMessage(error) };
   }
   redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);
@@ -60,7 +67,7 @@ export async function logOut(): Promise<void> {
     try {
       await logOutCustomer(token);
     } catch (error) {
-      console.error("UserLogout failed; clearing the session cookie anyway", error);
+      logError("UserLogout failed; clearing the session cookie anyway", error);
     }
   }
   await destroySession();

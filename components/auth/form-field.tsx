@@ -6,9 +6,11 @@ type Props = {
   defaultValue?: string;
   errors?: string[];
   hint?: string;
+  onChange?: (value: string) => void;
+  children?: React.ReactNode;
 };
 
-export function FormField({ label, name, type, autoComplete, defaultValue, errors, hint }: Props) {
+export function FormField({ label, name, type, autoComplete, defaultValue, errors, hint, onChange, children }: Props) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -24,6 +26,7 @@ export function FormField({ label, name, type, autoComplete, defaultValue, error
         type={type}
         autoComplete={autoComplete}
         defaultValue={defaultValue}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : hint ? hintId : undefined}
         className="mt-1.5 block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-neutral-900 shadow-xs placeholder:text-neutral-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none aria-invalid:border-red-500"
@@ -37,6 +40,7 @@ export function FormField({ label, name, type, autoComplete, defaultValue, error
           {hint}
         </p>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { signUp } from "@/app/actions/auth";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
+import { NewPasswordField } from "./new-password-field";
 
 export function SignupForm({ next }: { next: string | null }) {
   const [state, formAction] = useActionState(signUp, undefined);
@@ -20,14 +21,7 @@ export function SignupForm({ next }: { next: string | null }) {
         defaultValue={state?.email}
         errors={state?.fieldErrors?.email}
       />
-      <FormField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 8 characters."
-        errors={state?.fieldErrors?.password}
-      />
+      <NewPasswordField label="Password" name="password" errors={state?.fieldErrors?.password} />
       <SubmitButton pendingLabel="Creating your account…">Sign up</SubmitButton>
     </form>
   );

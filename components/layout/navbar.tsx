@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { getSession } from "@/lib/dal";
+import { SessionExpiry } from "./session-expiry";
 
 export async function Navbar() {
   const session = await getSession();
+  const renderedAt = Date.now();
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 whitespace-nowrap sm:gap-6 sm:px-6 lg:px-8">
@@ -19,9 +21,12 @@ export async function Navbar() {
         <div className="ml-auto flex items-center gap-1 sm:gap-3">
           {session ? (
             <>
-              <p className="hidden text-sm text-neutral-600 md:block" data-testid="signed-in-as">
-                Signed in as <span className="font-medium text-neutral-900">{session.email}</span>
-              </p>
+              <div className="hidden text-right md:block">
+                <p className="text-sm text-neutral-600" data-testid="signed-in-as">
+                  Signed in as <span className="font-medium text-neutral-900">{session.email}</span>
+                </p>
+                <SessionExpiry expiresAt={session.expiresAt.getTime()} renderedAt={renderedAt} />
+              </div>
               <Link
                 href="/account"
                 className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"

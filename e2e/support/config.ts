@@ -8,6 +8,8 @@ export type StackState = {
   rootSecret: string;
   faunaSecret: string;
   sessionPassword: string;
+  /** Everything `next start` writes to stdout and stderr. */
+  serverLog: string;
 };
 
 export const appPort = () => Number(process.env.E2E_APP_PORT ?? 3100);

@@ -2,7 +2,7 @@
 // db:setup against it, `next build`, then `next start`. SIGTERM tears it all down.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readEnvFile } from "../../scripts/lib/env-file.ts";
@@ -38,6 +38,7 @@ async function main() {
     rootSecret,
     faunaSecret,
     sessionPassword: randomBytes(32).toString("base64url"),
+    serverLog: join(workDir, "next-start.log"),
   };
   writeFileSync(stateFile(), JSON.stringify(state), { mode: 0o600 });
 
@@ -56,9 +57,19 @@ async function main() {
 
   const server = spawn(nextBin, ["start", "--port", String(appPort()), "--hostname", "localhost"], {
     env: appEnv,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   app = server;
+  // Everything the app logs goes to the terminal and to a file the specs scan for secrets.
+  const serverLog = createWriteStream(state.serverLog, { flags: "a" });
+  server.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    serverLog.write(chunk);
+  });
+  server.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    serverLog.write(chunk);
+  });
   server.on("exit", (code) => {
     log(`next start exited (${code})`);
     void shutdown(code ?? 1);

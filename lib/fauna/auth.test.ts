@@ -1,8 +1,24 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { isTokenAccepted, logInCustomer, logOutCustomer, signUpCustomer } from "./auth.ts";
-import { EmailTakenError, FaunaUnavailableError, InvalidCredentialsError, SessionExpiredError, toShopperMessage } from "./errors.ts";
+import {
+  changeCustomerPassword,
+  isTokenAccepted,
+  logInCustomer,
+  logOutCustomer,
+  logOutCustomerEverywhere,
+  signUpCustomer,
+} from "./auth.ts";
+import {
+  EmailTakenError,
+  FaunaUnavailableError,
+  InvalidCredentialsError,
+  RuleRejectedError,
+  SessionExpiredError,
+  TooManyAttemptsError,
+  toShopperMessage,
+} from "./errors.ts";
+import { describeError } from "../log.ts";
 import { listProducts } from "./products.ts";
 import { deleteTokensOf, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
 
@@ -103,3 +119,63 @@ test("a missing or rejected app key is FaunaUnavailableError", async () => {
     process.env.FAUNA_SECRET = secret;
   }
 });
+
+test("log-in returns the email as Fauna stores it, whatever the shopper typed", async () => {
+  const email = uniqueEmail("typed");
+  assert.equal(await signUpCustomer(` ${email.toUpperCase()} `, "correct horse"), email);
+  const token = await logInCustomer(email.toUpperCase(), "correct horse");
+  assert.equal(token.email, email);
+});
+
+test("a password Fauna refuses is a RuleRejectedError with the form's message", async () => {
+  const error = await signUpCustomer(uniqueEmail("short"), "1234567").catch((caught: unknown) => caught);
+  assert.ok(error instanceof RuleRejectedError, String(error));
+  assert.equal(error.field, "password");
+  assert.equal(toShopperMessage(error), "Use at least 8 characters.");
+});
+
+test("the sixth attempt after five failures is TooManyAttemptsError: 'Too many attempts — try again in 15 minutes.'", async () => {
+  const email = uniqueEmail("throttle");
+  await signUpCustomer(email, "correct horse");
+  for (let i = 0; i < 5; i++) await assert.rejects(logInCustomer(email, "wrong"), InvalidCredentialsError);
+  const error = await logInCustomer(email, "correct horse").catch((caught: unknown) => caught);
+  assert.ok(error instanceof TooManyAttemptsError, String(error));
+  assert.equal(toShopperMessage(error), "Too many attempts — try again in 15 minutes.");
+});
+
+test("changing the password signs out other devices and keeps this one", async () => {
+  const email = uniqueEmail("change");
+  await signUpCustomer(email, "correct horse");
+  const here = await logInCustomer(email, "correct horse");
+  const there = await logInCustomer(email, "correct horse");
+  await assert.rejects(changeCustomerPassword(here.secret, "wrong", "brand new password"), InvalidCredentialsError);
+  await assert.rejects(changeCustomerPassword(here.secret, "correct horse", "short"), RuleRejectedError);
+  await changeCustomerPassword(here.secret, "correct horse", "brand new password");
+  assert.equal(await isTokenAccepted(here.secret), true);
+  assert.equal(await isTokenAccepted(there.secret), false);
+  await logInCustomer(email, "brand new password");
+});
+
+test("log out everywhere deletes every token of the shopper", async () => {
+  const email = uniqueEmail("everywhere");
+  await signUpCustomer(email, "correct horse");
+  const here = await logInCustomer(email, "correct horse");
+  const there = await logInCustomer(email, "correct horse");
+  await logOutCustomerEverywhere(here.secret);
+  assert.equal(await isTokenAccepted(here.secret), false);
+  assert.equal(await isTokenAccepted(there.secret), false);
+});
+
+test("a logged Fauna error names its class and code, never the query's arguments", async () => {
+  const password = "do-not-log-this-password";
+  const error = await withAppKeyError(fql`UserSignup("x@example.com", ${password}, "extra")`);
+  const line = describeError(new Error("wrapped", { cause: error }));
+  assert.match(line, /code=/);
+  assert.ok(!line.includes(password), line);
+  assert.ok(!line.includes(process.env.FAUNA_SECRET!), line);
+});
+
+async function withAppKeyError(query: ReturnType<typeof fql>) {
+  const { withAppKey } = await import("./client.ts");
+  return withAppKey((client) => client.query(query)).catch((caught: unknown) => caught);
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  AbortError,
   AuthenticationError,
   ContendedTransactionError,
   NetworkError,
@@ -9,6 +10,8 @@ import {
   ServiceInternalError,
   ThrottlingError,
 } from "fauna";
+import { passwordMessages } from "../password-messages";
+import { logError } from "../log";
 
 // What shoppers read. One text for unknown email and wrong password, so the
 // form does not reveal which emails have accounts.
@@ -17,7 +20,41 @@ export const shopperMessages = {
   emailTaken: "An account with this email already exists.",
   sessionExpired: "Your session has expired. Please log in again.",
   unavailable: "The shop is temporarily unavailable. Please try again in a moment.",
+  wrongCurrentPassword: "Your current password is not correct.",
+  invalidEmail: "Enter a valid email address.",
 } as const;
+
+export const tooManyAttemptsMessage = (minutes: number) =>
+  `Too many attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+
+/** Fauna refused a log-in for this email for a while (schema/functions.fsl, CheckPassword). */
+export class TooManyAttemptsError extends Error {
+  override name = "TooManyAttemptsError";
+  constructor(readonly retryInMinutes: number) {
+    super(`Log-in throttled for ${retryInMinutes} minutes`);
+  }
+}
+
+/** A UDF refused the email or a new password (PasswordProblem / UserSignup). */
+export class RuleRejectedError extends Error {
+  override name = "RuleRejectedError";
+  constructor(
+    readonly field: "email" | "password",
+    readonly reason: string,
+  ) {
+    super(`${field} rejected: ${reason}`);
+  }
+}
+
+/** The value a UDF passed to abort(), when it is a { field, reason } refusal. */
+export function ruleRejection(error: unknown): RuleRejectedError | null {
+  if (!(error instanceof AbortError)) return null;
+  const value = error.abort as { field?: unknown; reason?: unknown } | null;
+  if ((value?.field === "email" || value?.field === "password") && typeof value.reason === "string") {
+    return new RuleRejectedError(value.field, value.reason);
+  }
+  return null;
+}
 
 /** Fauna rejected the shopper's token (401): it expired or was deleted. */
 export class SessionExpiredError extends Error {
@@ -75,6 +112,15 @@ export function toShopperMessage(error: unknown): string {
   if (error instanceof EmailTakenError) return shopperMessages.emailTaken;
   if (error instanceof SessionExpiredError) return shopperMessages.sessionExpired;
   if (error instanceof FaunaUnavailableError) return shopperMessages.unavailable;
-  console.error(error);
+  if (error instanceof TooManyAttemptsError) return tooManyAttemptsMessage(error.retryInMinutes);
+  if (error instanceof RuleRejectedError) return ruleMessage(error);
+  logError("unexpected error in an auth form", error);
   return "Something went wrong on our side. Please try again.";
+}
+
+function ruleMessage({ field, reason }: RuleRejectedError): string {
+  if (field === "email") return shopperMessages.invalidEmail;
+  if (reason === "password_too_short") return passwordMessages.tooShort;
+  if (reason === "password_too_long") return passwordMessages.tooLong;
+  return passwordMessages.missing;
 }

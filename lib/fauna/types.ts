@@ -22,6 +22,8 @@ export type Page<T> = {
 
 export type ShopperToken = {
   secret: string;
+  /** The email as Fauna stores it (normalized by UserLogin). */
+  email: string;
   expiresAt: Date;
 };
 
