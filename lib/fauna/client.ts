@@ -9,21 +9,33 @@ function endpoint(): URL {
   return new URL(process.env.FAUNA_ENDPOINT || LOCAL_ENDPOINT);
 }
 
+const newClient = (secret: string) => new Client({ endpoint: endpoint(), secret, query_timeout_ms: 10_000 });
+
 async function withClient<T>(
-  secret: string,
+  client: Client,
   onTokenRejected: (error: unknown) => Error,
   run: (client: Client) => Promise<T>,
 ): Promise<T> {
-  const client = new Client({ endpoint: endpoint(), secret, query_timeout_ms: 10_000 });
   try {
     return await run(client);
   } catch (error) {
     if (isTokenRejected(error)) throw onTokenRejected(error);
     if (isUnavailable(error)) throw new FaunaUnavailableError("Fauna is unavailable", { cause: error });
     throw error;
-  } finally {
-    client.close();
   }
+}
+
+// One long-lived client for the app key: the driver shares an HTTP/2 session per endpoint
+// among its clients, so shopper queries ride on this connection instead of opening their own.
+let appKeyClient: { key: string; client: Client } | null = null;
+
+function appClient(secret: string): Client {
+  const key = `${endpoint()}|${secret}`;
+  if (appKeyClient?.key !== key) {
+    appKeyClient?.client.close();
+    appKeyClient = { key, client: newClient(secret) };
+  }
+  return appKeyClient.client;
 }
 
 /**
@@ -36,10 +48,15 @@ export function withAppKey<T>(run: (client: Client) => Promise<T>): Promise<T> {
     return Promise.reject(new FaunaUnavailableError("FAUNA_SECRET is not set (run `npm run db:setup`)."));
   }
   // A rejected app key is a deployment problem, not the shopper's.
-  return withClient(secret, (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }), run);
+  return withClient(appClient(secret), (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }), run);
 }
 
 /** Runs queries as the signed-in shopper, scoped by the `customer` role of their token. */
-export function withShopperToken<T>(tokenSecret: string, run: (client: Client) => Promise<T>): Promise<T> {
-  return withClient(tokenSecret, (error) => new SessionExpiredError("Token rejected", { cause: error }), run);
+export async function withShopperToken<T>(tokenSecret: string, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = newClient(tokenSecret);
+  try {
+    return await withClient(client, (error) => new SessionExpiredError("Token rejected", { cause: error }), run);
+  } finally {
+    client.close();
+  }
 }
