@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { logIn } from "@/app/actions/auth";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmailField } from "./email-field";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 
@@ -12,14 +13,7 @@ export function LoginForm({ next }: { next: string | null }) {
     <form action={formAction} noValidate className="space-y-5">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state?.message} />
-      <FormField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        defaultValue={state?.email}
-        errors={state?.fieldErrors?.email}
-      />
+      <EmailField defaultValue={state?.email} errors={state?.fieldErrors?.email} />
       <FormField
         label="Password"
         name="password"
