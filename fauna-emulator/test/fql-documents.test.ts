@@ -379,3 +379,10 @@ test("a failing check constraint is constraint_failure and writes nothing", asyn
   assert.equal(e.code, "constraint_failure");
   assert.equal(await run(db.admin, fql`Product.byName("neg").count()`), 0);
 });
+
+test("create drops null fields at every depth (null means absent)", async () => {
+  await run(db.admin, fql`Collection.create({ name: "Loose" })`);
+  const id = await run<string>(db.admin, fql`Loose.create({ gone: null, extra: { a: null, b: 1 } }).id`);
+  assert.deepEqual(await run(db.admin, fql`Object.keys(Loose.byId(${id})!)`), ["id", "coll", "ts", "extra"]);
+  assert.deepEqual(await run(db.admin, fql`Loose.byId(${id})!.extra`), { b: 1 });
+});

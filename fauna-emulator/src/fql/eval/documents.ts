@@ -198,7 +198,7 @@ export function createDocument(ctx: QueryContext, collName: string, input: Objec
   validateUserFields(ctx, coll, fields, null);
   const ttlN = ttlNanos(ttl, null);
   if (!canCreate(ctx, coll, proposedObject(coll, id, ctx.txnTs, ttlN, fields), withId)) throw denied();
-  const stored: StoredDoc = { coll, id, ts: ctx.txnTs, ttl: ttlN, data: dropNulls(fields) };
+  const stored: StoredDoc = { coll, id, ts: ctx.txnTs, ttl: ttlN, data: dropNullsDeep(fields) };
   writeStored(ctx, stored, null);
   return doc(coll, id);
 }
@@ -210,12 +210,6 @@ export function createNativeDocument(ctx: QueryContext, coll: string, data: Obje
   const stored: StoredDoc = { coll, id, ts: ctx.txnTs, ttl, data };
   writeStored(ctx, stored, null);
   return stored;
-}
-
-function dropNulls(m: ObjectValue): ObjectValue {
-  const out = obj();
-  for (const [k, v] of m) if (v !== null) out.set(k, v);
-  return out;
 }
 
 /** Deep merge for `update`: nested objects merge key-by-key; null removes a field. */
