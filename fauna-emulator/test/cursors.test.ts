@@ -61,3 +61,22 @@ test("cursors are re-checked with the current caller's permissions", async () =>
   assert.deepEqual(anonPage.data, [], "documents the caller cannot read are filtered");
   await db.close();
 });
+
+test("later pages read at the first page's snapshot: changes and deletions made since are not seen", async () => {
+  const db = await startDb();
+  await seed(db);
+  const first = await run<Page>(db.admin, fql`Product.all().map(p => p { name, price }).pageSize(20).paginate()`);
+  const docs = await run<Page>(db.admin, fql`Product.all().pageSize(20).paginate()`);
+  assert.equal(first.data.length, 20);
+  await run(db.admin, fql`Product.firstWhere(.name == "p25")!.update({ price: 999.0 })`);
+  await run(db.admin, fql`Product.firstWhere(.name == "p30")!.delete()`);
+  await run(db.admin, fql`Product.create({ name: "late", description: "d", price: 1.0, store: Store.all().first()! })`);
+  const rest = await run<Page>(db.admin, fql`Set.paginate(${first.after!})`);
+  assert.equal(rest.data.length, 20, "the deleted product is still listed; the new one is not");
+  assert.equal(rest.data.find((p) => p.name === "p25")?.price, 25, "the updated product as it was");
+  assert.ok(rest.data.some((p) => p.name === "p30"));
+  assert.ok(!rest.data.some((p) => p.name === "late"));
+  const tail = await run<{ data: { name: string }[] }>(db.admin, fql`Set.paginate(${docs.after!})`);
+  assert.ok(tail.data.some((p) => p.name === "p30"), "documents on a later page render as of the snapshot");
+  await db.close();
+});

@@ -52,6 +52,8 @@ export interface DocValue {
   readonly id: string;
   readonly override?: ObjectValue;
   readonly cause?: NullCause;
+  /** Read as of this transaction time (documents on a cursor's later page). */
+  readonly at?: bigint;
 }
 
 export type NullCause = "not found" | "permission denied" | "deleted" | "collection deleted";

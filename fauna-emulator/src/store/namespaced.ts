@@ -56,6 +56,9 @@ export class NamespacedStore implements Store {
   scanDocs(coll: string, scan: DocScan): StoredDoc[] {
     return this.base.scanDocs(this.c(coll), scan).map((d) => this.out(d));
   }
+  scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[] {
+    return this.base.scanDocsAt(this.c(coll), scan, ts).map((d) => this.out(d));
+  }
   countDocs(coll: string): number {
     return this.base.countDocs(this.c(coll));
   }

@@ -259,6 +259,31 @@ export class SqliteStore implements Store {
     return this.all<DocRow>(SqliteStore.SCAN_DOCS_SQL, coll, lo, hi, scan.limit).map(toDoc);
   }
 
+  scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[] {
+    let lo = scan.fromId !== undefined ? requireId(scan.fromId) : INT64_MIN;
+    if (scan.afterId !== undefined) {
+      const after = requireId(scan.afterId);
+      if (after === INT64_MAX) return [];
+      if (after + 1n > lo) lo = after + 1n;
+    }
+    const hi = scan.toId !== undefined ? requireId(scan.toId) : INT64_MAX;
+    const out: StoredDoc[] = [];
+    // Ids that exist now or have history, in id order; a batch may resolve to fewer documents.
+    while (out.length < scan.limit && lo <= hi) {
+      const ids = this.all<{ id: bigint }>(SqliteStore.SCAN_IDS_AT_SQL, coll, lo, hi, coll, lo, hi, scan.limit);
+      for (const { id } of ids) {
+        const d = this.getDocAt(coll, String(id), ts);
+        if (d && out.length < scan.limit) out.push(d);
+      }
+      if (ids.length < scan.limit) break;
+      lo = BigInt(ids[ids.length - 1]!.id) + 1n;
+    }
+    return out;
+  }
+
+  static readonly SCAN_IDS_AT_SQL =
+    "SELECT id FROM docs WHERE coll = ? AND id >= ? AND id <= ? UNION SELECT id FROM doc_versions WHERE coll = ? AND id >= ? AND id <= ? ORDER BY id LIMIT ?";
+
   countDocs(coll: string): number {
     return Number(this.get<{ n: bigint }>("SELECT count(*) AS n FROM docs WHERE coll = ?", coll)?.n ?? 0n);
   }

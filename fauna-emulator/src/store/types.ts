@@ -71,6 +71,11 @@ export interface Store {
   deleteDoc(coll: string, id: string, ts?: bigint): void;
   /** The version of a document as of transaction time `ts` (null if it did not exist then). */
   getDocAt(coll: string, id: string, ts: bigint): StoredDoc | null;
+  /**
+   * Like `scanDocs`, but as of transaction time `ts`: documents created later are left out,
+   * changed ones come as they were, and ones deleted since are still listed.
+   */
+  scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[];
   /** Forgets versions superseded before `before`; returns how many were removed. */
   pruneVersions(before: bigint): number;
   /** Documents of `coll` in ascending numeric id order, seeking (not scanning) to the bound. */

@@ -50,3 +50,18 @@ test("pruneVersions drops only versions superseded before the cutoff", () => {
   assert.equal(n(s.getDocAt("C", "1", 12n)), null, "older history is gone");
   s.close();
 });
+
+test("scanDocsAt lists documents as of a snapshot: later ones left out, deleted ones kept, in id order", () => {
+  const s = openStore({ dir: null });
+  s.putDoc(d("1", 10n, 1));
+  s.putDoc(d("2", 10n, 2));
+  s.putDoc(d("3", 10n, 3));
+  s.putDoc(d("2", 30n, 20)); // changed after the snapshot
+  s.deleteDoc("C", "3", 30n); // deleted after it
+  s.putDoc(d("4", 30n, 4)); // created after it
+  const at20 = s.scanDocsAt("C", { limit: 10 }, 20n);
+  assert.deepEqual(at20.map((x) => [x.id, n(x)]), [["1", 1], ["2", 2], ["3", 3]]);
+  assert.deepEqual(s.scanDocsAt("C", { afterId: "1", limit: 1 }, 20n).map((x) => x.id), ["2"], "seeks after an id and honours the limit");
+  assert.deepEqual(s.scanDocs("C", { limit: 10 }).map((x) => x.id), ["1", "2", "4"], "the current view is unchanged");
+  s.close();
+});

@@ -31,7 +31,13 @@ const RESERVED = new Set(["coll", "ts", "data", "delete", "update", "replace", "
 const cacheKey = (coll: string, id: string) => `${coll}/${id}`;
 
 /** The stored document, or null if missing or past its ttl. */
-export function loadDoc(ctx: QueryContext, coll: string, id: string): StoredDoc | null {
+export function loadDoc(ctx: QueryContext, coll: string, id: string, at: bigint | null = ctx.readTs): StoredDoc | null {
+  if (at !== null) {
+    // A read at an earlier snapshot (a cursor's page): bypasses this transaction's cache.
+    ctx.readOps++;
+    const past = ctx.store.getDocAt(coll, id, at);
+    return past && (past.ttl === null || past.ttl > ctx.nowNanos) ? past : null;
+  }
   const key = cacheKey(coll, id);
   if (ctx.docCache.has(key)) return ctx.docCache.get(key)!;
   const stored = ctx.store.getDoc(coll, id);
@@ -48,7 +54,7 @@ export function docState(ctx: QueryContext, ref: DocValue): DocState {
   if (ref.cause) return { ok: false, cause: ref.cause };
   if (ref.override) return { ok: true, stored: overrideStored(ctx, ref) };
   if (!ctx.schema.isCollection(ref.coll)) return { ok: false, cause: "collection deleted" };
-  const stored = loadDoc(ctx, ref.coll, ref.id);
+  const stored = loadDoc(ctx, ref.coll, ref.id, ref.at ?? ctx.readTs);
   if (!stored) return { ok: false, cause: "not found" };
   if (!canRead(ctx, stored)) return { ok: false, cause: "permission denied" };
   return { ok: true, stored };

@@ -48,7 +48,8 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
     case "all": {
       let afterId = after as string | undefined;
       for (;;) {
-        const batch = ctx.store.scanDocs(src.coll, { afterId, fromId: src.fromId, toId: src.toId, limit: BATCH });
+        const scan = { afterId, fromId: src.fromId, toId: src.toId, limit: BATCH };
+        const batch = ctx.readTs === null ? ctx.store.scanDocs(src.coll, scan) : ctx.store.scanDocsAt(src.coll, scan, ctx.readTs);
         ctx.readOps += batch.length;
         for (const current of batch) {
           afterId = current.id;
@@ -245,7 +246,10 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
     data.push(it.v);
     last = it.pos;
   }
-  return { data, after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
+  // Documents on a later page are read (and rendered) as of the first page's snapshot.
+  const at = ctx.readTs;
+  const items = at === null ? data : data.map((v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Map) && v.kind === "doc" ? { ...v, at } : v));
+  return { data: items, after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
 }
 
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
