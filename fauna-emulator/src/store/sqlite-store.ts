@@ -246,27 +246,29 @@ export class SqliteStore implements Store {
   static readonly SCAN_DOCS_SQL =
     "SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id >= ? AND id <= ? ORDER BY id LIMIT ?";
 
-  scanDocs(coll: string, scan: DocScan): StoredDoc[] {
-    // Fold afterId/fromId into one inclusive lower bound.
+  /** Folds afterId/fromId/toId into one inclusive id range; null when it is empty. */
+  private static idRange(scan: DocScan): { lo: bigint; hi: bigint } | null {
     let lo = scan.fromId !== undefined ? requireId(scan.fromId) : INT64_MIN;
     if (scan.afterId !== undefined) {
       const after = requireId(scan.afterId);
-      if (after === INT64_MAX) return [];
+      if (after === INT64_MAX) return null;
       if (after + 1n > lo) lo = after + 1n;
     }
     const hi = scan.toId !== undefined ? requireId(scan.toId) : INT64_MAX;
-    if (scan.limit <= 0 || lo > hi) return [];
-    return this.all<DocRow>(SqliteStore.SCAN_DOCS_SQL, coll, lo, hi, scan.limit).map(toDoc);
+    return scan.limit <= 0 || lo > hi ? null : { lo, hi };
+  }
+
+  scanDocs(coll: string, scan: DocScan): StoredDoc[] {
+    const range = SqliteStore.idRange(scan);
+    if (!range) return [];
+    return this.all<DocRow>(SqliteStore.SCAN_DOCS_SQL, coll, range.lo, range.hi, scan.limit).map(toDoc);
   }
 
   scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[] {
-    let lo = scan.fromId !== undefined ? requireId(scan.fromId) : INT64_MIN;
-    if (scan.afterId !== undefined) {
-      const after = requireId(scan.afterId);
-      if (after === INT64_MAX) return [];
-      if (after + 1n > lo) lo = after + 1n;
-    }
-    const hi = scan.toId !== undefined ? requireId(scan.toId) : INT64_MAX;
+    const range = SqliteStore.idRange(scan);
+    if (!range) return [];
+    let { lo } = range;
+    const { hi } = range;
     const out: StoredDoc[] = [];
     // Ids that exist now or have history, in id order; a batch may resolve to fewer documents.
     while (out.length < scan.limit && lo <= hi) {
