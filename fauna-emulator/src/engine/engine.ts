@@ -26,6 +26,7 @@ import { errorSummary } from "./summary.js";
 import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
+const PURGE_BATCH = 1000;
 const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token: null };
 
 export interface EngineOptions {
@@ -137,13 +138,17 @@ export class FaunaEngine extends SchemaApi implements Engine {
     }
   }
 
-  /** Superseded versions serve cursor snapshots; drop them once no cursor can still need them. */
+  /**
+   * Every so many writes: drop superseded versions no cursor can still need, and reclaim
+   * documents whose ttl has passed (already invisible, e.g. old tokens and login attempts).
+   */
   private writesSincePrune = 0;
   private pruneHistory(txnTs: bigint, writes: number): void {
     this.writesSincePrune += writes;
     if (this.writesSincePrune < PRUNE_EVERY_WRITES) return;
     this.writesSincePrune = 0;
     this.store.pruneVersions(txnTs - CURSOR_LIFETIME_MICROS);
+    this.store.purgeExpired(txnTs * 1000n, PURGE_BATCH);
   }
 
   query(req: QueryRequest): QuerySuccess {

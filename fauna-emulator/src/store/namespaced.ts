@@ -50,6 +50,9 @@ export class NamespacedStore implements Store {
     const d = this.base.getDocAt(this.c(coll), id, ts);
     return d && this.out(d);
   }
+  purgeExpired(beforeNanos: bigint, limit: number): { coll: string; id: string }[] {
+    return this.base.purgeExpired(beforeNanos, limit); // global: expiry is the same for every database
+  }
   pruneVersions(before: bigint): number {
     return this.base.pruneVersions(before);
   }

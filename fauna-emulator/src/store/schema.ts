@@ -65,6 +65,13 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (coll, id, ts)
   ) WITHOUT ROWID;
   `,
+  // v3: expiry in whole seconds, indexed, so expired documents can be found without a scan.
+  `
+  ALTER TABLE docs ADD COLUMN expires_s INTEGER;
+  UPDATE docs SET expires_s = CAST(substr(ttl, 1, length(ttl) - 9) AS INTEGER) WHERE ttl IS NOT NULL AND length(ttl) > 9;
+  UPDATE docs SET expires_s = 0 WHERE ttl IS NOT NULL AND length(ttl) <= 9;
+  CREATE INDEX docs_by_expiry ON docs (expires_s) WHERE expires_s IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

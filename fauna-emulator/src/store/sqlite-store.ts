@@ -36,6 +36,13 @@ interface HitRow {
   vals_json: string;
 }
 
+/** Epoch seconds of a ttl, capped to SQLite's integer range (far-future times never expire here). */
+function expirySeconds(ttl: bigint | null): bigint | null {
+  if (ttl === null) return null;
+  const s = ttl / 1_000_000_000n;
+  return s > INT64_MAX ? INT64_MAX : s < INT64_MIN ? INT64_MIN : s;
+}
+
 const toDoc = (r: DocRow): StoredDoc => ({
   coll: r.coll,
   id: r.id.toString(),
@@ -196,14 +203,26 @@ export class SqliteStore implements Store {
     // Keep the version this write supersedes (an earlier transaction's) for snapshot reads.
     this.run(SqliteStore.KEEP_VERSION_SQL, doc.coll, id, doc.ts);
     this.run(
-      "INSERT INTO docs (coll, id, ts, ttl, data) VALUES (?, ?, ?, ?, ?) " +
-        "ON CONFLICT (coll, id) DO UPDATE SET ts = excluded.ts, ttl = excluded.ttl, data = excluded.data",
+      "INSERT INTO docs (coll, id, ts, ttl, data, expires_s) VALUES (?, ?, ?, ?, ?, ?) " +
+        "ON CONFLICT (coll, id) DO UPDATE SET ts = excluded.ts, ttl = excluded.ttl, data = excluded.data, expires_s = excluded.expires_s",
       doc.coll,
       id,
       doc.ts,
       doc.ttl === null ? null : doc.ttl.toString(),
       data,
+      expirySeconds(doc.ttl),
     );
+  }
+
+  purgeExpired(beforeNanos: bigint, limit: number): { coll: string; id: string }[] {
+    // Whole seconds, rounded down: only documents certainly expired by `beforeNanos` qualify.
+    const cutoff = beforeNanos / 1_000_000_000n - 1n;
+    const rows = this.all<{ coll: string; id: bigint }>("SELECT coll, id FROM docs WHERE expires_s IS NOT NULL AND expires_s < ? LIMIT ?", cutoff, limit);
+    for (const r of rows) {
+      this.run("DELETE FROM index_entries WHERE coll = ? AND id = ?", r.coll, r.id);
+      this.run("DELETE FROM docs WHERE coll = ? AND id = ?", r.coll, r.id);
+    }
+    return rows.map((r) => ({ coll: r.coll, id: r.id.toString() }));
   }
 
   deleteDoc(coll: string, id: string, ts?: bigint): void {

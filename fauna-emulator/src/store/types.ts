@@ -76,6 +76,11 @@ export interface Store {
    * changed ones come as they were, and ones deleted since are still listed.
    */
   scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[];
+  /**
+   * Removes up to `limit` documents (with their index entries) whose ttl passed before
+   * `beforeNanos`; returns which. Expired documents are already invisible; this reclaims space.
+   */
+  purgeExpired(beforeNanos: bigint, limit: number): { coll: string; id: string }[];
   /** Forgets versions superseded before `before`; returns how many were removed. */
   pruneVersions(before: bigint): number;
   /** Documents of `coll` in ascending numeric id order, seeking (not scanning) to the bound. */

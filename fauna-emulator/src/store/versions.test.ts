@@ -65,3 +65,22 @@ test("scanDocsAt lists documents as of a snapshot: later ones left out, deleted 
   assert.deepEqual(s.scanDocs("C", { limit: 10 }).map((x) => x.id), ["1", "2", "4"], "the current view is unchanged");
   s.close();
 });
+
+test("purgeExpired reclaims documents (and index entries) whose ttl passed, and nothing else", () => {
+  const s = openStore({ dir: null });
+  const sec = 1_000_000_000n;
+  s.defineIndex("C", "all", { desc: [] });
+  const put = (id: string, ttl: bigint | null) => {
+    s.putDoc({ ...d(id, 1n, 1), ttl });
+    s.setIndexEntries("C", "all", id, [{ terms: [], values: [] }]);
+  };
+  put("1", 100n * sec); // expired at t=100s
+  put("2", 500n * sec); // expires later
+  put("3", null); // never expires
+  const purged = s.purgeExpired(200n * sec, 10);
+  assert.deepEqual(purged, [{ coll: "C", id: "1" }]);
+  assert.equal(s.getDoc("C", "1"), null);
+  assert.deepEqual(s.scanIndex("C", "all", [], { limit: 10 }).map((h) => h.id), ["2", "3"]);
+  assert.deepEqual(s.purgeExpired(200n * sec, 10), [], "nothing left to purge");
+  s.close();
+});
