@@ -21,6 +21,15 @@ test("an empty password is a field error on password", () => {
   assert.deepEqual(fieldErrorsOf(result.error!).password, ["Enter your password."]);
 });
 
+test("emails longer than 254 characters are refused, even a 4 MB one, before normalizing", () => {
+  const longest = `${"a".repeat(242)}@example.com`;
+  assert.equal(logInSchema.parse({ email: longest, password: "x" }).email, longest);
+  for (const email of [`${"a".repeat(243)}@example.com`, `${"a".repeat(4 * 1024 * 1024)}@example.com`]) {
+    const result = signUpSchema.safeParse({ email, password: "correct horse battery" });
+    assert.deepEqual(fieldErrorsOf(result.error!).email, ["Email addresses are at most 254 characters."]);
+  }
+});
+
 test("emails are NFKC-normalized too: fullwidth letters and a no-break space", () => {
   const parsed = logInSchema.parse({ email: "\u00a0ＳＨＯＰＰＥＲ@example.com", password: "x" });
   assert.equal(parsed.email, "shopper@example.com");

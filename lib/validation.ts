@@ -7,10 +7,17 @@ export function normalizeEmail(value: string): string {
   return value.normalize("NFKC").trim().toLowerCase();
 }
 
+/** The longest address SMTP delivers (RFC 5321); Fauna's UDFs refuse longer ones too. */
+export const MAX_EMAIL_LENGTH = 254;
+
+const tooLongEmail = `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.`;
+
 const email = z
   .string({ error: "Enter your email address." })
+  // Capped before normalizing, so an absurdly long input costs nothing.
+  .max(4 * MAX_EMAIL_LENGTH, { error: tooLongEmail })
   .transform(normalizeEmail)
-  .pipe(z.email({ error: "Enter a valid email address." }));
+  .pipe(z.email({ error: "Enter a valid email address." }).max(MAX_EMAIL_LENGTH, { error: tooLongEmail }));
 
 const currentPassword = z
   .string({ error: "Enter your password." })

@@ -56,6 +56,7 @@ const allDocuments: Record<string, () => Query<QueryValue>> = {
   Customer: () => fql`Customer.all().toArray()`,
   LoginAttempt: () => fql`LoginAttempt.all().toArray()`,
   Credential: () => fql`Credential.all().toArray()`,
+  LoginDecoy: () => fql`LoginDecoy.all().toArray()`,
   Token: () => fql`Token.all().toArray()`,
   Key: () => fql`Key.all().toArray()`,
 };
@@ -92,6 +93,8 @@ const helperCalls = (): Forbidden[] => [
   ["call NormalizeEmail", () => fql`NormalizeEmail("a@b.c")`],
   ["call PasswordProblem", () => fql`PasswordProblem("password")`],
   ["call CheckPassword", () => fql`CheckPassword(${otherEmail}, null, "x")`],
+  ["call EmailTooLong", () => fql`EmailTooLong("a@b.c")`],
+  ["call DecoyCredential", () => fql`DecoyCredential().id`],
 ];
 
 test("the unauthenticated key reads nothing", async () => {
