@@ -39,6 +39,26 @@ test("Function.create defines a callable UDF; a second one with that name is a c
   assert.match(files.content, /function my_double\(x\)/, "kept as FSL in main.fsl");
 });
 
+// FQL2UserFunctionSpec "cannot assign admin privileges with the server role"
+// (faunadb ext/model, NativeCollection's FunctionPermissionsValidation hook).
+test("a server key, or a UDF running as server, cannot create a function with the admin role", async () => {
+  const server = db.client((await run<{ secret: string }>(db.admin, fql`Key.create({ role: "server" })`)).secret);
+  const err = await fails(server, fql`Function.create({ name: "no", body: "_ => 0", role: "admin" })`);
+  assert.ok(err instanceof ConstraintFailureError);
+  assert.equal(err.message, "Failed to create Function.");
+  assert.deepEqual(err.constraint_failures, [
+    { paths: [["role"]], message: "Cannot create a function with admin permissions using the server role." },
+  ]);
+  // The same from inside a @role(server) UDF, as an escalation through one would try.
+  await run(db.admin, fql`Function.create({ name: "asServer", body: "f => f()", role: "server" })`);
+  const escalation = await fails(server, fql`asServer(() => Function.create({ name: "no2", body: "_ => 0", role: "admin" }))`);
+  assert.equal(escalation.code, "constraint_failure");
+  assert.deepEqual(await run(db.admin, fql`[Function.byName("no") == null, Function.byName("no2") == null]`), [true, true]);
+  // Server may still create server-role functions; admin may create admin ones.
+  assert.ok((await run(server, fql`Function.create({ name: "yes", body: "_ => 0", role: "server" })`)) instanceof NamedDocument);
+  assert.ok((await run(db.admin, fql`Function.create({ name: "meh", body: "_ => 0", role: "admin" })`)) instanceof NamedDocument);
+});
+
 test("Role.create grants what its document says", async () => {
   await run(db.admin, fql`Collection.create({ name: "Notes" }); Function.create({ name: "secretNumber", body: "() => 7" })`);
   await run(db.admin, fql`Notes.create({ text: "hi" })`);

@@ -215,6 +215,13 @@ function createFunction(ctx: QueryContext, input: ObjectValue): Value {
   const text = body.slice(lambda.body.span.start, lambda.body.span.end);
   const block = lambda.body.type === "Block" ? text : `{\n  ${text}\n}`;
   const role = input.get("role");
+  // Fauna's FunctionPermissionsValidation hook: a server-role caller (a server key, or a
+  // UDF running as server) must not mint admin power through a function.
+  if (role === "admin" && ctx.access.builtin === "server") {
+    throw constraintFailure("Failed to create Function.", [
+      { paths: [["role"]], message: "Cannot create a function with admin permissions using the server role." },
+    ]);
+  }
   const annotation = typeof role === "string" ? `@role(${JSON.stringify(role)})\n` : "";
   return appendItem(ctx, "Function", name, `${annotation}function ${name}(${params}) ${block}`);
 }
