@@ -108,3 +108,52 @@ test("Int parameters accept integral Doubles and in-range Longs", () => {
   assert.equal(s("abc", "at", long(2n)), "c");
   assertQueryError(() => s("abc", "at", double(1.5)), "invalid_argument", "expected value for `index` of type Int, received Double");
 });
+
+// ---- regexes run in linear time and never split a code point (issue: bad input) ----------
+
+const quick = <T>(label: string, run: () => T, budgetMs = 1_000): T => {
+  const started = performance.now();
+  const result = run();
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < budgetMs, `${label} took ${Math.round(elapsed)} ms`);
+  return result;
+};
+
+test("catastrophic-backtracking patterns answer at once: (a+)+$ and an anchored \\s+$", () => {
+  assert.equal(quick("(a+)+$", () => s(`${"a".repeat(28)}!`, "includesRegex", "(a+)+$")), false);
+  const spaced = `x${" ".repeat(200_000)}y`;
+  assert.equal(quick("\\s+$", () => s(spaced, "replaceAllRegex", "^\\s+|\\s+$", "")), spaced);
+  assert.equal(quick("trim", () => s(`  a  `, "replaceAllRegex", "^\\s+|\\s+$", "")), "a");
+});
+
+test("empty matches step over whole code points: no endless loop, no lone surrogate", () => {
+  assert.deepEqual(quick("matchIndexes", () => s("😀", "matchIndexes", "")), [[int(0), ""], [int(1), ""]]);
+  assert.deepEqual(s("😀", "matches", ""), ["", ""]);
+  assert.deepEqual(s("a😀b", "splitRegex", ""), ["a", "😀", "b"]);
+  assert.equal(s("😀", "replaceAllRegex", "", "-"), "-😀-");
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  for (const out of [s("x😀😀", "replaceAllRegex", "", "."), ...(s("😀😀x", "splitRegex", "") as string[])]) {
+    assert.doesNotMatch(out as string, lone);
+  }
+});
+
+test("matchIndexes stays linear: 8,000 matches in 48 KB", () => {
+  const text = "😀abcde".repeat(8_000);
+  const found = quick("matchIndexes", () => s(text, "matchIndexes", "b")) as Value[][];
+  assert.equal(found.length, 8_000);
+  assert.deepEqual(found[7_999], [int(7_999 * 6 + 2), "b"]);
+});
+
+test("Java spellings run on the linear engine: \\uXXXX escapes and Java's \\s (with \\x0B)", () => {
+  assert.equal(s("é😀", "replaceAllRegex", "[\\u0080-\\u07FF]", ".."), "..😀");
+  assert.equal(s("a\u000bb", "replaceAllRegex", "\\s", "_"), "a_b");
+  assert.equal(s("a\u000bb", "replaceAllRegex", "[\\s]", "_"), "a_b");
+  assert.equal(s("a b", "replaceAllRegex", "\\S", "x"), "x x");
+  assert.equal(s("a\\sb", "replaceAllRegex", "\\\\s", "_"), "a_b", "an escaped backslash is not \\s");
+});
+
+test("constructs RE2 lacks still work through the fallback: backreferences, lookahead", () => {
+  assert.deepEqual(s("abab cdcd", "matches", "(\\w\\w)\\1"), ["abab", "cdcd"]);
+  assert.deepEqual(s("price: 10USD", "matches", "\\d+(?=USD)"), ["10"]);
+  assertQueryError(() => s("x", "matches", "("), "invalid_regex");
+});

@@ -3,7 +3,7 @@
 import { double, int, long, type Value } from "../values.js";
 import { asInt, asStr, checkArgs, indexOutOfBounds, invalidArgument, p, valueTooLarge, type Signature } from "./args.js";
 import { STRING_MAX_SIZE } from "./operators.js";
-import { allMatches, firstMatch, parseRegex } from "./regex.js";
+import { codePointWidth, parseRegex } from "./regex.js";
 import type { CallContext, Method, TypeMembers } from "./types.js";
 
 type Impl = (ctx: CallContext, self: string, args: Value[]) => Value;
@@ -85,10 +85,10 @@ const literal =
     const i = section.indexOf(pattern);
     return i < 0 ? undefined : [i, i + pattern.length];
   };
-const regex =
-  (pattern: string): Matcher =>
-  (section) =>
-    firstMatch(parseRegex(pattern), section);
+const regex = (pattern: string): Matcher => {
+  const compiled = parseRegex(pattern);
+  return (section) => compiled.first(section);
+};
 
 function replace(s: string, match: Matcher, replacement: string, count: number | undefined): string {
   if (count !== undefined && count < 1) throw invalidArgument("count", "must be greater than or equal to 1");
@@ -102,12 +102,13 @@ function replace(s: string, match: Matcher, replacement: string, count: number |
     checkSize(out.length + start + replacement.length);
     out += s.slice(prev, prev + start) + replacement;
     if (end === 0) {
-      // An empty match at the cursor: copy one character so the loop advances.
+      // An empty match at the cursor: copy one code point so the loop advances.
       if (prev >= s.length) {
         prev = s.length + 1;
       } else {
-        out += s[prev]!;
-        prev += 1;
+        const width = codePointWidth(s, prev);
+        out += s.slice(prev, prev + width);
+        prev += width;
       }
     } else {
       prev += end;
@@ -129,9 +130,11 @@ function split(s: string, match: Matcher): string[] {
     if (!m) break;
     const [start, end] = m;
     if (start === end) {
-      out.push(s.slice(prev, prev + 1));
-      prev += 1;
-      if (prev === s.length - 1) done = true; // avoids a trailing empty string
+      // An empty match: split off one code point (never half a surrogate pair).
+      const width = codePointWidth(s, prev);
+      out.push(s.slice(prev, prev + width));
+      prev += width;
+      if (prev < s.length && prev + codePointWidth(s, prev) === s.length) done = true; // avoids a trailing empty string
     } else {
       out.push(s.slice(prev, prev + start));
       prev += end;
@@ -208,13 +211,13 @@ export const stringMembers: TypeMembers = {
     endsWith: method("endsWith", [[STR("suffix")]], (_c, s, [x]) => s.endsWith(asStr(x!))),
     startsWith: method("startsWith", [[STR("prefix")]], (_c, s, [x]) => s.startsWith(asStr(x!))),
     includes: method("includes", [[STR("pattern")]], (_c, s, [x]) => s.includes(asStr(x!))),
-    includesRegex: method("includesRegex", [[STR("regex")]], (_c, s, [x]) => firstMatch(parseRegex(asStr(x!)), s) !== undefined),
+    includesRegex: method("includesRegex", [[STR("regex")]], (_c, s, [x]) => parseRegex(asStr(x!)).first(s) !== undefined),
     indexOf: method("indexOf", [[STR("pattern")], [STR("pattern"), INT("start")]], (_c, s, [x, st]) =>
       orNull(s, s.indexOf(asStr(x!), st === undefined ? 0 : toIndex(s, asInt(st)))),
     ),
     indexOfRegex: method("indexOfRegex", [[STR("regex")], [STR("regex"), INT("start")]], (_c, s, [x, st]) => {
       const from = st === undefined ? 0 : toIndex(s, asInt(st));
-      const m = firstMatch(parseRegex(asStr(x!)), s.slice(from));
+      const m = parseRegex(asStr(x!)).first(s.slice(from));
       return m ? int(cpOfIndex(s, m[0] + from)) : null;
     }),
     insert: method("insert", [[INT("index"), STR("other")]], (_c, s, [i, o]) => {
@@ -225,10 +228,19 @@ export const stringMembers: TypeMembers = {
     lastIndexOf: method("lastIndexOf", [[STR("pattern")], [STR("pattern"), INT("end")]], (_c, s, [x, e]) =>
       orNull(s, e === undefined ? s.lastIndexOf(asStr(x!)) : s.lastIndexOf(asStr(x!), toIndex(s, asInt(e)))),
     ),
-    matches: method("matches", [[STR("regex")]], (_c, s, [x]) => allMatches(parseRegex(asStr(x!)), s).map(([, t]) => t)),
-    matchIndexes: method("matchIndexes", [[STR("regex")]], (_c, s, [x]) =>
-      allMatches(parseRegex(asStr(x!)), s).map(([i, t]) => [int(cpOfIndex(s, i)), t]),
-    ),
+    matches: method("matches", [[STR("regex")]], (_c, s, [x]) => parseRegex(asStr(x!)).all(s).map(([, t]) => t)),
+    matchIndexes: method("matchIndexes", [[STR("regex")]], (_c, s, [x]) => {
+      // Code point offsets counted incrementally: matches come in order, so this stays linear.
+      let charIndex = 0;
+      let codePoints = 0;
+      return parseRegex(asStr(x!))
+        .all(s)
+        .map(([i, t]) => {
+          codePoints += cpLength(s.slice(charIndex, i));
+          charIndex = i;
+          return [int(codePoints), t];
+        });
+    }),
     parseDouble: method("parseDouble", [[]], (_c, s) => {
       const d = parseJavaDouble(s);
       return d === undefined ? null : double(d);
