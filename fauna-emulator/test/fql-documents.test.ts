@@ -91,6 +91,21 @@ test("Coll.byId of a missing id renders as a null document with cause 'not found
   assert.equal((v.ref as DocumentReference).id, "1");
 });
 
+// byId's parameter is typed ID (faunadb TypeTag.ID: a String that parses as a Long, an Int or a
+// Long); anything else fails the argument cast. ID("...") itself is invalid_id.
+test("Coll.byId and Coll() with a non-numeric id are invalid_argument; ID() with one is invalid_id", async () => {
+  for (const query of [fql`Store.byId("foobar")`, fql`Store("foobar")`, fql`Store.byId("99999999999999999999")`]) {
+    const e = await fails(db.admin, query);
+    assert.equal(e.code, "invalid_argument");
+    assert.equal(e.message, "expected value for `id` of type ID, received String");
+  }
+  assert.equal((await fails(db.admin, fql`Store.byId(1.5)`)).message, "expected value for `id` of type ID, received Double");
+  const id = await fails(db.admin, fql`ID("foobar")`);
+  assert.equal(id.code, "invalid_id");
+  assert.equal(id.message, "`foobar` is not a valid ID.");
+  assert.ok((await run(db.admin, fql`Store.byId(1)`)) instanceof NullDocument, "an Int is an ID");
+});
+
 test("reading a field of a missing document is document_not_found", async () => {
   const e = await fails(db.admin, fql`Store.byId("1").name`);
   assert.equal(e.code, "document_not_found");

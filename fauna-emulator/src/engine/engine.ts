@@ -163,10 +163,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
       const scope = new Scope();
       for (const [k, v] of req.variables) scope.define(k, v);
       const value: Value = evalBlock(ctx, block, scope, "*query*", req.source);
-      const rendered = render(ctx, value);
+      const encoded = req.encode(render(ctx, value));
       // A query that finished past its deadline still fails (and writes nothing), as in Fauna.
       if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
-      return rendered;
+      return encoded;
     });
     return {
       data: result,

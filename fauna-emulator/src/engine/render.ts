@@ -4,7 +4,7 @@
 import type { QueryContext } from "../fql/eval/context.js";
 import { docAsObject, docState } from "../fql/eval/documents.js";
 import { namedFields } from "../fql/eval/named.js";
-import { page, pageSizeOf, sourceOf } from "../fql/eval/sets.js";
+import { page, pageSizeOf, sourceOf, startCursor } from "../fql/eval/sets.js";
 import type { DocValue, NamedDocValue, Value } from "../fql/values.js";
 import type { Rendered } from "./types.js";
 
@@ -30,10 +30,7 @@ function renderValue(ctx: QueryContext, v: Value, setDepth: number): Rendered {
       return renderNamed(ctx, v);
     case "set": {
       const src = sourceOf(v);
-      if (setDepth >= MAX_SET_DEPTH) {
-        const p = page(ctx, src, pageSizeOf(src), undefined);
-        return { kind: "rendered-set", data: null, after: p.after };
-      }
+      if (setDepth >= MAX_SET_DEPTH) return { kind: "rendered-set", data: null, after: startCursor(ctx, src) };
       const p = page(ctx, src, pageSizeOf(src));
       return { kind: "rendered-set", data: p.data.map((x) => renderValue(ctx, x, setDepth + 1)), after: p.after };
     }
@@ -47,21 +44,25 @@ function renderDoc(ctx: QueryContext, ref: DocValue): Rendered {
   if (!st.ok) return { kind: "rendered-null-doc", coll: ref.coll, id: ref.id, cause: st.cause };
   const fields = ref.override ?? docAsObject(ctx, ref);
   const out = new Map<string, Rendered>();
-  for (const [k, x] of fields) out.set(k, renderField(x));
+  for (const [k, x] of fields) out.set(k, renderField(ctx, x));
   return { kind: "rendered-doc", fields: out };
 }
 
-/** Values stored inside a document: nested documents stay references. */
-function renderField(v: Value): Rendered {
+/**
+ * Values inside a document: nested documents stay references, and sets (computed fields such
+ * as `compute orders: Set<Order>`) render as a cursor to their first page, as Fauna does.
+ */
+function renderField(ctx: QueryContext, v: Value): Rendered {
   if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map(renderField);
+  if (Array.isArray(v)) return v.map((x) => renderField(ctx, x));
   if (v instanceof Map) {
     const m = new Map<string, Rendered>();
-    for (const [k, x] of v) m.set(k, renderField(x));
+    for (const [k, x] of v) m.set(k, renderField(ctx, x));
     return m;
   }
   if (v.kind === "doc") return { kind: "rendered-ref", coll: v.coll, id: v.id };
   if (v.kind === "named") return { kind: "rendered-ref", coll: v.coll, name: v.name };
+  if (v.kind === "set") return { kind: "rendered-set", data: null, after: startCursor(ctx, sourceOf(v)) };
   return v;
 }
 
@@ -69,6 +70,6 @@ function renderNamed(ctx: QueryContext, v: NamedDocValue): Rendered {
   const fields = namedFields(ctx, v);
   if (!fields) return { kind: "rendered-null-doc", coll: v.coll, name: v.name, cause: v.cause ?? "not found" };
   const out = new Map<string, Rendered>();
-  for (const [k, x] of fields) out.set(k, renderField(x));
+  for (const [k, x] of fields) out.set(k, renderField(ctx, x));
   return { kind: "rendered-doc", fields: out };
 }

@@ -18,15 +18,21 @@ export interface QueryRequest {
   timeoutMs: number;
   /** x-last-txn-ts, if sent (microseconds). */
   lastTxnTs?: bigint;
+  /**
+   * Turns the rendered result into its response payload. It runs inside the transaction, so a
+   * result that cannot be encoded fails the query and commits nothing (never a 500 after a commit).
+   */
+  encode(data: Rendered): unknown;
 }
 
 /**
- * Result of a query, ready for encoding. `data` has already been rendered for the caller:
- * documents are materialized into `RenderedDoc`s, sets into `RenderedSet`s, and
- * unreadable/missing documents into `RenderedNullDoc`s.
+ * Result of a query. `data` was rendered for the caller (documents materialized into
+ * `RenderedDoc`s, sets into `RenderedSet`s, unreadable/missing documents into
+ * `RenderedNullDoc`s), then encoded by the request's `encode`.
  */
 export interface QuerySuccess {
-  data: Rendered;
+  /** The result as `encode` returned it. */
+  data: unknown;
   txnTs: bigint;
   schemaVersion: bigint;
   summary: string;

@@ -54,7 +54,9 @@ export class FakeEngine implements Engine {
   query(req: QueryRequest): QuerySuccess {
     this.requests.push(req);
     if (req.secret !== "secret" && !req.secret.startsWith("secret:")) throw unauthorized();
-    return this.onQuery(req);
+    // Like the real engine, the result is encoded before the query counts as done.
+    const result = this.onQuery(req);
+    return { ...result, data: req.encode(result.data as Rendered) };
   }
 
   private record(method: string, secret: string, ...args: unknown[]) {

@@ -48,9 +48,10 @@ export async function handleQuery(engine: Engine, req: WireRequest, res: WireRes
       deadline: start + opts.timeoutMs,
       timeoutMs: opts.timeoutMs,
       ...(opts.lastTxnTs !== undefined ? { lastTxnTs: opts.lastTxnTs } : {}),
+      encode: (data) => encodeResult(data, format),
     });
     sendJson(res, 200, {
-      data: encodeResult(result.data, format),
+      data: result.data,
       summary: result.summary,
       txn_ts: result.txnTs,
       stats: orderedStats(result.stats),

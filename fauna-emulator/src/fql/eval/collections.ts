@@ -19,6 +19,22 @@ export function idArg(v: Value | undefined): string {
   return BigInt(s).toString();
 }
 
+const LONG_MIN = -(1n << 63n);
+const LONG_MAX = (1n << 63n) - 1n;
+
+/**
+ * The `id` parameter of `byId` and `Coll(id)`, typed `ID` in Fauna: a string must parse as a
+ * Long and numbers must be integers, else invalid_argument (`ID("x")` stays invalid_id).
+ */
+function idParam(v: Value | undefined): string {
+  const parses =
+    typeof v === "string"
+      ? /^[+-]?\d+$/.test(v) && BigInt(v) >= LONG_MIN && BigInt(v) <= LONG_MAX
+      : v !== undefined && isNumber(v) && v.kind !== "double";
+  if (!parses) throw invalidArgumentType("id", "ID", v ?? null);
+  return idArg(v);
+}
+
 function rangeArg(v: Value | undefined): { from?: Value; to?: Value } {
   if (v === undefined) return {};
   if (!(v instanceof Map)) throw invalidArgumentType("range", "{ from: Any, to: Any }", v);
@@ -72,11 +88,11 @@ const common: Record<string, Static> = {
   },
   byId(_ctx, coll, args) {
     checkArity(args, 1);
-    return doc(coll, idArg(args[0]));
+    return doc(coll, idParam(args[0]));
   },
   $call(_ctx, coll, args) {
     checkArity(args, 1);
-    return doc(coll, idArg(args[0]));
+    return doc(coll, idParam(args[0]));
   },
   toString: (_ctx: QueryContext, coll: string) => coll,
 };

@@ -252,6 +252,11 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
   return { data: items, after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
 }
 
+/** A cursor to the first page of a set, for sets rendered without materializing them. */
+export function startCursor(ctx: QueryContext, src: SetSource): string {
+  return registerCursor(ctx, { src, pos: undefined, size: pageSizeOf(src), ts: ctx.readTs ?? ctx.txnTs });
+}
+
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
   if (typeof cursor !== "string") throw new QueryError("invalid_argument", "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor));
   const state = decodeCursor(ctx, cursor) ?? cursors.get(cursor);
