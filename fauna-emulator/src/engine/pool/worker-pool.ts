@@ -1,7 +1,7 @@
 // A pool of worker threads, each running one job at a time. A job still running at its
 // deadline is not waited for: its worker is terminated (whatever it was doing — a regex, a
 // huge range, deep recursion) and replaced, so one runaway query never delays the others.
-import { Worker } from "node:worker_threads";
+import { Worker, type Transferable } from "node:worker_threads";
 import { SharedClock } from "./clock.js";
 
 export type PoolFailure = { failed: "timeout" } | { failed: "crashed"; outOfMemory: boolean; message: string };
