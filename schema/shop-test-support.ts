@@ -1,6 +1,6 @@
 // Test-only helpers for the cart and order rule tests (schema/orders.fsl): products
 // made by an operator (admin), shoppers with their own tokens, and the UDF calls.
-import { fql, type QueryValue } from "fauna";
+import { fql, type QueryValue, type TimeStub } from "fauna";
 import { queryAs, signedInShopper, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 export type Shopper = { token: string; id: string; email: string };
@@ -80,7 +80,7 @@ export async function cartLines(fauna: TestFauna, shopper: Shopper): Promise<Car
 export type StoredOrder = {
   status: string;
   total: number | null;
-  placedAt: unknown;
+  placedAt: TimeStub | null;
   shippingAddress: Address | null;
   payment: { method: string } | null;
   lines: { productId: string; quantity: number; unitPrice: number | null; productName: string | null }[];
