@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { getSession } from "@/lib/dal";
+import { CartLink, CartLinkView } from "./cart-link";
 import { SessionExpiry } from "./session-expiry";
 
 export async function Navbar() {
@@ -28,11 +30,20 @@ export async function Navbar() {
                 <SessionExpiry expiresAt={session.expiresAt.getTime()} renderedAt={renderedAt} />
               </div>
               <Link
+                href="/orders"
+                className="hidden rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:inline"
+              >
+                Orders
+              </Link>
+              <Link
                 href="/account"
                 className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
               >
                 Account
               </Link>
+              <Suspense fallback={<CartLinkView count={null} />}>
+                <CartLink token={session.token} />
+              </Suspense>
               <LogoutButton />
             </>
           ) : (
