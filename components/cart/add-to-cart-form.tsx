@@ -27,7 +27,7 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
             defaultValue={state?.ok === false ? state.quantity : "1"}
             disabled={soldOut}
             aria-describedby={state?.message ? "add-to-cart-message" : undefined}
-            className="mt-1.5 block w-20 rounded-md border border-neutral-300 bg-white px-3 py-2 text-neutral-900 shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none disabled:bg-neutral-100 disabled:text-neutral-400"
+            className="mt-1.5 block h-10 w-20 rounded-md border border-neutral-300 bg-white px-3 text-neutral-900 shadow-xs focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none disabled:bg-neutral-100 disabled:text-neutral-400"
           />
         </div>
         {soldOut ? (

@@ -7,8 +7,12 @@ export function CartLineItem({ line }: { line: CartLine }) {
   const gone = line.name === null || line.unitPrice === null;
   const short = !gone && line.quantity > line.orderable;
   return (
-    <li data-product-id={line.productId} className="flex flex-col gap-3 py-5 sm:flex-row sm:items-center sm:gap-6">
-      <div className="min-w-0 flex-1">
+    // Phones: name and line total on top, the controls below. Wider: one row.
+    <li
+      data-product-id={line.productId}
+      className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 gap-y-3 py-5 sm:grid-cols-[minmax(0,1fr)_auto_6rem] sm:items-center sm:gap-x-6"
+    >
+      <div className="col-start-1 row-start-1 min-w-0">
         {gone ? (
           <p className="font-medium text-neutral-500">A product that is no longer sold</p>
         ) : (
@@ -29,11 +33,11 @@ export function CartLineItem({ line }: { line: CartLine }) {
           </p>
         ) : null}
       </div>
-      <div className="flex items-end justify-between gap-4 sm:justify-end">
+      <p className="col-start-2 row-start-1 text-right font-semibold text-neutral-900 sm:col-start-3" data-testid="line-total">
+        <Price amount={line.lineTotal} />
+      </p>
+      <div className="col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1">
         <CartLineControls productId={line.productId} name={line.name ?? "this product"} quantity={line.quantity} changeable={!gone} />
-        <p className="w-24 pb-1.5 text-right font-semibold text-neutral-900" data-testid="line-total">
-          <Price amount={line.lineTotal} />
-        </p>
       </div>
     </li>
   );

@@ -21,7 +21,7 @@ export function CartLinkView({ count }: { count: number | null }) {
     <Link
       href="/cart"
       aria-label={label}
-      className="inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
+      className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-3"
     >
       Cart
       {count !== null ? (

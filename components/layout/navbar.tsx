@@ -15,7 +15,8 @@ export async function Navbar() {
           <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
             S
           </span>
-          Storefront
+          {/* A signed-in phone header also holds Account, Cart and Log out: the logo is enough there. */}
+          <span className={session ? "max-sm:sr-only" : undefined}>Storefront</span>
         </Link>
         <Link href="/products" className="hidden text-sm font-medium text-neutral-600 hover:text-neutral-900 sm:inline">
           Shop all
@@ -31,13 +32,13 @@ export async function Navbar() {
               </div>
               <Link
                 href="/orders"
-                className="hidden rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:inline"
+                className="rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-3"
               >
                 Orders
               </Link>
               <Link
                 href="/account"
-                className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
+                className="rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-3"
               >
                 Account
               </Link>

@@ -44,7 +44,9 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight break-all sm:text-3xl">Order #{order.id}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
+            Order <span className="font-mono text-lg font-medium text-neutral-700 sm:text-2xl">#{order.id}</span>
+          </h1>
           <p className="mt-1 text-sm text-neutral-600">
             Placed {formatOrderTime(order.placedAt)} · {itemsLabel(order.itemCount)}
             {order.cancelledAt ? ` · cancelled ${formatOrderTime(order.cancelledAt)}` : null}
