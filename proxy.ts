@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from "@/lib/session-cookie";
 
 // Pages that need a session. Optimistic only: the proxy looks for the cookie and never
 // calls Fauna (it also runs on prefetches); pages and actions verify it in lib/dal.ts.
-const PROTECTED = [/^\/products(\/|$)/, /^\/account(\/|$)/];
+const PROTECTED = [/^\/products(\/|$)/, /^\/account(\/|$)/, /^\/cart(\/|$)/, /^\/checkout(\/|$)/, /^\/orders(\/|$)/];
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();

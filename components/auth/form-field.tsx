@@ -1,7 +1,7 @@
 type Props = {
   label: string;
   name: string;
-  type: "email" | "password";
+  type: "email" | "password" | "text";
   autoComplete: string;
   defaultValue?: string;
   errors?: string[];

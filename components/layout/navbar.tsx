@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { getSession } from "@/lib/dal";
+import { CartLink, CartLinkView } from "./cart-link";
 import { SessionExpiry } from "./session-expiry";
 
 export async function Navbar() {
@@ -13,7 +15,8 @@ export async function Navbar() {
           <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
             S
           </span>
-          Storefront
+          {/* A signed-in phone header also holds Account, Cart and Log out: the logo is enough there. */}
+          <span className={session ? "max-sm:sr-only" : undefined}>Storefront</span>
         </Link>
         <Link href="/products" className="hidden text-sm font-medium text-neutral-600 hover:text-neutral-900 sm:inline">
           Shop all
@@ -28,11 +31,20 @@ export async function Navbar() {
                 <SessionExpiry expiresAt={session.expiresAt.getTime()} renderedAt={renderedAt} />
               </div>
               <Link
+                href="/orders"
+                className="rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-3"
+              >
+                Orders
+              </Link>
+              <Link
                 href="/account"
-                className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900"
+                className="rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-3"
               >
                 Account
               </Link>
+              <Suspense fallback={<CartLinkView count={null} />}>
+                <CartLink token={session.token} />
+              </Suspense>
               <LogoutButton />
             </>
           ) : (

@@ -18,3 +18,12 @@ export const deleteTokensOf = (email: string) =>
 export const allProductIds = () => adminQuery<string[]>(fql`Product.all().map(.id).toArray()`);
 
 export const productIdByName = (name: string) => adminQuery<string>(fql`Product.byName(${name}).first()!.id`);
+
+export type ProductStock = { id: string; price: number; quantity: number; backorderLimit: number; backordered: boolean };
+
+export const productByName = (name: string) =>
+  adminQuery<ProductStock>(fql`Product.byName(${name}).first()! { id, price, quantity, backorderLimit, backordered }`);
+
+/** Changes a product behind the shop's back (stock sold elsewhere, a new price). */
+export const updateProduct = (name: string, fields: Partial<Omit<ProductStock, "id">>) =>
+  adminQuery(fql`Product.byName(${name}).first()!.update(${fields}) { id }`);

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/product/price";
 import { ProductTile } from "@/components/product/product-tile";
 import { StockStatus } from "@/components/product/stock-status";
 import { withShopper } from "@/lib/dal";
 import { getProduct } from "@/lib/fauna/products";
+import { maxLineQuantity } from "@/lib/stock";
 
 // One Fauna read per request, shared by the metadata and the page.
 const loadProduct = cache((id: string) => withShopper(`/products/${id}`, (token) => getProduct(token, id)));
@@ -42,6 +44,9 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
           <Price amount={product.price} className="mt-6 text-3xl font-semibold" />
           <div className="mt-4">
             <StockStatus product={product} />
+          </div>
+          <div className="mt-6">
+            <AddToCartForm productId={product.id} maxQuantity={maxLineQuantity(product)} />
           </div>
           <dl className="mt-8 grid grid-cols-2 gap-4 border-t border-neutral-200 pt-6 text-sm">
             <div>
