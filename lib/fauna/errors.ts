@@ -99,6 +99,11 @@ export function faunaCode(error: unknown): string | undefined {
   return error instanceof ServiceError ? error.code : undefined;
 }
 
+/** Fauna refused an id that cannot be a document id (e.g. digits beyond the 64-bit range). */
+export function isBadDocumentId(error: unknown): boolean {
+  return error instanceof ServiceError && (error.code === "invalid_argument" || error.code === "invalid_id");
+}
+
 export function violatesUniqueEmail(error: unknown): boolean {
   if (!(error instanceof ServiceError) || error.code !== "constraint_failure") return false;
   return (error.constraint_failures ?? []).some((failure) =>

@@ -3,7 +3,7 @@ import { fql, ServiceError, TimeStub } from "fauna";
 import type { ShippingAddress } from "../checkout-validation";
 import { lineTotal } from "../money";
 import { withShopperToken } from "./client";
-import { InvalidCursorError } from "./errors";
+import { InvalidCursorError, isBadDocumentId } from "./errors";
 import type { OrderDetail, OrderStatus, OrderSummary, PlacedOrder } from "./order-types";
 import type { Page } from "./types";
 import { withShopRules } from "./shop-errors";
@@ -84,7 +84,7 @@ export async function getOrder(tokenSecret: string, id: string): Promise<OrderDe
       lines: data.lines.map((line) => ({ ...line, lineTotal: lineTotal(line.unitPrice, line.quantity) })),
     };
   } catch (error) {
-    if (error instanceof ServiceError && error.code === "invalid_id") return null;
+    if (isBadDocumentId(error)) return null;
     throw error;
   }
 }

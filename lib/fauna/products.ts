@@ -1,7 +1,7 @@
 import "server-only";
 import { fql, ServiceError, type Query } from "fauna";
 import { withShopperToken } from "./client";
-import { InvalidCursorError } from "./errors";
+import { InvalidCursorError, isBadDocumentId } from "./errors";
 import type { Page, Product, ProductSort } from "./types";
 
 export const PRODUCTS_PER_PAGE = 12;
@@ -60,8 +60,7 @@ export async function getProduct(tokenSecret: string, id: string): Promise<Produ
     );
     return data;
   } catch (error) {
-    // Digits beyond the 64-bit id range.
-    if (error instanceof ServiceError && error.code === "invalid_id") return null;
+    if (isBadDocumentId(error)) return null;
     throw error;
   }
 }
