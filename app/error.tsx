@@ -4,7 +4,10 @@ import { useEffect } from "react";
 
 // Server errors reach the browser without their details (Next strips them in
 // production); the shopper sees what they can do, never a stack trace.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+// Pages read Fauna before any output — no loading.tsx or <Suspense> in front of a Fauna
+// read — so a failed read (e.g. Fauna unavailable, see lib/fauna/deadline.ts) fails the
+// render before the status is sent and Next answers 500, not a streamed 200.
+export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -19,7 +22,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <div className="mt-6 flex justify-center gap-3">
         <button
           type="button"
-          onClick={reset}
+          onClick={() => retry()}
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
         >
           Try again

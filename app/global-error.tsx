@@ -3,7 +3,7 @@
 import "./globals.css";
 
 // Replaces the root layout when it fails itself, so it brings its own <html>.
-export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <html lang="en">
       <body className="grid min-h-dvh place-items-center bg-neutral-50 font-sans text-neutral-900">
@@ -12,7 +12,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
           <p className="mt-2 text-neutral-600">Please try again in a moment.</p>
           <button
             type="button"
-            onClick={reset}
+            onClick={() => retry()}
             className="mt-6 rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
           >
             Try again

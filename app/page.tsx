@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { ProductGrid } from "@/components/product/product-grid";
-import { ProductGridSkeleton } from "@/components/product/product-grid-skeleton";
 import { getSession, withShopper } from "@/lib/dal";
 import { listProducts } from "@/lib/fauna/products";
 
 export default async function HomePage() {
   const session = await getSession();
+  // Read before any output, so a Fauna outage answers with a 5xx (see app/error.tsx).
+  const featured = session ? await withShopper("/", (token) => listProducts(token, { pageSize: 4 })) : null;
   return (
     <div className="space-y-12">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-indigo-600 to-violet-600 px-6 py-12 text-white sm:px-12 sm:py-16">
@@ -36,7 +36,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      {session ? (
+      {featured ? (
         <section aria-labelledby="teaser-heading">
           <div className="mb-4 flex items-end justify-between">
             <h2 id="teaser-heading" className="text-xl font-semibold tracking-tight">
@@ -46,9 +46,7 @@ export default async function HomePage() {
               See everything →
             </Link>
           </div>
-          <Suspense fallback={<ProductGridSkeleton count={4} />}>
-            <CatalogTeaser />
-          </Suspense>
+          <ProductGrid products={featured.data} label="Featured products" />
         </section>
       ) : (
         <section className="rounded-xl border border-dashed border-neutral-300 bg-white p-8 text-center">
@@ -58,9 +56,4 @@ export default async function HomePage() {
       )}
     </div>
   );
-}
-
-async function CatalogTeaser() {
-  const page = await withShopper("/", (token) => listProducts(token, { pageSize: 4 }));
-  return <ProductGrid products={page.data} label="Featured products" />;
 }

@@ -3,10 +3,29 @@
 
 const ORIGIN = "http://storefront.invalid";
 
-/** A safe same-site path from untrusted input, or null. */
+// Backslashes (browsers read them as "/"), tabs and newlines (browsers drop them), and
+// every other control character.
+const UNSAFE_CHARACTER = /[\\\u0000-\u001f\u007f]/;
+
+// Escapes in the path that decode to "/", "\", ".", "%" or a control character. Browsers
+// leave them encoded, but a server, proxy or router that decodes the path once more
+// could turn them into `//host` or a dot segment.
+const UNSAFE_PATH_ESCAPE = /%(?:2f|5c|2e|25|[01][0-9a-f]|7f)/i;
+
+/**
+ * A safe same-site path from untrusted input, or null. The value is normalized the way
+ * a browser resolves it (dot segments, escapes) and the result is what gets checked and
+ * returned: it starts with exactly one "/", has no backslash, control character or
+ * dangerous escape, and normalizing it again changes nothing.
+ */
 export function safeNextPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;
-  if (/[\\\u0000-\u001f]/.test(value)) return null;
+  if (typeof value !== "string") return null;
+  const path = normalizedPath(value);
+  return path !== null && normalizedPath(path) === path ? path : null;
+}
+
+function normalizedPath(value: string): string | null {
+  if (!value.startsWith("/") || UNSAFE_CHARACTER.test(value)) return null;
   let url: URL;
   try {
     url = new URL(value, ORIGIN);
@@ -14,7 +33,11 @@ export function safeNextPath(value: unknown): string | null {
     return null;
   }
   if (url.origin !== ORIGIN) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const { pathname } = url;
+  // "/a/..//host" normalizes to "//host": protocol-relative, another site.
+  if (pathname.startsWith("//") || UNSAFE_PATH_ESCAPE.test(pathname)) return null;
+  const path = `${pathname}${url.search}${url.hash}`;
+  return UNSAFE_CHARACTER.test(path) ? null : path;
 }
 
 function withNext(path: string, next: string | null, extra: Record<string, string> = {}) {

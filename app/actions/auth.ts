@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { logInCustomer, logOutCustomer, signUpCustomer } from "@/lib/fauna/auth";
-import { RuleRejectedError, TooManyAttemptsError, toShopperMessage } from "@/lib/fauna/errors";
+import { RuleRejectedError, shopperMessages, TooManyAttemptsError, toShopperMessage } from "@/lib/fauna/errors";
 import { logError, logSecurityEvent } from "@/lib/log";
 import { newPasswordProblem } from "@/lib/password-policy";
 import { safeNextPath } from "@/lib/redirects";
@@ -59,15 +59,19 @@ export async function logIn(_previous: AuthFormState, formData: FormData): Promi
   redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);
 }
 
-// Deletes the token in Fauna, then the cookie — the cookie goes even when the
-// token had already expired or Fauna cannot be reached.
-export async function logOut(): Promise<void> {
+export type LogOutState = { message: string } | undefined;
+
+// Deletes the token in Fauna, then the cookie (also when the token had already expired).
+// When Fauna cannot delete it, the cookie stays: the token would otherwise live on for up
+// to an hour with nothing left that could end it, and the shopper is told so.
+export async function logOut(_previous: LogOutState): Promise<LogOutState> {
   const { token } = await readSession();
   if (token) {
     try {
       await logOutCustomer(token);
     } catch (error) {
-      logError("UserLogout failed; clearing the session cookie anyway", error);
+      logError("UserLogout failed; the session stays so a retry can end it", error);
+      return { message: shopperMessages.logOutFailed };
     }
   }
   await destroySession();

@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { readEnvFile } from "../../scripts/lib/env-file.ts";
 import { startLocalEmulator, type RunningEmulator } from "../../scripts/lib/local-emulator.ts";
 import { setupDatabase } from "../../scripts/lib/setup-database.ts";
+import { appEnv } from "./app-env.ts";
 import { appPort, stateFile, type StackState } from "./config.ts";
 
 const log = (line: string) => console.log(`[e2e stack] ${line}`);
@@ -42,21 +43,13 @@ async function main() {
   };
   writeFileSync(stateFile(), JSON.stringify(state), { mode: 0o600 });
 
-  const { FAUNA_ROOT_SECRET: _admin, ...inherited } = process.env;
-  const appEnv: NodeJS.ProcessEnv = {
-    ...inherited,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    FAUNA_ENDPOINT: state.faunaEndpoint,
-    FAUNA_SECRET: state.faunaSecret,
-    SESSION_PASSWORD: state.sessionPassword,
-  };
+  const env = appEnv(state);
 
   if (process.env.E2E_SKIP_BUILD) log("E2E_SKIP_BUILD set: using the existing .next build");
-  else await run(nextBin, ["build"], appEnv);
+  else await run(nextBin, ["build"], env);
 
   const server = spawn(nextBin, ["start", "--port", String(appPort()), "--hostname", "localhost"], {
-    env: appEnv,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   app = server;

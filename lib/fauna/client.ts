@@ -1,5 +1,6 @@
 import "server-only";
 import { Client } from "fauna";
+import { queryTimeoutMs, withinDeadline } from "./deadline";
 import { FaunaUnavailableError, isTokenRejected, isUnavailable, SessionExpiredError } from "./errors";
 
 // Where the local Fauna of `npm run dev` listens when FAUNA_ENDPOINT is not set.
@@ -9,7 +10,7 @@ function endpoint(): URL {
   return new URL(process.env.FAUNA_ENDPOINT || LOCAL_ENDPOINT);
 }
 
-const newClient = (secret: string) => new Client({ endpoint: endpoint(), secret, query_timeout_ms: 10_000 });
+const newClient = (secret: string) => new Client({ endpoint: endpoint(), secret, query_timeout_ms: queryTimeoutMs() });
 
 async function withClient<T>(
   client: Client,
@@ -17,7 +18,7 @@ async function withClient<T>(
   run: (client: Client) => Promise<T>,
 ): Promise<T> {
   try {
-    return await run(client);
+    return await withinDeadline(endpoint().href, () => run(client));
   } catch (error) {
     if (isTokenRejected(error)) throw onTokenRejected(error);
     if (isUnavailable(error)) throw new FaunaUnavailableError("Fauna is unavailable", { cause: error });
@@ -30,7 +31,7 @@ async function withClient<T>(
 let appKeyClient: { key: string; client: Client } | null = null;
 
 function appClient(secret: string): Client {
-  const key = `${endpoint()}|${secret}`;
+  const key = `${endpoint()}|${secret}|${queryTimeoutMs()}`;
   if (appKeyClient?.key !== key) {
     appKeyClient?.client.close();
     appKeyClient = { key, client: newClient(secret) };

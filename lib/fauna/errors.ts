@@ -20,6 +20,8 @@ export const shopperMessages = {
   emailTaken: "An account with this email already exists.",
   sessionExpired: "Your session has expired. Please log in again.",
   unavailable: "The shop is temporarily unavailable. Please try again in a moment.",
+  logOutFailed:
+    'We couldn\'t end your session on the server. Try again, or use "Log out of all devices" once the shop is back.',
   wrongCurrentPassword: "Your current password is not correct.",
   invalidEmail: "Enter a valid email address.",
 } as const;
