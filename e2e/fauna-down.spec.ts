@@ -50,7 +50,7 @@ test("with Fauna gone, every page answers 5xx with the unavailable page within t
   const productId = await productIdByName("cups");
 
   fauna.down();
-  for (const path of ["/products", "/products?sort=name", `/products/${productId}`, "/account", "/"]) {
+  for (const path of ["/products", "/products?sort=name", `/products/${productId}`, "/account", "/cart", "/orders", "/"]) {
     const started = Date.now();
     const response = await page.goto(path);
     expect(response?.status(), path).toBeGreaterThanOrEqual(500);
