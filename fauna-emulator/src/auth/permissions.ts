@@ -3,10 +3,10 @@
 // run read-only with an internal read-everything access and must return exactly `true`.
 import type { QueryContext } from "../fql/eval/context.js";
 import type { FqlSource, PrivilegeAction, RoleDef } from "../fsl/model.js";
-import { QueryError } from "../errors.js";
+import { QueryError } from "../core/errors.js";
 import { NATIVE_DOC_COLLECTIONS } from "../engine/schema.js";
 import type { StoredDoc } from "../store/types.js";
-import { doc, type Value } from "../fql/values.js";
+import { doc, type Value } from "../core/values.js";
 import { internalReadAccess, isAdmin, isServerLike, readsAllData, type Access } from "./access.js";
 import { evaluatePredicate } from "../fql/eval/predicates.js";
 

@@ -4,11 +4,11 @@
 // so a caller learns nothing about why.
 import { internalReadAccess, type Access, type BuiltinRole } from "../auth/access.js";
 import { parseSecret, secretEquals, verifySecret } from "../auth/secrets.js";
-import { unauthorized } from "../errors.js";
+import { unauthorized } from "../core/errors.js";
 import type { QueryContext } from "../fql/eval/context.js";
 import { SECRET_HASH } from "../fql/eval/hidden.js";
 import { evaluatePredicate } from "../fql/eval/predicates.js";
-import { doc, isDoc, type DocValue } from "../fql/values.js";
+import { doc, isDoc, type DocValue } from "../core/values.js";
 import type { Store, StoredDoc } from "../store/types.js";
 import { databaseByGid, databaseOfKey, resolveChild, ROOT_DB, type DbInfo } from "./databases.js";
 import { BUILTIN_ROLES } from "./schema.js";

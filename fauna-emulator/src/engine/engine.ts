@@ -2,7 +2,7 @@
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
 import type { Access } from "../auth/access.js";
-import { InvalidQueryError, QueryError } from "../errors.js";
+import { InvalidQueryError, QueryError } from "../core/errors.js";
 import { deadlineExceeded } from "../fql/eval/context.js";
 import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
 import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
@@ -12,7 +12,7 @@ import { namedExists } from "../fql/eval/named.js";
 import { Scope } from "../fql/eval/scope.js";
 import { parseQuery } from "../fql/parser/index.js";
 import { debugString, displayString } from "../fql/stdlib/index.js";
-import type { Value } from "../fql/values.js";
+import type { Value } from "../core/values.js";
 import type { Store } from "../store/types.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
 import type { DbInfo } from "./databases.js";

@@ -5,7 +5,7 @@ import type { QueryContext } from "../fql/eval/context.js";
 import { docAsObject, docState } from "../fql/eval/documents.js";
 import { namedFields } from "../fql/eval/named.js";
 import { page, pageSizeOf, sourceOf } from "../fql/eval/sets.js";
-import type { DocValue, NamedDocValue, Value } from "../fql/values.js";
+import type { DocValue, NamedDocValue, Value } from "../core/values.js";
 import type { Rendered } from "./types.js";
 
 /** Fauna materializes nested sets up to this depth; deeper ones render as cursors. */

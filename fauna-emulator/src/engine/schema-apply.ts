@@ -3,12 +3,12 @@
 // documents), changed indexes are rebuilt from the documents, new unique constraints are
 // checked against existing data. Everything happens in one transaction.
 import { isAdmin, readsAllData } from "../auth/access.js";
-import { ProtocolError, QueryError, SchemaApiError, InvalidQueryError } from "../errors.js";
+import { ProtocolError, QueryError, SchemaApiError, InvalidQueryError } from "../core/errors.js";
 import type { QueryContext } from "../fql/eval/context.js";
 import { indexEntries } from "../fql/eval/documents.js";
 import { storageIndexName } from "../fql/eval/indexes.js";
 import { parseExpression, parseFunctionBody } from "../fql/parser/index.js";
-import { doc } from "../fql/values.js";
+import { doc } from "../core/values.js";
 import { diffSchemas, FslError, parseSchemaFiles } from "../fsl/index.js";
 import type { Schema } from "../fsl/model.js";
 import type { Store } from "../store/types.js";

@@ -1,7 +1,7 @@
 // Test helper for durability.test.ts (not part of the emulator): commits numbered transactions
 // forever and reports each one on stdout only after COMMIT returned, until it is SIGKILLed.
 import { writeSync } from "node:fs";
-import { int, obj } from "../fql/values.js";
+import { int, obj } from "../core/values.js";
 import { openStore } from "./index.js";
 
 const dir = process.argv[2];

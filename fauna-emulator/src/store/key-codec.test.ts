@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compare } from "../fql/compare.js";
-import type { Value } from "../fql/values.js";
-import { double, int, long, time } from "../fql/values.js";
+import { compare } from "../core/compare.js";
+import type { Value } from "../core/values.js";
+import { double, int, long, time } from "../core/values.js";
 import { compareBytes, encodeKey, encodeTuple, prefixSuccessor } from "./key-codec.js";
 import { randomValue, seededRng } from "./random-values.js";
 

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError } from "../errors.js";
-import type { Value } from "../fql/values.js";
-import { bytes, date, doc, double, int, long, mod, named, obj, time } from "../fql/values.js";
+import { QueryError } from "../core/errors.js";
+import type { Value } from "../core/values.js";
+import { bytes, date, doc, double, int, long, mod, named, obj, time } from "../core/values.js";
 import { randomValue, seededRng } from "./random-values.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 

@@ -1,6 +1,6 @@
 // Decoding request values (§3.2). Tagged: every number must be an `@int`/`@long`/`@double`
 // tag. Simple: plain JSON, integral numbers become Int/Long, fractional ones Double.
-import { ProtocolError } from "../errors.js";
+import { ProtocolError } from "../core/errors.js";
 import {
   type Value,
   bytes,
@@ -17,7 +17,7 @@ import {
   INT_MIN,
   LONG_MAX,
   LONG_MIN,
-} from "../fql/values.js";
+} from "../core/values.js";
 import { JsonNumber } from "./json.js";
 import { decodeBase64, isValidDate, parseInstant } from "./scalars.js";
 

@@ -1,6 +1,6 @@
 // A scriptable Engine for the wire tests: each test decides what `query` does and can inspect
 // the requests the server passed on.
-import { ProtocolError, unauthorized } from "../errors.js";
+import { ProtocolError, unauthorized } from "../core/errors.js";
 import {
   FAILURE_INFO,
   type Engine,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SchemaApiError } from "../errors.js";
+import { SchemaApiError } from "../core/errors.js";
 import { FakeEngine } from "./fake-engine.test-support.js";
 import { createHttpServer } from "./server.js";
 

@@ -19,9 +19,9 @@ import {
   TimeStub,
   fql,
 } from "fauna";
-import { InvalidQueryError, QueryError, constraintFailure, timeOut } from "../errors.js";
+import { InvalidQueryError, QueryError, constraintFailure, timeOut } from "../core/errors.js";
 import type { Rendered } from "../engine/types.js";
-import { double, int, long, mod, obj, time } from "../fql/values.js";
+import { double, int, long, mod, obj, time } from "../core/values.js";
 import { FakeEngine, ok, withInfo } from "./fake-engine.test-support.js";
 import { createHttpServer } from "./server.js";
 

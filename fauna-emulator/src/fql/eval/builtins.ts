@@ -1,7 +1,7 @@
 // Global functions: abort, log, dbg, newId, ID.
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import { checkArity } from "../stdlib/args.js";
-import type { NativeFunctionValue, Value } from "../values.js";
+import type { NativeFunctionValue, Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { idArg } from "./collections.js";
 

@@ -1,9 +1,9 @@
 // Methods of collection modules: `Product.all()`, `.where`, `.byId`, `.create`, index methods
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "../../engine/schema.js";
 import { check, checkArity, checkCallback, invalidArgumentType, p, truthy } from "../stdlib/args.js";
-import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../values.js";
+import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";

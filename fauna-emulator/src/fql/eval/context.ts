@@ -3,11 +3,11 @@
 import type { Access } from "../../auth/access.js";
 import type { CompiledSchema } from "../../engine/schema.js";
 import { ROOT_DB, type DbInfo } from "../../engine/databases.js";
-import { ProtocolError, QueryError } from "../../errors.js";
+import { ProtocolError, QueryError } from "../../core/errors.js";
 import type { StoredDoc, Store } from "../../store/types.js";
-import { equals as structuralEquals } from "../compare.js";
+import { equals as structuralEquals } from "../../core/compare.js";
 import type { CallContext } from "../stdlib/types.js";
-import { time, type DocValue, type NamedDocValue, type TimeValue, type Value } from "../values.js";
+import { time, type DocValue, type NamedDocValue, type TimeValue, type Value } from "../../core/values.js";
 
 /** Fauna's stack depth limit for FQL frames. */
 export const MAX_FRAMES = 2048;

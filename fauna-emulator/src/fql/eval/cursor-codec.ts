@@ -5,12 +5,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Expr, Lambda } from "../ast.js";
 import { freeNames } from "../../engine/check.js";
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import type { StoredIndex } from "../../engine/schema.js";
 import { parseExpression } from "../parser/index.js";
 import { decodeValue, encodeValue } from "../../store/value-codec.js";
 import type { Store } from "../../store/types.js";
-import type { LambdaValue, Value } from "../values.js";
+import type { LambdaValue, Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { evalBlock, lambdaText, type LambdaBody } from "./evaluator.js";
 import { builtinFunctions } from "./builtins.js";

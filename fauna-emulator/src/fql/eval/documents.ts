@@ -1,7 +1,7 @@
 // Reading and writing documents: existence, ttl, read checks, field access, and the write
 // path (defaults, type validation, permissions, unique/check constraints, index upkeep).
 import { canCreate, canDelete, canRead, canWrite, denied } from "../../auth/permissions.js";
-import { constraintFailure, QueryError, type ConstraintFailure } from "../../errors.js";
+import { constraintFailure, QueryError, type ConstraintFailure } from "../../core/errors.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "../../engine/schema.js";
 import { validateDocument } from "../../fsl/index.js";
 import type { CollectionDef, FieldPath } from "../../fsl/model.js";
@@ -16,7 +16,7 @@ import {
   type NullCause,
   type ObjectValue,
   type Value,
-} from "../values.js";
+} from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { callValue, evaluate } from "./evaluator.js";
 import { Scope } from "./scope.js";

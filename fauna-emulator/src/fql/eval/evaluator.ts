@@ -1,7 +1,7 @@
 // The tree-walking evaluator: expressions, scopes, function calls and optional chains.
 // Method and field lookups are delegated to members.ts; globals to globals.ts.
 import { THIS, type Block, type Expr, type Span } from "../ast.js";
-import { QueryError, type SourceSpan } from "../../errors.js";
+import { QueryError, type SourceSpan } from "../../core/errors.js";
 import { arityAccepts, arityError, binaryOp, negate } from "../stdlib/index.js";
 import {
   isDoc,
@@ -12,7 +12,7 @@ import {
   type FunctionValue,
   type LambdaValue,
   type Value,
-} from "../values.js";
+} from "../../core/values.js";
 import { MAX_FRAMES, type QueryContext } from "./context.js";
 import { resolveGlobal } from "./globals.js";
 import { callMethod, getField, getIndex, projectValue } from "./members.js";

@@ -1,5 +1,5 @@
 // Field access, indexing, method dispatch and projection, by receiver type.
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import { NAMED_COLLECTIONS } from "../../engine/schema.js";
 import { dynamicTypeName, indexOutOfBounds, invalidArgumentType, checkArity } from "../stdlib/args.js";
 import {
@@ -24,7 +24,7 @@ import {
   type ModuleValue,
   type NativeFunctionValue,
   type Value,
-} from "../values.js";
+} from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { collectionField, collectionMethod } from "./collections.js";
 import { deleteDocument, docField, docState, requireDoc, updateDocument } from "./documents.js";

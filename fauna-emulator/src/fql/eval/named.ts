@@ -3,14 +3,14 @@
 import { canReadSchema, canWriteSchema, denied } from "../../auth/permissions.js";
 import { isAdmin } from "../../auth/access.js";
 import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "../../engine/databases.js";
-import { constraintFailure, QueryError } from "../../errors.js";
+import { constraintFailure, QueryError } from "../../core/errors.js";
 import type { FieldPath, IndexTerm, IndexValue } from "../../fsl/model.js";
 import { fieldTypeToString, itemLocations } from "../../fsl/index.js";
 import { parseExpression } from "../parser/index.js";
 import type { Expr } from "../ast.js";
 import { check, checkArity, p } from "../stdlib/args.js";
 import { makeSet } from "./sets.js";
-import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../values.js";
+import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 
 const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");

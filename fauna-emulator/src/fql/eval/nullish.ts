@@ -1,7 +1,7 @@
 // Null semantics shared by `?.`, `??` and postfix `!`: a document that does not exist or
 // cannot be read behaves like null (reference §9.5).
-import { QueryError } from "../../errors.js";
-import { isDoc, isNamedDoc, type Value } from "../values.js";
+import { QueryError } from "../../core/errors.js";
+import { isDoc, isNamedDoc, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { docState, notFound } from "./documents.js";
 import { namedExists } from "./named.js";

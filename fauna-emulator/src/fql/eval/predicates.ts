@@ -1,9 +1,9 @@
 // Role predicates (membership and privilege predicates): FQL lambdas from FSL evaluated
 // read-only with the given access; only an exact `true` grants, and an error means "deny".
 import type { Access } from "../../auth/access.js";
-import { ProtocolError } from "../../errors.js";
+import { ProtocolError } from "../../core/errors.js";
 import type { FqlSource } from "../../fsl/model.js";
-import type { Value } from "../values.js";
+import type { Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { callValue, evaluate } from "./evaluator.js";
 import { Scope } from "./scope.js";

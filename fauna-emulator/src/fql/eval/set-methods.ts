@@ -1,7 +1,7 @@
 // Methods of Set values and the `Set` module. Lazy methods wrap the source; eager ones iterate.
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import { checkArity, checkCallback, invalidArgumentType, truthy } from "../stdlib/args.js";
-import { isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../values.js";
+import { isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import {
   checkSize,

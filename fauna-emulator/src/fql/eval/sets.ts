@@ -3,11 +3,11 @@
 // from the start. Unreadable and expired documents are filtered out silently (§6.4).
 import { randomBytes } from "node:crypto";
 import { canRead, hasReadEntry } from "../../auth/permissions.js";
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import type { StoredIndex } from "../../engine/schema.js";
 import type { StoredDoc } from "../../store/types.js";
 import { arrayMembers } from "../stdlib/index.js";
-import { doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../values.js";
+import { doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { loadDoc } from "./documents.js";
 import { storageIndexName } from "./indexes.js";

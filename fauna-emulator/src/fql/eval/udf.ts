@@ -2,9 +2,9 @@
 // function's `@role` (if any) while the caller's identity is kept (reference §6.6).
 import { roleAccess } from "../../auth/access.js";
 import { canCall, denied } from "../../auth/permissions.js";
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import { arityAccepts, arityError } from "../stdlib/args.js";
-import type { Value } from "../values.js";
+import type { Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
 import { evalBlock } from "./evaluator.js";
 import { Scope } from "./scope.js";

@@ -1,6 +1,6 @@
 // Shared helpers for the parser tests: render parses as S-expressions and errors as
 // "message @line:col" so assertions stay short and readable.
-import { InvalidQueryError } from "../../errors.js";
+import { InvalidQueryError } from "../../core/errors.js";
 import { lineCol, parseExpression, parseFunctionBody, parseQuery } from "./index.js";
 import { sexpr } from "./sexpr.js";
 

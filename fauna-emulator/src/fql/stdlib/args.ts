@@ -1,6 +1,6 @@
 // Argument checking shared by every stdlib method, with Fauna's exact error wording
 // (faunadb: NativeFunction.scala, QueryFailure.scala, Value.Func.Arity).
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import {
   double,
   int,
@@ -12,7 +12,7 @@ import {
   LONG_MIN,
   type FunctionValue,
   type Value,
-} from "../values.js";
+} from "../../core/values.js";
 
 /** Parameter types as Fauna's TypeTags see them at runtime. */
 export type ParamType =

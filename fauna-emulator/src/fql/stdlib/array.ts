@@ -1,6 +1,6 @@
 // Array methods (faunadb Arrays.scala). Callbacks go through ctx.call with ctx.tick per step;
 // callback arity is checked up front like Fauna ("`mapper` should accept 1 parameter…").
-import { int, type Value } from "../values.js";
+import { int, type Value } from "../../core/values.js";
 import {
   asArr,
   asInt,

@@ -19,6 +19,5 @@ export {
   MAX_TIME,
 } from "./time.js";
 export { binaryOp, negate, bitwiseNot, addNumbers, STRING_MAX_SIZE } from "./operators.js";
-export { displayString, debugString, javaDoubleString, displayDouble, quoteString, type DocDisplay } from "./display.js";
-export { formatInstant } from "./calendar.js";
+export { displayString, debugString, displayDouble, quoteString, type DocDisplay } from "./display.js";
 export { valueKey } from "./value-key.js";

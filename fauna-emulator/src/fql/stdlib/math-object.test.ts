@@ -1,7 +1,7 @@
 import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError } from "../../errors.js";
-import { doc, double, int, long, obj, type Value } from "../values.js";
+import { QueryError } from "../../core/errors.js";
+import { doc, double, int, long, obj, type Value } from "../../core/values.js";
 import { mathModule } from "./math.js";
 import { booleanMembers, nullMembers, numberMembers } from "./number.js";
 import { objectModule, setDocumentToObject } from "./object.js";

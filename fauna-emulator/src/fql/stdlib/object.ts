@@ -1,8 +1,8 @@
 // The `Object` module (faunadb Objects.scala): keys/values/entries/fromEntries/assign/
 // select/hasPath/toString. keys/values/entries/assign also accept documents, converted
 // to objects by a hook the evaluator registers (it alone can read documents).
-import { QueryError } from "../../errors.js";
-import { obj, type DocValue, type NamedDocValue, type ObjectValue, type Value } from "../values.js";
+import { QueryError } from "../../core/errors.js";
+import { obj, type DocValue, type NamedDocValue, type ObjectValue, type Value } from "../../core/values.js";
 import { asArr, check, dynamicTypeName, invalidArgument, p, type Signature } from "./args.js";
 import type { CallContext, Method, ModuleMembers } from "./types.js";
 

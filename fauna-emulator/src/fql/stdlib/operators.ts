@@ -1,8 +1,8 @@
 // Arithmetic, bitwise and ordering operators (faunadb Numbers.scala, Strings.scala `+`,
 // FieldTable.scala comparisons). `==`, `!=`, `&&`, `||`, `??` and `isa` live in the evaluator.
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/errors.js";
 import type { BinaryOp } from "../ast.js";
-import { compare } from "../compare.js";
+import { compare } from "../../core/compare.js";
 import {
   double,
   int,
@@ -13,7 +13,7 @@ import {
   long,
   type NumberValue,
   type Value,
-} from "../values.js";
+} from "../../core/values.js";
 import { functionDoesNotExist, invalidArgumentType, valueTooLarge } from "./args.js";
 import type { CallContext } from "./types.js";
 

@@ -1,8 +1,8 @@
 // A tiny CallContext for the stdlib tests: lambdas carry a JS function as their body.
 import assert from "node:assert/strict";
-import { QueryError } from "../../errors.js";
-import { equals } from "../compare.js";
-import { time, type LambdaValue, type Value } from "../values.js";
+import { QueryError } from "../../core/errors.js";
+import { equals } from "../../core/compare.js";
+import { time, type LambdaValue, type Value } from "../../core/values.js";
 import { displayString } from "./display.js";
 import type { CallContext, TypeMembers } from "./types.js";
 

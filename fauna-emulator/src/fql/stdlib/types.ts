@@ -1,4 +1,4 @@
-import type { Value, TimeValue } from "../values.js";
+import type { Value, TimeValue } from "../../core/values.js";
 export interface CallContext {
   /** Invoke an FQL callable (lambda / native / UDF) with arguments. */
   call(fn: Value, args: Value[]): Value;

@@ -1,6 +1,6 @@
 // One typed error family. Each error knows its Fauna `code` and HTTP status; the wire layer
 // only maps them to response bodies (never by matching on messages).
-import type { Value } from "./fql/values.js";
+import type { Value } from "./values.js";
 
 /** A source location for rendering `at *query*:LINE:COL` in summaries. */
 export interface SourceSpan {
