@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { AbortError, Document, DocumentReference, Module, NamedDocument, NullDocument, Page, TimeStub, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 // Documents carry their user fields as extra properties.
 type Doc = Document & Record<string, unknown>;

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { int } from "../core/values.js";
 import { openStore } from "./index.js";
 
-const CHILD = fileURLToPath(new URL("./durability-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../test/support/durability-child.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Runs the child until it has reported `commits` commits, then SIGKILLs it. */

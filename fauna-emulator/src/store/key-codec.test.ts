@@ -4,7 +4,7 @@ import { compare } from "../core/compare.js";
 import type { Value } from "../core/values.js";
 import { double, int, long, time } from "../core/values.js";
 import { compareBytes, encodeKey, encodeTuple, prefixSuccessor } from "./key-codec.js";
-import { randomValue, seededRng } from "./random-values.js";
+import { randomValue, seededRng } from "../../test/support/random-values.js";
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
 const show = (v: Value): string =>

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { QueryError } from "../core/errors.js";
 import type { Value } from "../core/values.js";
 import { bytes, date, doc, double, int, long, mod, named, obj, time } from "../core/values.js";
-import { randomValue, seededRng } from "./random-values.js";
+import { randomValue, seededRng } from "../../test/support/random-values.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 
 /** Deep equality that tells Int from Double, -0 from 0, and checks object key order. */

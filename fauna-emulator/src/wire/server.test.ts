@@ -22,7 +22,7 @@ import {
 import { InvalidQueryError, QueryError, constraintFailure, timeOut } from "../core/errors.js";
 import type { Rendered } from "../engine/types.js";
 import { double, int, long, mod, obj, time } from "../core/values.js";
-import { FakeEngine, ok, withInfo } from "./fake-engine.test-support.js";
+import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
 import { createHttpServer } from "./server.js";
 
 interface Ctx {

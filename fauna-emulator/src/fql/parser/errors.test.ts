@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { InvalidQueryError } from "../../core/errors.js";
 import { parseExpression, parseFunctionBody, parseQuery } from "./index.js";
-import { err } from "./test-util.js";
+import { err } from "../../../test/support/parser.js";
 
 test("syntax errors are invalid_query errors with one diagnostic naming the source", () => {
   try {

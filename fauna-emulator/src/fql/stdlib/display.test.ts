@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { bytes, date, doc, double, int, long, mod, obj, time, type Value } from "../../core/values.js";
 import { debugString, displayString } from "./display.js";
-import { lambda } from "./test-support.js";
+import { lambda } from "../../../test/support/stdlib.js";
 
 test("display of an integral Double has no fraction; others use Double.toString", () => {
   assert.equal(displayString(double(2)), "2");

@@ -5,7 +5,7 @@ import { doc, double, int, long, obj, type Value } from "../../core/values.js";
 import { mathModule } from "./math.js";
 import { booleanMembers, nullMembers, numberMembers } from "./number.js";
 import { objectModule, setDocumentToObject } from "./object.js";
-import { assertQueryError, callMethod, fakeCtx } from "./test-support.js";
+import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
 
 const m = (name: string, ...args: Value[]) => callMethod(mathModule, name, null, args);
 const o = (name: string, ...args: Value[]) => callMethod(objectModule, name, null, args);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { double, int, long, type Value } from "../../core/values.js";
 import { stringMembers } from "./string.js";
-import { assertQueryError, callMethod } from "./test-support.js";
+import { assertQueryError, callMethod } from "../../../test/support/stdlib.js";
 
 const s = (self: string, name: string, ...args: Value[]) => callMethod(stringMembers, name, self, args);
 

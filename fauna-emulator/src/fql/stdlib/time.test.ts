@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { date, double, int, long, time, type Value } from "../../core/values.js";
 import { formatInstant } from "../../core/calendar.js";
 import { dateMembers, dateModule, timeMembers, timeModule } from "./time.js";
-import { assertQueryError, callMethod, fakeCtx } from "./test-support.js";
+import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
 
 const T = (s: string) => timeModule.call!(fakeCtx(), null, [s]) as { kind: "time"; nanos: bigint };
 const D = (s: string) => dateModule.call!(fakeCtx(), null, [s]);

@@ -1,6 +1,6 @@
 // A scriptable Engine for the wire tests: each test decides what `query` does and can inspect
 // the requests the server passed on.
-import { ProtocolError, unauthorized } from "../core/errors.js";
+import { ProtocolError, unauthorized } from "../../src/core/errors.js";
 import {
   FAILURE_INFO,
   type Engine,
@@ -10,7 +10,7 @@ import {
   type QuerySuccess,
   type Rendered,
   type SchemaFile,
-} from "../engine/types.js";
+} from "../../src/engine/types.js";
 
 export const STATS: QueryStats = {
   rate_limits_hit: [],

@@ -1,7 +1,7 @@
 // A seeded random generator of FQL values for property tests (store codecs). Biased towards
 // the edge cases that break order-preserving encodings: equal numbers of different kinds,
 // NaN/±Infinity/-0/subnormals, Long precision limits, NUL and astral characters, 00/FF bytes.
-import type { Value } from "../core/values.js";
+import type { Value } from "../../src/core/values.js";
 
 export type Rng = () => number;
 

@@ -1,8 +1,8 @@
 // Shared helpers for the parser tests: render parses as S-expressions and errors as
 // "message @line:col" so assertions stay short and readable.
-import { InvalidQueryError } from "../../core/errors.js";
-import { lineCol, parseExpression, parseFunctionBody, parseQuery } from "./index.js";
-import { sexpr } from "./sexpr.js";
+import { InvalidQueryError } from "../../src/core/errors.js";
+import { lineCol, parseExpression, parseFunctionBody, parseQuery } from "../../src/fql/parser/index.js";
+import { sexpr } from "../../src/fql/parser/sexpr.js";
 
 /** A whole query; a single-statement query is shown without its outer `(block …)`. */
 export function q(source: string): string {

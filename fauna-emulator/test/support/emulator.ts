@@ -1,10 +1,8 @@
 // Shared set-up for conformance tests: an in-memory emulator with the shop schema, driven
 // through the official `fauna` driver exactly as an application would.
 import { Client, type Query, type QueryValue } from "fauna";
-import { fileURLToPath } from "node:url";
-import { applySchema, startEmulator, type RunningEmulator } from "../src/index.js";
-
-export const SHOP_SCHEMA = fileURLToPath(new URL("./fixtures/shop", import.meta.url));
+import { applySchema, readSchemaDir, startEmulator, type RunningEmulator } from "../../src/index.js";
+import { SHOP_SCHEMA } from "./fixtures.js";
 
 export interface TestDb {
   emu: RunningEmulator;
@@ -23,13 +21,14 @@ export async function pushFiles(url: string, files: Record<string, string>): Pro
 }
 
 /**
- * An in-memory emulator (or one on `dataDir`) with the shop schema, the schema in `schemaDir`,
- * the inline `files`, or nothing (`schemaDir: null`).
+ * An in-memory emulator (or one on `dataDir`) with the shop schema, the schema in `schemaDir`
+ * (several folders are pushed as one schema), the inline `files`, or nothing (`schemaDir: null`).
  */
-export async function startDb(opts: { schemaDir?: string | null; dataDir?: string | null; files?: Record<string, string> } = {}): Promise<TestDb> {
+export async function startDb(opts: { schemaDir?: string | string[] | null; dataDir?: string | null; files?: Record<string, string> } = {}): Promise<TestDb> {
   const emu = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, rootSecret: "secret" });
   const schemaDir = opts.schemaDir === undefined && !opts.files ? SHOP_SCHEMA : opts.schemaDir;
-  if (schemaDir) await applySchema(schemaDir, { url: emu.url, secret: "secret" });
+  if (typeof schemaDir === "string") await applySchema(schemaDir, { url: emu.url, secret: "secret" });
+  else if (schemaDir) await pushFiles(emu.url, Object.fromEntries(schemaDir.flatMap((dir) => [...readSchemaDir(dir)])));
   if (opts.files) await pushFiles(emu.url, opts.files);
   const clients: Client[] = [];
   const client = (secret: string) => {

@@ -1,8 +1,8 @@
-// Test helper for durability.test.ts (not part of the emulator): commits numbered transactions
+// Test helper for src/store/durability.test.ts (not part of the emulator): commits numbered transactions
 // forever and reports each one on stdout only after COMMIT returned, until it is SIGKILLed.
 import { writeSync } from "node:fs";
-import { int, obj } from "../core/values.js";
-import { openStore } from "./index.js";
+import { int, obj } from "../../src/core/values.js";
+import { openStore } from "../../src/store/index.js";
 
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: durability-child.ts <dir>");
