@@ -1,8 +1,8 @@
 // Public API of the emulator package: start a Fauna-compatible server in-process.
 import { FaunaEngine } from "./engine/engine.js";
-import { docAsObject } from "./fql/eval/documents.js";
+import { docAsObject } from "./db/documents.js";
 import type { QueryContext } from "./fql/eval/context.js";
-import { namedFields } from "./fql/eval/named.js";
+import { namedFields } from "./db/named.js";
 import { setDocumentToObject } from "./fql/stdlib/index.js";
 import { openStore } from "./store/index.js";
 import { createHttpServer } from "./wire/index.js";

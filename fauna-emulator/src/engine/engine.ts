@@ -1,26 +1,26 @@
 // The engine: one query = one store transaction. It authenticates, checks, evaluates and
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
-import type { Access } from "../auth/access.js";
+import type { Access } from "../db/auth/access.js";
 import { InvalidQueryError, QueryError } from "../core/errors.js";
 import { deadlineExceeded } from "../fql/eval/context.js";
 import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
-import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
+import { docAsObject, docState, isLiveDoc } from "../db/documents.js";
 import { callValue, evalBlock } from "../fql/eval/evaluator.js";
 import { isGlobal } from "../fql/eval/globals.js";
-import { namedExists } from "../fql/eval/named.js";
+import { namedExists } from "../db/named.js";
 import { Scope } from "../fql/eval/scope.js";
 import { parseQuery } from "../fql/parser/index.js";
 import { debugString, displayString } from "../fql/stdlib/index.js";
 import type { Value } from "../core/values.js";
 import type { Store } from "../store/types.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
-import type { DbInfo } from "./databases.js";
+import type { DbInfo } from "../db/databases.js";
 import { NamespacedStore } from "../store/namespaced.js";
-import type { CompiledSchema } from "./schema.js";
-import { findUnboundNames } from "./check.js";
+import type { CompiledSchema } from "../db/schema.js";
+import { findUnboundNames } from "../fql/check.js";
 import { render } from "./render.js";
-import { CURSOR_LIFETIME_MICROS } from "../fql/eval/sets.js";
+import { CURSOR_LIFETIME_MICROS } from "../db/sets/sets.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
 import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";

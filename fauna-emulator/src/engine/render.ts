@@ -2,9 +2,9 @@
 // documents reachable from the result are materialized, sets render their first page, and
 // documents the caller cannot read become null documents (`cause: "permission denied"`).
 import type { QueryContext } from "../fql/eval/context.js";
-import { docAsObject, docState } from "../fql/eval/documents.js";
-import { namedFields } from "../fql/eval/named.js";
-import { page, pageSizeOf, sourceOf } from "../fql/eval/sets.js";
+import { docAsObject, docState } from "../db/documents.js";
+import { namedFields } from "../db/named.js";
+import { page, pageSizeOf, sourceOf } from "../db/sets/sets.js";
 import type { DocValue, NamedDocValue, Value } from "../core/values.js";
 import type { Rendered } from "./types.js";
 

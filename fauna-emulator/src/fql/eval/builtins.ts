@@ -3,7 +3,7 @@ import { QueryError } from "../../core/errors.js";
 import { checkArity } from "../stdlib/args.js";
 import type { NativeFunctionValue, Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
-import { idArg } from "./collections.js";
+import { idArg } from "../../db/collections.js";
 
 const native = (name: string, call: (ctx: QueryContext, args: Value[]) => Value): NativeFunctionValue => ({
   kind: "native",

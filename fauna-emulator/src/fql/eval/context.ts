@@ -1,8 +1,8 @@
 // Per-query state: the transaction's store and schema, the snapshot time, who is asking,
 // the deadline, and counters reported in `stats`.
-import type { Access } from "../../auth/access.js";
-import type { CompiledSchema } from "../../engine/schema.js";
-import { ROOT_DB, type DbInfo } from "../../engine/databases.js";
+import type { Access } from "../../db/auth/access.js";
+import type { CompiledSchema } from "../../db/schema.js";
+import { ROOT_DB, type DbInfo } from "../../db/databases.js";
 import { ProtocolError, QueryError } from "../../core/errors.js";
 import type { StoredDoc, Store } from "../../store/types.js";
 import { equals as structuralEquals } from "../../core/compare.js";

@@ -16,7 +16,7 @@ import {
 import { MAX_FRAMES, type QueryContext } from "./context.js";
 import { resolveGlobal } from "./globals.js";
 import { callMethod, getField, getIndex, projectValue } from "./members.js";
-import { callUdf } from "./udf.js";
+import { callUdf } from "../../db/udf.js";
 import { Scope } from "./scope.js";
 import { isNullish, nonNull } from "./nullish.js";
 

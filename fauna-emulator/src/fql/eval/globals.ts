@@ -1,6 +1,6 @@
 // Global names: collections, UDFs, built-in modules and functions. Anything else is unbound.
 import { QueryError } from "../../core/errors.js";
-import { NAMED_COLLECTIONS, NATIVE_DOC_COLLECTIONS } from "../../engine/schema.js";
+import { NAMED_COLLECTIONS, NATIVE_DOC_COLLECTIONS } from "../../db/schema.js";
 import { ascFn, descFn } from "../stdlib/index.js";
 import { mod, type NativeFunctionValue, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";

@@ -1,6 +1,6 @@
 // Field access, indexing, method dispatch and projection, by receiver type.
 import { QueryError } from "../../core/errors.js";
-import { NAMED_COLLECTIONS } from "../../engine/schema.js";
+import { NAMED_COLLECTIONS } from "../../db/schema.js";
 import { dynamicTypeName, indexOutOfBounds, invalidArgumentType, checkArity } from "../stdlib/args.js";
 import {
   arrayMembers,
@@ -26,13 +26,13 @@ import {
   type Value,
 } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
-import { collectionField, collectionMethod } from "./collections.js";
-import { deleteDocument, docField, docState, requireDoc, updateDocument } from "./documents.js";
+import { collectionField, collectionMethod } from "../../db/collections.js";
+import { deleteDocument, docField, docState, requireDoc, updateDocument } from "../../db/documents.js";
 import { callValue } from "./evaluator.js";
-import { deleteNamed, namedExists, namedFields, namedModuleMethod } from "./named.js";
-import { loginCredential, updateCredential, verifyCredential } from "./native.js";
-import { setMethods, setModule } from "./set-methods.js";
-import { makeSet, sourceOf } from "./sets.js";
+import { deleteNamed, namedExists, namedFields, namedModuleMethod } from "../../db/named.js";
+import { loginCredential, updateCredential, verifyCredential } from "../../db/native.js";
+import { setMethods, setModule } from "../../db/sets/set-methods.js";
+import { makeSet, sourceOf } from "../../db/sets/sets.js";
 
 const STDLIB_MODULES: Record<string, ModuleMembers> = {
   Math: mathModule,

@@ -3,8 +3,8 @@
 import { QueryError } from "../../core/errors.js";
 import { isDoc, isNamedDoc, type Value } from "../../core/values.js";
 import type { QueryContext } from "./context.js";
-import { docState, notFound } from "./documents.js";
-import { namedExists } from "./named.js";
+import { docState, notFound } from "../../db/documents.js";
+import { namedExists } from "../../db/named.js";
 
 export function isNullish(ctx: QueryContext, v: Value): boolean {
   return v === null || (isDoc(v) && !docState(ctx, v).ok) || (isNamedDoc(v) && !namedExists(ctx, v));

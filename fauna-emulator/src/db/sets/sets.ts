@@ -2,15 +2,15 @@
 // position lets a cursor resume by seeking storage (ids / index keys), never by re-reading
 // from the start. Unreadable and expired documents are filtered out silently (§6.4).
 import { randomBytes } from "node:crypto";
-import { canRead, hasReadEntry } from "../../auth/permissions.js";
+import { canRead, hasReadEntry } from "../auth/permissions.js";
 import { QueryError } from "../../core/errors.js";
-import type { StoredIndex } from "../../engine/schema.js";
+import type { StoredIndex } from "../schema.js";
 import type { StoredDoc } from "../../store/types.js";
-import { arrayMembers } from "../stdlib/index.js";
+import { arrayMembers } from "../../fql/stdlib/index.js";
 import { doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/values.js";
-import type { QueryContext } from "./context.js";
-import { loadDoc } from "./documents.js";
-import { storageIndexName } from "./indexes.js";
+import type { QueryContext } from "../../fql/eval/context.js";
+import { loadDoc } from "../documents.js";
+import { storageIndexName } from "../indexes.js";
 import { decodeCursor, encodeCursor, type CursorState } from "./cursor-codec.js";
 
 export const DEFAULT_PAGE_SIZE = 16;

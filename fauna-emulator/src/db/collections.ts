@@ -1,14 +1,14 @@
 // Methods of collection modules: `Product.all()`, `.where`, `.byId`, `.create`, index methods
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
-import { QueryError } from "../../core/errors.js";
-import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "../../engine/schema.js";
-import { check, checkArity, checkCallback, invalidArgumentType, p, truthy } from "../stdlib/args.js";
-import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../../core/values.js";
-import type { QueryContext } from "./context.js";
+import { QueryError } from "../core/errors.js";
+import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
+import { check, checkArity, checkCallback, invalidArgumentType, p, truthy } from "../fql/stdlib/args.js";
+import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../core/values.js";
+import type { QueryContext } from "../fql/eval/context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
 import { createCredential, createKey, createToken } from "./native.js";
-import { iterate, makeSet, type SetSource } from "./sets.js";
+import { iterate, makeSet, type SetSource } from "./sets/sets.js";
 
 /** Parses a document id argument: a digit string or an integer. */
 export function idArg(v: Value | undefined): string {

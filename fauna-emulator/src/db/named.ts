@@ -1,17 +1,17 @@
 // Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
 // and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
-import { canReadSchema, canWriteSchema, denied } from "../../auth/permissions.js";
-import { isAdmin } from "../../auth/access.js";
-import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "../../engine/databases.js";
-import { constraintFailure, QueryError } from "../../core/errors.js";
-import type { FieldPath, IndexTerm, IndexValue } from "../../fsl/model.js";
-import { fieldTypeToString, itemLocations } from "../../fsl/index.js";
-import { parseExpression } from "../parser/index.js";
-import type { Expr } from "../ast.js";
-import { check, checkArity, p } from "../stdlib/args.js";
-import { makeSet } from "./sets.js";
-import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../../core/values.js";
-import type { QueryContext } from "./context.js";
+import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
+import { isAdmin } from "./auth/access.js";
+import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "./databases.js";
+import { constraintFailure, QueryError } from "../core/errors.js";
+import type { FieldPath, IndexTerm, IndexValue } from "../fsl/model.js";
+import { fieldTypeToString, itemLocations } from "../fsl/index.js";
+import { parseExpression } from "../fql/parser/index.js";
+import type { Expr } from "../fql/ast.js";
+import { check, checkArity, p } from "../fql/stdlib/args.js";
+import { makeSet } from "./sets/sets.js";
+import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../core/values.js";
+import type { QueryContext } from "../fql/eval/context.js";
 
 const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
 const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mva]]);

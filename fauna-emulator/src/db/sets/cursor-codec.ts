@@ -3,19 +3,19 @@
 // no server memory. Lambdas travel as their source text plus the values of their free
 // variables; sets that hold anything else (e.g. engine-internal closures) are not encodable.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Expr, Lambda } from "../ast.js";
-import { freeNames } from "../../engine/check.js";
+import type { Expr, Lambda } from "../../fql/ast.js";
+import { freeNames } from "../../fql/check.js";
 import { QueryError } from "../../core/errors.js";
-import type { StoredIndex } from "../../engine/schema.js";
-import { parseExpression } from "../parser/index.js";
+import type { StoredIndex } from "../schema.js";
+import { parseExpression } from "../../fql/parser/index.js";
 import { decodeValue, encodeValue } from "../../store/value-codec.js";
 import type { Store } from "../../store/types.js";
 import type { LambdaValue, Value } from "../../core/values.js";
-import type { QueryContext } from "./context.js";
-import { evalBlock, lambdaText, type LambdaBody } from "./evaluator.js";
-import { builtinFunctions } from "./builtins.js";
-import { ascFn, descFn } from "../stdlib/index.js";
-import { Scope } from "./scope.js";
+import type { QueryContext } from "../../fql/eval/context.js";
+import { evalBlock, lambdaText, type LambdaBody } from "../../fql/eval/evaluator.js";
+import { builtinFunctions } from "../../fql/eval/builtins.js";
+import { ascFn, descFn } from "../../fql/stdlib/index.js";
+import { Scope } from "../../fql/eval/scope.js";
 import type { SetSource } from "./sets.js";
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };

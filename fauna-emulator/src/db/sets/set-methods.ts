@@ -1,8 +1,8 @@
 // Methods of Set values and the `Set` module. Lazy methods wrap the source; eager ones iterate.
 import { QueryError } from "../../core/errors.js";
-import { checkArity, checkCallback, invalidArgumentType, truthy } from "../stdlib/args.js";
+import { checkArity, checkCallback, invalidArgumentType, truthy } from "../../fql/stdlib/args.js";
 import { isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../../core/values.js";
-import type { QueryContext } from "./context.js";
+import type { QueryContext } from "../../fql/eval/context.js";
 import {
   checkSize,
   countOf,
