@@ -1,23 +1,14 @@
 // Methods of collection modules: `Product.all()`, `.where`, `.byId`, `.create`, index methods
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
-import { QueryError } from "../core/errors.js";
+import { QueryError, doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../core/index.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
-import { check, checkArity, checkCallback, invalidArgumentType, p, truthy } from "../fql/stdlib/args.js";
-import { doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../core/values.js";
-import type { QueryContext } from "../fql/eval/context.js";
+import { check, checkArity, checkCallback, invalidArgumentType, p, truthy, idArg } from "../fql/index.js";
+import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
 import { createCredential, createKey, createToken } from "./native.js";
-import { iterate, makeSet, type SetSource } from "./sets/sets.js";
-
-/** Parses a document id argument: a digit string or an integer. */
-export function idArg(v: Value | undefined): string {
-  const s = typeof v === "string" ? v : v !== undefined && isNumber(v) && Number.isInteger(toJsNumber(v)) ? String(v.kind === "long" ? v.value : toJsNumber(v)) : null;
-  if (s === null || !/^\d{1,19}$/.test(s)) {
-    throw new QueryError("invalid_id", `\`${v === undefined ? "" : typeof v === "string" ? v : String(s ?? "")}\` is not a valid ID.`);
-  }
-  return BigInt(s).toString();
-}
+import { iterate } from "./sets/sets.js";
+import { makeSet, type SetSource } from "./set-source.js";
 
 function rangeArg(v: Value | undefined): { from?: Value; to?: Value } {
   if (v === undefined) return {};

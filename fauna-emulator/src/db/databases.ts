@@ -1,7 +1,7 @@
 // Child databases (reference §5.1, §6.1, §8.1): each database has its own collections, keys,
 // tokens and schema, stored under a namespace of the one SQLite store. A database is listed in
 // its parent's registry; global lookups (database by global id, key by id) live in the root.
-import type { Store } from "../store/types.js";
+import type { Store } from "../store/index.js";
 
 export interface DbInfo {
   /** Names from the root, e.g. ["shop", "staging"]; [] = the root database. */

@@ -1,27 +1,14 @@
 // Reading and writing documents: existence, ttl, read checks, field access, and the write
 // path (defaults, type validation, permissions, unique/check constraints, index upkeep).
 import { canCreate, canDelete, canRead, canWrite, denied } from "./auth/permissions.js";
-import { constraintFailure, QueryError, type ConstraintFailure } from "../core/errors.js";
+import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type ConstraintFailure, type DocValue, type NullCause, type ObjectValue, type Value } from "../core/index.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
-import { validateDocument } from "../fsl/index.js";
-import type { CollectionDef, FieldPath } from "../fsl/model.js";
-import type { IndexEntry, StoredDoc } from "../store/types.js";
-import {
-  doc,
-  isDoc,
-  isTime,
-  obj,
-  time,
-  type DocValue,
-  type NullCause,
-  type ObjectValue,
-  type Value,
-} from "../core/values.js";
-import type { QueryContext } from "../fql/eval/context.js";
-import { callValue, evaluate } from "../fql/eval/evaluator.js";
-import { Scope } from "../fql/eval/scope.js";
+import { validateDocument, type CollectionDef, type FieldPath } from "../fsl/index.js";
+import type { IndexEntry, StoredDoc } from "../store/index.js";
+import type { QueryContext } from "./context.js";
+import { Scope, callValue, evaluate } from "../fql/index.js";
 import { storageIndexName } from "./indexes.js";
-import { internalReadAccess } from "./auth/access.js";
+import { internalReadAccess } from "./access.js";
 import { HIDDEN } from "./hidden.js";
 
 export { HIDDEN };

@@ -1,17 +1,13 @@
 // Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
 // and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
 import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
-import { isAdmin } from "./auth/access.js";
+import { isAdmin } from "./access.js";
 import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "./databases.js";
-import { constraintFailure, QueryError } from "../core/errors.js";
-import type { FieldPath, IndexTerm, IndexValue } from "../fsl/model.js";
-import { fieldTypeToString, itemLocations } from "../fsl/index.js";
-import { parseExpression } from "../fql/parser/index.js";
-import type { Expr } from "../fql/ast.js";
-import { check, checkArity, p } from "../fql/stdlib/args.js";
-import { makeSet } from "./sets/sets.js";
-import { named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../core/values.js";
-import type { QueryContext } from "../fql/eval/context.js";
+import { constraintFailure, QueryError, named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../core/index.js";
+import { fieldTypeToString, itemLocations, type FieldPath, type IndexTerm, type IndexValue } from "../fsl/index.js";
+import { parseExpression, check, checkArity, p, type Expr } from "../fql/index.js";
+import { makeSet } from "./set-source.js";
+import type { QueryContext } from "./context.js";
 
 const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
 const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mva]]);

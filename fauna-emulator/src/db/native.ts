@@ -1,12 +1,11 @@
 // The native auth collections: Key, Token and Credential (reference §5.4–5.6). Secrets are
 // returned once, through an in-memory "version override"; only hashes are stored.
 import { newKeySecret, newTokenSecret, hashPassword, verifyPassword } from "./auth/secrets.js";
-import { constraintFailure, QueryError } from "../core/errors.js";
+import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type DocValue, type ObjectValue, type Value } from "../core/index.js";
 import { BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS } from "./schema.js";
 import { childDatabases, recordKey } from "./databases.js";
-import { check, p } from "../fql/stdlib/args.js";
-import { doc, isDoc, isTime, obj, time, type DocValue, type ObjectValue, type Value } from "../core/values.js";
-import type { QueryContext } from "../fql/eval/context.js";
+import { check, p } from "../fql/index.js";
+import type { QueryContext } from "./context.js";
 import { createNativeDocument, requireDoc, updateDocument } from "./documents.js";
 import { HIDDEN, PASSWORD_HASH, SECRET_HASH } from "./hidden.js";
 

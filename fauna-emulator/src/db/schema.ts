@@ -1,7 +1,6 @@
 // The applied schema, indexed for lookups, with the FQL inside it parsed lazily and cached.
-import type { Block, Expr } from "../fql/ast.js";
-import { parseExpression, parseFunctionBody } from "../fql/parser/index.js";
-import type { CollectionDef, FqlSource, FunctionDef, IndexTerm, IndexValue, RoleDef, Schema } from "../fsl/model.js";
+import { parseExpression, parseFunctionBody, type Block, type Expr } from "../fql/index.js";
+import type { CollectionDef, FqlSource, FunctionDef, IndexTerm, IndexValue, RoleDef, Schema } from "../fsl/index.js";
 
 /** Native collections whose documents have numeric ids. */
 export const NATIVE_DOC_COLLECTIONS = new Set(["Key", "Token", "Credential"]);

@@ -1,13 +1,10 @@
 // Calling user-defined functions: the `call` privilege check, then the body with the
 // function's `@role` (if any) while the caller's identity is kept (reference §6.6).
-import { roleAccess } from "./auth/access.js";
+import { roleAccess } from "./access.js";
 import { canCall, denied } from "./auth/permissions.js";
-import { QueryError } from "../core/errors.js";
-import { arityAccepts, arityError } from "../fql/stdlib/args.js";
-import type { Value } from "../core/values.js";
-import type { QueryContext } from "../fql/eval/context.js";
-import { evalBlock } from "../fql/eval/evaluator.js";
-import { Scope } from "../fql/eval/scope.js";
+import { QueryError, type Value } from "../core/index.js";
+import { arityAccepts, arityError, Scope, evalBlock } from "../fql/index.js";
+import type { QueryContext } from "./context.js";
 
 export function callUdf(ctx: QueryContext, name: string, args: Value[]): Value {
   const fn = ctx.schema.functions.get(name);

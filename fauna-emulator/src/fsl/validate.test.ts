@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, doc, double, int, long, obj, time, type Value } from "../core/values.js";
+import { date, doc, double, int, long, obj, time, type Value } from "../core/index.js";
 import { parseSchemaFiles, validateDocument } from "./index.js";
 import type { CollectionDef } from "./model.js";
 import { shopSchemaFiles } from "../../test/support/fixtures.js";

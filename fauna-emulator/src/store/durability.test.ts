@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { int } from "../core/values.js";
+import { int } from "../core/index.js";
 import { openStore } from "./index.js";
 
 const CHILD = fileURLToPath(new URL("../../test/support/durability-child.ts", import.meta.url));

@@ -1,8 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compare } from "../core/compare.js";
-import type { Value } from "../core/values.js";
-import { double, int, long, time } from "../core/values.js";
+import { compare, double, int, long, time, type Value } from "../core/index.js";
 import { compareBytes, encodeKey, encodeTuple, prefixSuccessor } from "./key-codec.js";
 import { randomValue, seededRng } from "../../test/support/random-values.js";
 

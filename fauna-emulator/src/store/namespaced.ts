@@ -1,7 +1,7 @@
 // A child database's view of the one SQLite store: collections, indexes, meta keys and schema
 // files are prefixed with the database's namespace, so the engine code is the same for every
 // database and a transaction can still span a parent and its children.
-import type { Value } from "../core/values.js";
+import type { Value } from "../core/index.js";
 import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
 
 export class NamespacedStore implements Store {

@@ -1,8 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError } from "../core/errors.js";
-import type { Value } from "../core/values.js";
-import { bytes, date, doc, double, int, long, mod, named, obj, time } from "../core/values.js";
+import { QueryError, bytes, date, doc, double, int, long, mod, named, obj, time, type Value } from "../core/index.js";
 import { randomValue, seededRng } from "../../test/support/random-values.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 

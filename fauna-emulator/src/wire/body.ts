@@ -1,6 +1,6 @@
 // Reading a request body with a size limit enforced while streaming (never buffers more
 // than the limit; the excess is drained and dropped).
-import { ProtocolError } from "../core/errors.js";
+import { ProtocolError } from "../core/index.js";
 import type { WireRequest } from "./http-types.js";
 import { header } from "./headers.js";
 

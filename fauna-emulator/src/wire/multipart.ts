@@ -2,7 +2,7 @@
 // the file path (the CLI also sends filename="blob", which is ignored).
 import busboy from "busboy";
 import type { IncomingHttpHeaders } from "node:http";
-import { SchemaApiError } from "../core/errors.js";
+import { SchemaApiError } from "../core/index.js";
 import type { SchemaFile } from "../engine/types.js";
 
 export const MAX_SCHEMA_FILES = 1024;

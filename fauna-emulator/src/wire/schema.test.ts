@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SchemaApiError } from "../core/errors.js";
+import { SchemaApiError } from "../core/index.js";
 import { FakeEngine } from "../../test/support/fake-engine.js";
 import { createHttpServer } from "./server.js";
 

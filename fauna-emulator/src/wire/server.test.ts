@@ -19,9 +19,8 @@ import {
   TimeStub,
   fql,
 } from "fauna";
-import { InvalidQueryError, QueryError, constraintFailure, timeOut } from "../core/errors.js";
+import { InvalidQueryError, QueryError, constraintFailure, timeOut, double, int, long, mod, obj, time } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
-import { double, int, long, mod, obj, time } from "../core/values.js";
 import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
 import { createHttpServer } from "./server.js";
 

@@ -10,7 +10,13 @@ export interface FakeCtx extends CallContext {
   ticks: number;
 }
 
-export function fakeCtx(nowNanos = 1_700_000_000_000_000_000n): FakeCtx {
+/** `documentObject` converts documents for the Object module; by default there are none. */
+export function fakeCtx(
+  nowNanos = 1_700_000_000_000_000_000n,
+  documentObject: CallContext["documentObject"] = () => {
+    throw new Error("no documents in stdlib tests");
+  },
+): FakeCtx {
   const ctx: FakeCtx = {
     ticks: 0,
     call(fn, args) {
@@ -25,6 +31,7 @@ export function fakeCtx(nowNanos = 1_700_000_000_000_000_000n): FakeCtx {
     },
     equals,
     display: (v) => displayString(v),
+    documentObject,
   };
   return ctx;
 }

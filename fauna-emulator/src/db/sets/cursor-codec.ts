@@ -2,29 +2,18 @@
 // cursor string itself (signed with a per-database key), so cursors survive restarts and cost
 // no server memory. Lambdas travel as their source text plus the values of their free
 // variables; sets that hold anything else (e.g. engine-internal closures) are not encodable.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Expr, Lambda } from "../../fql/ast.js";
-import { freeNames } from "../../fql/check.js";
-import { QueryError } from "../../core/errors.js";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { QueryError, type LambdaValue, type Value } from "../../core/index.js";
+import { GLOBAL_FUNCTIONS, Scope, evalBlock, freeNames, lambdaText, parseExpression, type Expr, type Lambda, type LambdaBody } from "../../fql/index.js";
+import { decodeValue, encodeValue } from "../../store/index.js";
+import type { QueryContext } from "../context.js";
 import type { StoredIndex } from "../schema.js";
-import { parseExpression } from "../../fql/parser/index.js";
-import { decodeValue, encodeValue } from "../../store/value-codec.js";
-import type { Store } from "../../store/types.js";
-import type { LambdaValue, Value } from "../../core/values.js";
-import type { QueryContext } from "../../fql/eval/context.js";
-import { evalBlock, lambdaText, type LambdaBody } from "../../fql/eval/evaluator.js";
-import { builtinFunctions } from "../../fql/eval/builtins.js";
-import { ascFn, descFn } from "../../fql/stdlib/index.js";
-import { Scope } from "../../fql/eval/scope.js";
-import type { SetSource } from "./sets.js";
+import type { CursorState, SetSource } from "../set-source.js";
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
 
 class NotEncodable extends Error {}
 
-// Built lazily: these modules sit in an import cycle with this one.
-let nativesByName: Record<string, Value> | null = null;
-const natives = (): Record<string, Value> => (nativesByName ??= { asc: ascFn, desc: descFn, ...builtinFunctions });
 const PREFIX = "c1.";
 const MAX_JSON = 8 * 1024;
 
@@ -36,7 +25,7 @@ function encValue(v: Value): J {
       case "lambda":
         return encLambda(v);
       case "native": {
-        const name = Object.keys(natives()).find((n) => natives()[n] === v);
+        const name = Object.keys(GLOBAL_FUNCTIONS).find((n) => GLOBAL_FUNCTIONS[n] === v);
         if (!name) throw new NotEncodable(v.name);
         return { n: name };
       }
@@ -75,7 +64,7 @@ function decValue(ctx: QueryContext, j: J): Value {
   if ("p" in o) return decodeValue(o.p as string);
   if ("a" in o) return (o.a as J[]).map((x) => decValue(ctx, x));
   if ("o" in o) return new Map((o.o as [string, J][]).map(([k, x]) => [k, decValue(ctx, x)]));
-  if ("n" in o) return natives()[o.n as string] ?? null;
+  if ("n" in o) return GLOBAL_FUNCTIONS[o.n as string] ?? null;
   if ("u" in o) return { kind: "udf", name: o.u as string };
   if ("m" in o) return { kind: "module", name: o.m as string };
   if ("set" in o) return { kind: "set", source: decSource(ctx, o.set) };
@@ -221,27 +210,8 @@ function decPos(ctx: QueryContext, src: SetSource, j: J): unknown {
 
 // ---- signing --------------------------------------------------------------------------------
 
-const keys = new WeakMap<Store, Buffer>();
-
-function cursorKey(store: Store): Buffer {
-  let key = keys.get(store);
-  if (!key) {
-    const stored = store.getMeta("cursor_key");
-    key = stored ? Buffer.from(stored, "base64url") : randomBytes(32);
-    if (!stored) store.setMeta("cursor_key", key.toString("base64url"));
-    keys.set(store, key);
-  }
-  return key;
-}
-
-const sign = (store: Store, body: string) => createHmac("sha256", cursorKey(store)).update(body).digest("base64url").slice(0, 32);
-
-export interface CursorState {
-  src: SetSource;
-  pos: unknown;
-  size: number;
-  ts: bigint;
-}
+const sign = (ctx: QueryContext, body: string) =>
+  createHmac("sha256", ctx.hooks.cursors.signingKey(ctx.store)).update(body).digest("base64url").slice(0, 32);
 
 /** The cursor string for a state, or null when the set cannot travel in a cursor. */
 export function encodeCursor(ctx: QueryContext, state: CursorState): string | null {
@@ -254,7 +224,7 @@ export function encodeCursor(ctx: QueryContext, state: CursorState): string | nu
   }
   if (json.length > MAX_JSON) return null;
   const body = Buffer.from(json).toString("base64url");
-  return `${PREFIX}${body}.${sign(ctx.store, body)}`;
+  return `${PREFIX}${body}.${sign(ctx, body)}`;
 }
 
 /** Decodes a cursor string; null when it is not a well-formed cursor signed by this database. */
@@ -262,7 +232,7 @@ export function decodeCursor(ctx: QueryContext, cursor: string): CursorState | n
   if (!cursor.startsWith(PREFIX)) return null;
   const [body, sig] = cursor.slice(PREFIX.length).split(".");
   if (!body || !sig) return null;
-  const expected = Buffer.from(sign(ctx.store, body));
+  const expected = Buffer.from(sign(ctx, body));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {

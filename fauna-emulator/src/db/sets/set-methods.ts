@@ -1,21 +1,9 @@
 // Methods of Set values and the `Set` module. Lazy methods wrap the source; eager ones iterate.
-import { QueryError } from "../../core/errors.js";
-import { checkArity, checkCallback, invalidArgumentType, truthy } from "../../fql/stdlib/args.js";
-import { isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../../core/values.js";
-import type { QueryContext } from "../../fql/eval/context.js";
-import {
-  checkSize,
-  countOf,
-  iterate,
-  makeSet,
-  page,
-  pageSizeOf,
-  paginateCursor,
-  sourceOf,
-  toArray,
-  type Page,
-  type SetSource,
-} from "./sets.js";
+import { QueryError, isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../../core/index.js";
+import { checkArity, checkCallback, invalidArgumentType, truthy } from "../../fql/index.js";
+import type { QueryContext } from "../context.js";
+import { checkSize, countOf, iterate, page, pageSizeOf, paginateCursor, toArray, type Page } from "./sets.js";
+import { makeSet, sourceOf, type SetSource } from "../set-source.js";
 
 type SetMethod = (ctx: QueryContext, src: SetSource, args: Value[]) => Value;
 

@@ -1,46 +1,25 @@
 // Lazy Sets. A set is a tree of sources; iteration yields (value, position) pairs where the
 // position lets a cursor resume by seeking storage (ids / index keys), never by re-reading
 // from the start. Unreadable and expired documents are filtered out silently (§6.4).
-import { randomBytes } from "node:crypto";
 import { canRead, hasReadEntry } from "../auth/permissions.js";
-import { QueryError } from "../../core/errors.js";
+import { QueryError, doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/index.js";
 import type { StoredIndex } from "../schema.js";
-import type { StoredDoc } from "../../store/types.js";
-import { arrayMembers } from "../../fql/stdlib/index.js";
-import { doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/values.js";
-import type { QueryContext } from "../../fql/eval/context.js";
+import type { StoredDoc } from "../../store/index.js";
+import { arrayMembers } from "../../fql/index.js";
+import type { QueryContext } from "../context.js";
 import { loadDoc } from "../documents.js";
 import { storageIndexName } from "../indexes.js";
-import { decodeCursor, encodeCursor, type CursorState } from "./cursor-codec.js";
+import { decodeCursor, encodeCursor } from "./cursor-codec.js";
+import { sourceOf, type CursorState, type Pos, type SetSource } from "../set-source.js";
 
 export const DEFAULT_PAGE_SIZE = 16;
 export const MAX_PAGE_SIZE = 16000;
 const BATCH = 64;
 
-export type SetSource =
-  | { t: "all"; coll: string; fromId?: string; toId?: string }
-  | { t: "index"; coll: string; index: StoredIndex; terms: Value[]; from?: Value[]; to?: Value[] }
-  | { t: "items"; items: Value[] }
-  | { t: "range"; from: number; until: number }
-  | { t: "where"; src: SetSource; pred: Value }
-  | { t: "map"; src: SetSource; fn: Value }
-  | { t: "flatMap"; src: SetSource; fn: Value }
-  | { t: "take"; src: SetSource; n: number }
-  | { t: "drop"; src: SetSource; n: number }
-  | { t: "sorted"; src: SetSource; orderings: Value[] }
-  | { t: "reverse"; src: SetSource }
-  | { t: "distinct"; src: SetSource }
-  | { t: "concat"; a: SetSource; b: SetSource }
-  | { t: "paged"; src: SetSource; size: number };
-
-type Pos = unknown;
 interface Item {
   v: Value;
   pos: Pos;
 }
-
-export const makeSet = (source: SetSource): SetValue => ({ kind: "set", source });
-export const sourceOf = (s: SetValue): SetSource => s.source as SetSource;
 
 /** Yields the set's elements after position `after` (undefined = from the start). */
 export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Generator<Item> {
@@ -211,22 +190,12 @@ export function pageSizeOf(src: SetSource): number {
 // ---- cursors --------------------------------------------------------------------------------
 
 // Cursors normally carry their whole state (cursor-codec.ts). Sets that cannot be encoded
-// fall back to server memory for the server's lifetime (bounded); a stale one is `invalid_cursor`.
-const cursors = new Map<string, CursorState>();
-const MAX_CURSORS = 50_000;
+// fall back to the engine's memory for the server's lifetime (bounded); a stale one is `invalid_cursor`.
 /** How long a cursor stays valid (and superseded versions are kept for its snapshot). */
 export const CURSOR_LIFETIME_MICROS = 24n * 3600n * 1_000_000n;
 
 function registerCursor(ctx: QueryContext, state: CursorState): string {
-  const encoded = encodeCursor(ctx, state);
-  if (encoded !== null) return encoded;
-  if (cursors.size >= MAX_CURSORS) {
-    const oldest = cursors.keys().next().value;
-    if (oldest !== undefined) cursors.delete(oldest);
-  }
-  const id = randomBytes(18).toString("base64url");
-  cursors.set(id, state);
-  return id;
+  return encodeCursor(ctx, state) ?? ctx.hooks.cursors.remember(state);
 }
 
 export interface Page {
@@ -254,9 +223,9 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
 
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
   if (typeof cursor !== "string") throw new QueryError("invalid_argument", "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor));
-  const state = decodeCursor(ctx, cursor) ?? cursors.get(cursor);
+  const state = decodeCursor(ctx, cursor) ?? ctx.hooks.cursors.recall(cursor);
   if (!state || state.ts < ctx.txnTs - CURSOR_LIFETIME_MICROS) {
-    cursors.delete(cursor);
+    ctx.hooks.cursors.forget(cursor);
     throw new QueryError("invalid_cursor", "Cursor cursor is invalid or expired.");
   }
   const n = size === undefined ? state.size : checkSize(size);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { InvalidQueryError } from "../../core/errors.js";
+import { InvalidQueryError } from "../../core/index.js";
 import { parseExpression, parseFunctionBody, parseQuery } from "./index.js";
 import { err } from "../../../test/support/parser.js";
 

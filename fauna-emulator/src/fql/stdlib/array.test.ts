@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, obj, time, type Value } from "../../core/values.js";
+import { date, double, int, obj, time, type Value } from "../../core/index.js";
 import { arrayMembers, arrayModule } from "./array.js";
 import { ascFn, descFn, makeOrdering } from "./ordering.js";
 import { assertQueryError, callMethod, fakeCtx, lambda } from "../../../test/support/stdlib.js";

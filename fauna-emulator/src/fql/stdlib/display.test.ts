@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bytes, date, doc, double, int, long, mod, obj, time, type Value } from "../../core/values.js";
+import { bytes, date, doc, double, int, long, mod, obj, time, type Value } from "../../core/index.js";
 import { debugString, displayString } from "./display.js";
 import { lambda } from "../../../test/support/stdlib.js";
 

@@ -3,9 +3,7 @@
 //   (`2.0` → "2", a Time → its ISO text, a String → itself).
 // - debug string: used for containers and nested values: strings quoted/escaped,
 //   `Time("…")`, doubles in JVM `Double.toString` form (`1.0`, `1.0E10`).
-import type { Value } from "../../core/values.js";
-import { formatInstant } from "../../core/calendar.js";
-import { digitsOf, javaDoubleString } from "../../core/double-text.js";
+import { formatInstant, digitsOf, javaDoubleString, type Value } from "../../core/index.js";
 
 /**
  * Renders documents (DocValue / NamedDocValue). `nested` is false for a document at the

@@ -5,7 +5,7 @@ export { stringMembers, cpLength } from "./string.js";
 export { numberMembers, booleanMembers, nullMembers, bytesMembers } from "./number.js";
 export { arrayMembers, arrayModule, ARRAY_MAX_SIZE } from "./array.js";
 export { ascFn, descFn, makeOrdering, collectOrderings, sortByOrderings, type Ordering } from "./ordering.js";
-export { objectModule, setDocumentToObject, type DocumentToObject } from "./object.js";
+export { objectModule } from "./object.js";
 export { mathModule, sumNumbers, meanNumbers } from "./math.js";
 export {
   timeMembers,

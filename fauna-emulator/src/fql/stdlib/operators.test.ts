@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, long, time, type Value } from "../../core/values.js";
+import { date, double, int, long, time, type Value } from "../../core/index.js";
 import { binaryOp, bitwiseNot, negate } from "./operators.js";
 import { assertQueryError, fakeCtx } from "../../../test/support/stdlib.js";
 

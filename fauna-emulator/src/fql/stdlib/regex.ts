@@ -1,6 +1,6 @@
 // FQL regexes are Java regexes; we run them with JS RegExp. Leading inline flags such as
 // `(?i)` are translated; other Java-only syntax surfaces as `invalid_regex`.
-import { QueryError } from "../../core/errors.js";
+import { QueryError } from "../../core/index.js";
 
 const cache = new Map<string, RegExp>();
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { double, int, long, type Value } from "../../core/values.js";
+import { double, int, long, type Value } from "../../core/index.js";
 import { stringMembers } from "./string.js";
 import { assertQueryError, callMethod } from "../../../test/support/stdlib.js";
 

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, long, time, type Value } from "../../core/values.js";
-import { formatInstant } from "../../core/calendar.js";
+import { date, double, int, long, time, formatInstant, type Value } from "../../core/index.js";
 import { dateMembers, dateModule, timeMembers, timeModule } from "./time.js";
 import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
 

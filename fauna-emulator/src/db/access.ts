@@ -1,6 +1,6 @@
 // Who is running a query and with which privileges. Built-in roles are fixed sets of rights;
 // user-defined roles are FSL `role` items whose privileges may carry FQL predicates.
-import type { DocValue } from "../../core/values.js";
+import type { DocValue } from "../core/index.js";
 
 export type BuiltinRole = "admin" | "server" | "server-readonly" | "client";
 
