@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { javaDoubleString } from "./double-text.js";
 
 test("Double debug form follows JVM Double.toString", () => {

@@ -1,14 +1,14 @@
 // Methods of collection modules: `Product.all()`, `.where`, `.byId`, `.create`, index methods
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
 import { QueryError, doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../core/index.js";
-import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
 import { check, checkArity, checkCallback, invalidArgumentType, p, truthy, idArg } from "../fql/index.js";
 import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
 import { createCredential, createKey, createToken } from "./native.js";
-import { iterate } from "./sets/sets.js";
+import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
 import { makeSet, type SetSource } from "./set-source.js";
+import { iterate } from "./sets/sets.js";
 
 function rangeArg(v: Value | undefined): { from?: Value; to?: Value } {
   if (v === undefined) return {};

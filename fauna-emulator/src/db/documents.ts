@@ -1,17 +1,16 @@
 // Reading and writing documents: existence, ttl, read checks, field access, and the write
 // path (defaults, type validation, permissions, unique/check constraints, index upkeep).
-import { canCreate, canDelete, canRead, canWrite, denied } from "./auth/permissions.js";
 import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type ConstraintFailure, type DocValue, type NullCause, type ObjectValue, type Value } from "../core/index.js";
-import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
+import { Scope, callValue, evaluate } from "../fql/index.js";
 import { validateDocument, type CollectionDef, type FieldPath } from "../fsl/index.js";
 import type { IndexEntry, StoredDoc } from "../store/index.js";
-import type { QueryContext } from "./context.js";
-import { Scope, callValue, evaluate } from "../fql/index.js";
-import { storageIndexName } from "./indexes.js";
 import { internalReadAccess } from "./access.js";
+import { canCreate, canDelete, canRead, canWrite, denied } from "./auth/permissions.js";
+import type { QueryContext } from "./context.js";
 import { HIDDEN } from "./hidden.js";
+import { storageIndexName } from "./indexes.js";
+import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
 
-export { HIDDEN };
 
 const RESERVED = new Set(["coll", "ts", "data", "delete", "update", "replace", "updateData", "replaceData", "exists"]);
 
@@ -50,10 +49,6 @@ export function docState(ctx: QueryContext, ref: DocValue): DocState {
 function overrideStored(ctx: QueryContext, ref: DocValue): StoredDoc {
   const stored = loadDoc(ctx, ref.coll, ref.id);
   return stored ?? { coll: ref.coll, id: ref.id, ts: ctx.txnTs, ttl: null, data: new Map() };
-}
-
-export function isLiveDoc(ctx: QueryContext, ref: DocValue): boolean {
-  return docState(ctx, ref).ok;
 }
 
 export function notFound(ref: DocValue): QueryError {

@@ -9,8 +9,8 @@ import { deleteDocument, docField, docState, requireDoc, updateDocument } from "
 import { deleteNamed, namedExists, namedFields, namedModuleMethod } from "./named.js";
 import { loginCredential, updateCredential, verifyCredential } from "./native.js";
 import { NAMED_COLLECTIONS } from "./schema.js";
-import { setMethods, setModule } from "./sets/set-methods.js";
 import { sourceOf } from "./set-source.js";
+import { setMethods, setModule } from "./sets/set-methods.js";
 
 const isCollectionModule = (ctx: QueryContext, m: ModuleValue): boolean => ctx.schema.isCollection(ctx.schema.canonical(m.name));
 

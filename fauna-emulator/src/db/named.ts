@@ -1,13 +1,13 @@
 // Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
 // and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
-import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
-import { isAdmin } from "./access.js";
-import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "./databases.js";
 import { constraintFailure, QueryError, named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../core/index.js";
-import { fieldTypeToString, itemLocations, type FieldPath, type IndexTerm, type IndexValue } from "../fsl/index.js";
 import { parseExpression, check, checkArity, p, type Expr } from "../fql/index.js";
-import { makeSet } from "./set-source.js";
+import { fieldTypeToString, itemLocations, type FieldPath, type IndexTerm, type IndexValue } from "../fsl/index.js";
+import { isAdmin } from "./access.js";
+import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
 import type { QueryContext } from "./context.js";
+import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "./databases.js";
+import { makeSet } from "./set-source.js";
 
 const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
 const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mva]]);

@@ -1,13 +1,13 @@
 // The native auth collections: Key, Token and Credential (reference §5.4–5.6). Secrets are
 // returned once, through an in-memory "version override"; only hashes are stored.
-import { newKeySecret, newTokenSecret, hashPassword, verifyPassword } from "./auth/secrets.js";
 import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type DocValue, type ObjectValue, type Value } from "../core/index.js";
-import { BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS } from "./schema.js";
-import { childDatabases, recordKey } from "./databases.js";
 import { check, p } from "../fql/index.js";
+import { newKeySecret, newTokenSecret, hashPassword, verifyPassword } from "./auth/secrets.js";
 import type { QueryContext } from "./context.js";
+import { childDatabases, recordKey } from "./databases.js";
 import { createNativeDocument, requireDoc, updateDocument } from "./documents.js";
 import { HIDDEN, PASSWORD_HASH, SECRET_HASH } from "./hidden.js";
+import { BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS } from "./schema.js";
 
 
 function ttlOf(v: Value | undefined, coll: string): bigint | null {

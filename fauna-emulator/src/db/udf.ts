@@ -1,9 +1,9 @@
 // Calling user-defined functions: the `call` privilege check, then the body with the
 // function's `@role` (if any) while the caller's identity is kept (reference §6.6).
-import { roleAccess } from "./access.js";
-import { canCall, denied } from "./auth/permissions.js";
 import { QueryError, type Value } from "../core/index.js";
 import { arityAccepts, arityError, Scope, evalBlock } from "../fql/index.js";
+import { roleAccess } from "./access.js";
+import { canCall, denied } from "./auth/permissions.js";
 import type { QueryContext } from "./context.js";
 
 export function callUdf(ctx: QueryContext, name: string, args: Value[]): Value {

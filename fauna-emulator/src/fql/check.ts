@@ -1,7 +1,7 @@
 // Static checks before evaluation, like Fauna's checker: every name must be bound (a local,
 // a query argument, or a global). Unbound names are `invalid_query`, nothing runs.
-import { THIS, type Expr, type Span, type Stmt } from "./ast.js";
 import type { SourceSpan } from "../core/index.js";
+import { THIS, type Expr, type Span, type Stmt } from "./ast.js";
 
 export interface Diagnostic {
   message: string;

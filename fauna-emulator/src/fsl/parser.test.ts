@@ -1,8 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { shopSchemaFiles } from "../../test/support/fixtures.js";
 import { FslError, parseSchemaFiles } from "./index.js";
 import type { FqlSource, Schema } from "./model.js";
-import { shopSchemaFiles } from "../../test/support/fixtures.js";
 
 const parse = (src: string, file = "main.fsl"): Schema => parseSchemaFiles(new Map([[file, src]]));
 

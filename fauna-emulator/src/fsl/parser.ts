@@ -5,8 +5,8 @@ import { checkNames, checkReferences } from "./check.js";
 import { Cursor, type Name } from "./cursor.js";
 import { FslError, SyntaxAbort, diagnostic, lineCol } from "./errors.js";
 import type { AccessProviderDef, CollectionDef, FieldPath, FqlSource, FslDiagnostic, FunctionDef, IndexTerm, IndexValue, PrivilegeAction, RoleDef, Schema } from "./model.js";
-import { isIdentStart, looksLikeLambda, scanCode, skipBlockComment, skipLineComment, unwrapParens } from "./scan.js";
 import type { ParsedAccessProvider, ParsedCollection, ParsedFile, ParsedFunction, ParsedRole, ResourceRef } from "./parsed.js";
+import { isIdentStart, looksLikeLambda, scanCode, skipBlockComment, skipLineComment, unwrapParens } from "./scan.js";
 import { parseType, toFieldType, type TypeRef } from "./types.js";
 
 /** Where each parsed item stands: its file, position, and [start, end) offsets (incl. doc comment). */

@@ -1,9 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { shopSchemaFiles } from "../../test/support/fixtures.js";
 import { date, doc, double, int, long, obj, time, type Value } from "../core/index.js";
 import { parseSchemaFiles, validateDocument } from "./index.js";
 import type { CollectionDef } from "./model.js";
-import { shopSchemaFiles } from "../../test/support/fixtures.js";
 
 const storefront = parseSchemaFiles(shopSchemaFiles());
 const extra = parseSchemaFiles(new Map([["extra.fsl", `collection Store {}

@@ -1,7 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError, bytes, date, doc, double, int, long, mod, named, obj, time, type Value } from "../core/index.js";
+import { test } from "node:test";
 import { randomValue, seededRng } from "../../test/support/random-values.js";
+import { QueryError, bytes, date, doc, double, int, long, mod, named, obj, time, type Value } from "../core/index.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 
 /** Deep equality that tells Int from Double, -0 from 0, and checks object key order. */

@@ -1,7 +1,7 @@
 // Schema uploads (§8.2): multipart/form-data with one part per file; the part's field name is
 // the file path (the CLI also sends filename="blob", which is ignored).
-import busboy from "busboy";
 import type { IncomingHttpHeaders } from "node:http";
+import busboy from "busboy";
 import { SchemaApiError } from "../core/index.js";
 import type { SchemaFile } from "../engine/types.js";
 

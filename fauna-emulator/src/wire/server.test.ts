@@ -1,6 +1,6 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
+import { test } from "node:test";
 import {
   AbortError,
   AuthenticationError,
@@ -19,9 +19,9 @@ import {
   TimeStub,
   fql,
 } from "fauna";
+import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
 import { InvalidQueryError, QueryError, constraintFailure, timeOut, double, int, long, mod, obj, time } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
-import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
 import { createHttpServer } from "./server.js";
 
 interface Ctx {

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { InvalidQueryError, ProtocolError, date, double, int, mod, obj, time } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
 import { renderDecorated } from "./decorated.js";

@@ -1,7 +1,7 @@
 // A tiny CallContext for the stdlib tests: lambdas carry a JS function as their body.
 import assert from "node:assert/strict";
-import { QueryError } from "../../src/core/errors.js";
 import { equals } from "../../src/core/compare.js";
+import { QueryError } from "../../src/core/errors.js";
 import { time, type LambdaValue, type Value } from "../../src/core/values.js";
 import { displayString } from "../../src/fql/stdlib/display.js";
 import type { CallContext, TypeMembers } from "../../src/fql/stdlib/types.js";

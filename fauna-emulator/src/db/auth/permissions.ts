@@ -1,12 +1,11 @@
 // The one place every read, write and call is authorised (reference §6). Built-in roles are
 // fixed rights; user roles grant actions per resource, optionally through FQL predicates that
 // run read-only with an internal read-everything access and must return exactly `true`.
-import type { QueryContext } from "../context.js";
-import type { FqlSource, PrivilegeAction, RoleDef } from "../../fsl/index.js";
 import { QueryError, doc, type Value } from "../../core/index.js";
-import { NATIVE_DOC_COLLECTIONS } from "../schema.js";
+import type { FqlSource, PrivilegeAction, RoleDef } from "../../fsl/index.js";
 import type { StoredDoc } from "../../store/index.js";
 import { internalReadAccess, isAdmin, isServerLike, readsAllData, type Access } from "../access.js";
+import type { QueryContext } from "../context.js";
 import { evaluatePredicate } from "./predicates.js";
 
 const DATA_COLLECTIONS_DENIED_TO_SERVER = new Set(["Key"]);
@@ -124,5 +123,3 @@ export function canWriteSchema(a: Access, kind: string): boolean {
 export function denied(): QueryError {
   return new QueryError("permission_denied", "Insufficient privileges to perform the action.");
 }
-
-export const isNativeDocCollection = (coll: string) => NATIVE_DOC_COLLECTIONS.has(coll);

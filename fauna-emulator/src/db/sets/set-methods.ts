@@ -2,8 +2,8 @@
 import { QueryError, isArray, isNumber, isSet, obj, toJsNumber, type Value } from "../../core/index.js";
 import { checkArity, checkCallback, invalidArgumentType, truthy } from "../../fql/index.js";
 import type { QueryContext } from "../context.js";
-import { checkSize, countOf, iterate, page, pageSizeOf, paginateCursor, toArray, type Page } from "./sets.js";
 import { makeSet, sourceOf, type SetSource } from "../set-source.js";
+import { checkSize, countOf, iterate, page, pageSizeOf, paginateCursor, toArray, type Page } from "./sets.js";
 
 type SetMethod = (ctx: QueryContext, src: SetSource, args: Value[]) => Value;
 

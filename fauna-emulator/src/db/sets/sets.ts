@@ -1,16 +1,16 @@
 // Lazy Sets. A set is a tree of sources; iteration yields (value, position) pairs where the
 // position lets a cursor resume by seeking storage (ids / index keys), never by re-reading
 // from the start. Unreadable and expired documents are filtered out silently (§6.4).
-import { canRead, hasReadEntry } from "../auth/permissions.js";
 import { QueryError, doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/index.js";
-import type { StoredIndex } from "../schema.js";
-import type { StoredDoc } from "../../store/index.js";
 import { arrayMembers } from "../../fql/index.js";
+import type { StoredDoc } from "../../store/index.js";
+import { canRead, hasReadEntry } from "../auth/permissions.js";
 import type { QueryContext } from "../context.js";
 import { loadDoc } from "../documents.js";
 import { storageIndexName } from "../indexes.js";
-import { decodeCursor, encodeCursor } from "./cursor-codec.js";
+import type { StoredIndex } from "../schema.js";
 import { sourceOf, type CursorState, type Pos, type SetSource } from "../set-source.js";
+import { decodeCursor, encodeCursor } from "./cursor-codec.js";
 
 export const DEFAULT_PAGE_SIZE = 16;
 export const MAX_PAGE_SIZE = 16000;

@@ -1,8 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { lambda } from "../../../test/support/stdlib.js";
 import { bytes, date, doc, double, int, long, mod, obj, time, type Value } from "../../core/index.js";
 import { debugString, displayString } from "./display.js";
-import { lambda } from "../../../test/support/stdlib.js";
 
 test("display of an integral Double has no fraction; others use Double.toString", () => {
   assert.equal(displayString(double(2)), "2");

@@ -1,10 +1,10 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
 import { QueryError, doc, double, int, long, obj, type Value } from "../../core/index.js";
 import { mathModule } from "./math.js";
 import { booleanMembers, nullMembers, numberMembers } from "./number.js";
 import { objectModule } from "./object.js";
-import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
 
 const m = (name: string, ...args: Value[]) => callMethod(mathModule, name, null, args);
 const o = (name: string, ...args: Value[]) => callMethod(objectModule, name, null, args);
