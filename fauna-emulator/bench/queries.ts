@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fql, type Client } from "fauna";
-import { run, startDb } from "../test/support.js";
+import { run, startDb } from "../test/support/emulator.js";
 
 const PRODUCTS = 2000;
 

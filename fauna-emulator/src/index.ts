@@ -1,9 +1,5 @@
 // Public API of the emulator package: start a Fauna-compatible server in-process.
-import { FaunaEngine } from "./engine/engine.js";
-import { docAsObject } from "./fql/eval/documents.js";
-import type { QueryContext } from "./fql/eval/context.js";
-import { namedFields } from "./fql/eval/named.js";
-import { setDocumentToObject } from "./fql/stdlib/index.js";
+import { FaunaEngine } from "./engine/index.js";
 import { openStore } from "./store/index.js";
 import { createHttpServer } from "./wire/index.js";
 
@@ -25,14 +21,6 @@ export interface RunningEmulator {
   rootSecret: string;
   close(): Promise<void>;
 }
-
-// Object.assign/keys/... see documents as their fields (reference §9.10).
-setDocumentToObject((ctx, d) => {
-  const qc = ctx as QueryContext;
-  if (d.kind === "doc") return docAsObject(qc, d);
-  const fields = namedFields(qc, d);
-  return fields ?? new Map();
-});
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? "127.0.0.1";
@@ -60,6 +48,6 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   };
 }
 
-export { FaunaEngine } from "./engine/engine.js";
+export { FaunaEngine } from "./engine/index.js";
 export { openStore } from "./store/index.js";
 export { applySchema, readSchemaDir } from "./schema-push.js";

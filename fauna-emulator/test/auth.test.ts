@@ -6,9 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AuthenticationError, ConstraintFailureError, NullDocument, fql, type Client, type Document } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
-
-const AUTH_SCHEMA = new URL("./fixtures/auth", import.meta.url).pathname;
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { AUTH_EXTRAS, SHOP_SCHEMA } from "./support/fixtures.js";
 
 let db: TestDb;
 let dataDir: string;
@@ -27,7 +26,7 @@ async function signUp(email: string, name: string | null, password: string): Pro
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "fauna-auth-"));
-  db = await startDb({ schemaDir: AUTH_SCHEMA, dataDir });
+  db = await startDb({ schemaDir: [SHOP_SCHEMA, AUTH_EXTRAS], dataDir });
   storeId = await run<string>(db.admin, fql`Store.create({ name: "Main" }).id`);
   await run(db.admin, fql`Product.create({ name: "mug", description: "blue", price: 4.5, store: Store.byId(${storeId}) })`);
   ann = await signUp("ann@example.com", "Ann", "ann-password");

@@ -3,7 +3,7 @@
 // `schema push --active --no-input`, `schema pull --active`, `schema diff --active`, `query`.)
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startDb, type TestDb } from "./support.js";
+import { startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 before(async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fql } from "fauna";
-import { fails, run, startDb } from "./support.js";
+import { fails, run, startDb } from "./support/emulator.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "fauna-cursors-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AuthenticationError, NamedDocument, fql, type Client } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 let shop: Client;

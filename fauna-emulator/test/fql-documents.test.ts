@@ -1,10 +1,10 @@
 // FQL conformance: collections, indexes, documents, projection, schema/keys and transactions.
 // Sources: Fauna reference §3.3–3.4, §9.5–9.11; core specs FQL2ProjectionSpec, FQL2IndexSpec,
 // FQL2InterpreterSpec, FQL2IterableSpec (forEach side effects).
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { AbortError, Document, DocumentReference, Module, NamedDocument, NullDocument, Page, TimeStub, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 // Documents carry their user fields as extra properties.
 type Doc = Document & Record<string, unknown>;

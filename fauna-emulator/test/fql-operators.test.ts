@@ -1,10 +1,10 @@
 // FQL conformance: operators, precedence, numeric promotion, literals and string interpolation.
 // Sources: Fauna reference §9.2–9.3; core specs FQL2ArithmeticOperatorsSpec, FQL2IntSpec,
 // FQL2InterpreterSpec (str-template) and FQL2StringSpec.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { Client, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 // A client decoding @long as bigint lets tests tell Int (number) from Long (bigint).

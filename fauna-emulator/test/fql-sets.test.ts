@@ -1,9 +1,9 @@
 // FQL conformance: Set methods and pagination, through the driver.
 // Sources: Fauna reference §4 and §9.8; core specs FQL2SetSpec and FQL2IterableSpec.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { Page, fql, type Document } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 // Documents carry their user fields as extra properties.
 type Doc = Document & Record<string, unknown>;

@@ -1,10 +1,10 @@
 // FQL conformance: standard library (Object, Time, Date, String, abort, newId) and tagged values
 // passed as query arguments. Sources: Fauna reference §2.1, §3.2–3.3, §9.10; core specs
 // FQL2ObjectSpec, FQL2TimeSpec, FQL2DateSpec, FQL2StringSpec.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { AbortError, Client, DateStub, Document, TimeStub, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 // Decodes @long as bigint so Long round trips are observable.

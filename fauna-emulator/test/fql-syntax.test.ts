@@ -1,10 +1,10 @@
 // FQL conformance: program structure, functions, null-safety operators and error reporting.
 // Expectations come from Fauna's reference (§9) and core's own specs
 // (faunadb ext/model/.../FQL2InterpreterSpec.scala, ext/api/.../FQL2BasicSpec.scala).
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { QueryCheckError, QueryRuntimeError, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 before(async () => {

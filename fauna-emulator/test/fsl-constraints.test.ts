@@ -1,10 +1,10 @@
 // Conformance: FSL `unique`, `check` and `compute` members. Expected messages come from faunadb
 // core (ConstraintFailure.scala, FQL2CollectionsSpec "Failed unique constraint.", FQL2ComputedFieldsSpec,
 // FQL2CheckConstraintsSpec) and reference §2.4 / §7.2.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql, type Query } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection User {

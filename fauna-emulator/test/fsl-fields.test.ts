@@ -2,10 +2,10 @@
 // on document writes. Expected messages come from faunadb core
 // (ext/repo/.../schema/ConstraintFailure.scala, FQL2DefinedFieldsSpec, FQL2ReservedFieldAndDataAccessSpec)
 // and reference §7.2.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql, TimeStub } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Person {

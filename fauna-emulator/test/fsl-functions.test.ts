@@ -1,10 +1,10 @@
 // Conformance: FSL `function` items (reference §6.6; faunadb FQL2UserFunctionSpec and
 // Value.Arity.displayString for the arity messages): calling, arity errors, variadics, call
 // permission, and `@role(server)` vs. the caller's own permissions.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Secret {

@@ -1,10 +1,10 @@
 // Conformance: FSL indexes become collection methods (reference §7.3; faunadb FQL2IndexSpec,
 // FQL2ComputedFieldsSpec "works as terms and values"): terms select, values order (asc by
 // default, desc()), ties broken by document, mva() indexes each array element, range queries.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Book {

@@ -1,9 +1,9 @@
 // Conformance: pushing FSL replaces the schema (reference §7.5; faunadb SchemaEndpointSpec for
 // the 400 messages). Each test gets a fresh in-memory emulator.
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 interface SchemaReply {
   status: number;

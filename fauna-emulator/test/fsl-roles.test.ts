@@ -1,10 +1,10 @@
 // Conformance: FSL roles (reference §6.2–6.5): membership with a predicate, per-action privilege
 // predicates — read filters documents, create sees the new document, write sees (old, new),
 // delete sees the document, call sees the UDF arguments — and denial as permission_denied.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql, type Client } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Member {

@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { EmbeddedSet, Page, fql, type Document } from "fauna";
 import { FaunaEngine } from "../src/engine/engine.js";
 import { openStore } from "../src/store/index.js";
-import { run, startDb, type TestDb } from "./support.js";
+import { run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
 collection A {

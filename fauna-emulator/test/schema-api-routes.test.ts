@@ -1,10 +1,10 @@
 // Conformance: the schema HTTP API over plain HTTP/1.1 fetch (reference §8.1/§8.2; faunadb
 // SchemaEndpointSpec): files/file/diff/update routes, optimistic `version` checks, staging refused
 // in the root database, auth (401/403), JSON content type, and schema_version in query responses.
-import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { run, startDb, type TestDb } from "./support.js";
+import { run, startDb, type TestDb } from "./support/emulator.js";
 
 interface Reply {
   status: number;

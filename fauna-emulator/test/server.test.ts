@@ -10,10 +10,10 @@ import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Client, ConstraintFailureError, QueryTimeoutError, fql } from "fauna";
 import { applySchema, startEmulator } from "../src/index.js";
-import { fails, run, SHOP_SCHEMA, startDb } from "./support.js";
+import { fails, run, startDb } from "./support/emulator.js";
+import { AUTH_EXTRAS, SHOP_SCHEMA } from "./support/fixtures.js";
 
 const PKG = fileURLToPath(new URL("..", import.meta.url));
-const AUTH_SCHEMA = fileURLToPath(new URL("./fixtures/auth", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "fauna-server-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -163,7 +163,7 @@ describe("pagination cost", () => {
 
 describe("bad input never crashes or hangs the server", () => {
   test("each bad request gets its documented error and the server keeps serving", async () => {
-    const db = await startDb({ schemaDir: AUTH_SCHEMA });
+    const db = await startDb({ schemaDir: [SHOP_SCHEMA, AUTH_EXTRAS] });
     const post = (body: string, headers: Record<string, string> = {}) =>
       fetch(`${db.url}/query/1`, { method: "POST", body, headers: { authorization: "Bearer secret", ...headers } });
     const malformed = await post("{nope");

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AuthenticationError, ConstraintFailureError, DocumentReference, NullDocument, QueryRuntimeError, fql, type Client } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support.js";
+import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 let anon: Client;

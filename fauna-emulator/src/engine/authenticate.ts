@@ -2,16 +2,9 @@
 // root database; keys carry a role (and may point at a child database); tokens act as their
 // identity document with the roles whose membership matches it. Any failure is the same 401,
 // so a caller learns nothing about why.
-import { internalReadAccess, type Access, type BuiltinRole } from "../auth/access.js";
-import { parseSecret, secretEquals, verifySecret } from "../auth/secrets.js";
-import { unauthorized } from "../errors.js";
-import type { QueryContext } from "../fql/eval/context.js";
-import { SECRET_HASH } from "../fql/eval/hidden.js";
-import { evaluatePredicate } from "../fql/eval/predicates.js";
-import { doc, isDoc, type DocValue } from "../fql/values.js";
-import type { Store, StoredDoc } from "../store/types.js";
-import { databaseByGid, databaseOfKey, resolveChild, ROOT_DB, type DbInfo } from "./databases.js";
-import { BUILTIN_ROLES } from "./schema.js";
+import { doc, isDoc, unauthorized, type DocValue } from "../core/index.js";
+import { BUILTIN_ROLES, ROOT_DB, SECRET_HASH, databaseByGid, databaseOfKey, evaluatePredicate, internalReadAccess, parseSecret, resolveChild, secretEquals, verifySecret, type Access, type BuiltinRole, type DbInfo, type QueryContext } from "../db/index.js";
+import type { Store, StoredDoc } from "../store/index.js";
 
 /** Who is calling, resolved from the secret before any query runs. */
 export type Caller =

@@ -1,26 +1,12 @@
 // The engine: one query = one store transaction. It authenticates, checks, evaluates and
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
-import type { Access } from "../auth/access.js";
-import { InvalidQueryError, QueryError } from "../errors.js";
-import { deadlineExceeded } from "../fql/eval/context.js";
-import { QueryContext, type ContextHooks } from "../fql/eval/context.js";
-import { docAsObject, docState, isLiveDoc } from "../fql/eval/documents.js";
-import { callValue, evalBlock } from "../fql/eval/evaluator.js";
-import { isGlobal } from "../fql/eval/globals.js";
-import { namedExists } from "../fql/eval/named.js";
-import { Scope } from "../fql/eval/scope.js";
-import { parseQuery } from "../fql/parser/index.js";
-import { debugString, displayString } from "../fql/stdlib/index.js";
-import type { Value } from "../fql/values.js";
-import type { Store } from "../store/types.js";
+import { InvalidQueryError, QueryError, type Value } from "../core/index.js";
+import { CURSOR_LIFETIME_MICROS, CursorMemory, newQueryContext, type Access, type CompiledSchema, type DbInfo, type EngineHooks, type QueryContext } from "../db/index.js";
+import { Scope, deadlineExceeded, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
+import { NamespacedStore, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
-import type { DbInfo } from "./databases.js";
-import { NamespacedStore } from "../store/namespaced.js";
-import type { CompiledSchema } from "./schema.js";
-import { findUnboundNames } from "./check.js";
 import { render } from "./render.js";
-import { CURSOR_LIFETIME_MICROS } from "../fql/eval/sets.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
 import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
@@ -76,16 +62,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return this.lastId.toString();
   };
 
-  readonly hooks: ContextHooks = {
-    call: (ctx, fn, args) => callValue(ctx, fn, args),
-    display: (ctx, v) =>
-      displayString(v, (d, nested) => {
-        if (nested || d === null || typeof d !== "object" || Array.isArray(d) || d instanceof Map || d.kind !== "doc") {
-          return debugString(d, undefined, true);
-        }
-        return docState(ctx, d).ok ? debugString(docAsObject(ctx, d), undefined) : debugString(d, undefined, true);
-      }),
-    isLiveDoc: (ctx, v) => (v.kind === "doc" ? isLiveDoc(ctx, v) : namedExists(ctx, v)),
+  readonly hooks: EngineHooks = {
     applySchema: (ctx, files) => {
       ctx.schema = applySchemaFiles(ctx, files);
       ctx.schemaChanged = true;
@@ -96,13 +73,20 @@ export class FaunaEngine extends SchemaApi implements Engine {
       for (const ns of [...this.schemas.keys()]) if (ns.startsWith(db.ns)) this.schemas.delete(ns);
       for (const ns of [...this.stores.keys()]) if (ns.startsWith(db.ns)) this.stores.delete(ns);
     },
+    cursors: new CursorMemory(),
   };
 
   /**
    * Runs `fn` in one transaction, in the database and with the access the secret resolves to
-   * (used by the schema API too).
+   * (used by the schema API too). A failure's summary quotes `sources()` (name → text).
    */
-  protected inTransaction<T>(secret: string, deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext } {
+  protected inTransaction<T>(
+    secret: string,
+    deadline: number,
+    timeoutMs: number,
+    fn: (ctx: QueryContext) => T,
+    sources: () => Map<string, string> = () => new Map(),
+  ): { result: T; ctx: QueryContext } {
     const txnTs = this.nextTxnTs();
     let ctx: QueryContext | undefined;
     const savedId = this.lastId;
@@ -110,11 +94,19 @@ export class FaunaEngine extends SchemaApi implements Engine {
       const result = this.store.transaction(() => {
         const env = { rootSecret: this.opts.rootSecret, rootStore: this.store, storeOf: this.storeOf, nowNanos: txnTs * 1000n };
         const caller = resolveSecret(env, secret);
-        const c = new QueryContext(this.storeOf(caller.db), this.schemaOf(caller.db), txnTs, deadline, timeoutMs, ANONYMOUS, this.hooks, this.nextId(txnTs), caller.db);
+        const c = newQueryContext({
+          txnTs,
+          deadline,
+          timeoutMs,
+          newId: this.nextId(txnTs),
+          db: caller.db,
+          store: this.storeOf(caller.db),
+          schema: this.schemaOf(caller.db),
+          access: ANONYMOUS,
+          hooks: this.hooks,
+        });
         ctx = c;
-        const access = accessFor(c, caller);
-        (c as { callerAccess: Access }).callerAccess = access;
-        c.access = access;
+        c.actAs(accessFor(c, caller));
         const r = fn(c);
         if (c.writeOps > 0 || c.schemaChanged) {
           this.store.setMeta("last_txn_ts", txnTs.toString());
@@ -133,7 +125,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (ctx?.schemaChanged) this.schemas.delete(ctx.db.ns);
       // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
       const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
-      if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e);
+      if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources());
       throw e;
     }
   }
@@ -153,10 +145,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
 
   query(req: QueryRequest): QuerySuccess {
     const started = Date.now();
-    let sources = new Map([["*query*", req.source]]);
-    const { result, ctx } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, (ctx) => {
+    // The sources as the query found them: errors in its own text, UDFs and schema files are quoted.
+    let sources = new Map<string, string>();
+    const run = (ctx: QueryContext) => {
       sources = this.sourcesOf(ctx, req.source);
-      (ctx as QueryContext & { sources?: Map<string, string> }).sources = sources;
       const block = parseQuery(req.source, "*query*");
       const unbound = findUnboundNames(block, (n) => req.variables.has(n) || isGlobal(ctx, n));
       if (unbound.length) throw new InvalidQueryError(unbound);
@@ -167,7 +159,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
       // A query that finished past its deadline still fails (and writes nothing), as in Fauna.
       if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
       return encoded;
-    });
+    };
+    const { result, ctx } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, run, () => sources);
     return {
       data: result,
       txnTs: ctx.txnTs,
@@ -201,8 +194,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     };
   }
 
-  private failureInfo(ctx: QueryContext, e: QueryError): QueryFailureInfo {
-    const sources = (ctx as QueryContext & { sources?: Map<string, string> }).sources ?? new Map();
+  private failureInfo(ctx: QueryContext, e: QueryError, sources: Map<string, string>): QueryFailureInfo {
     const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,

@@ -1,11 +1,8 @@
 // Turns a query's result into its wire shape with the CALLER's permissions (reference §3.4):
 // documents reachable from the result are materialized, sets render their first page, and
 // documents the caller cannot read become null documents (`cause: "permission denied"`).
-import type { QueryContext } from "../fql/eval/context.js";
-import { docAsObject, docState } from "../fql/eval/documents.js";
-import { namedFields } from "../fql/eval/named.js";
-import { page, pageSizeOf, sourceOf, startCursor } from "../fql/eval/sets.js";
-import type { DocValue, NamedDocValue, Value } from "../fql/values.js";
+import type { DocValue, NamedDocValue, Value } from "../core/index.js";
+import { docAsObject, docState, namedFields, page, pageSizeOf, sourceOf, startCursor, type QueryContext } from "../db/index.js";
 import type { Rendered } from "./types.js";
 
 /** Fauna materializes nested sets up to this depth; deeper ones render as cursors. */

@@ -2,17 +2,11 @@
 // A push replaces the whole schema: items absent from the files are deleted (with their
 // documents), changed indexes are rebuilt from the documents, new unique constraints are
 // checked against existing data. Everything happens in one transaction.
-import { isAdmin, readsAllData } from "../auth/access.js";
-import { ProtocolError, QueryError, SchemaApiError, InvalidQueryError } from "../errors.js";
-import type { QueryContext } from "../fql/eval/context.js";
-import { indexEntries } from "../fql/eval/documents.js";
-import { storageIndexName } from "../fql/eval/indexes.js";
-import { parseExpression, parseFunctionBody } from "../fql/parser/index.js";
-import { doc } from "../fql/values.js";
-import { diffSchemas, FslError, parseSchemaFiles } from "../fsl/index.js";
-import type { Schema } from "../fsl/model.js";
-import type { Store } from "../store/types.js";
-import { BUILTIN_ROLES, CompiledSchema, NATIVE_DOC_COLLECTIONS } from "./schema.js";
+import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, doc } from "../core/index.js";
+import { BUILTIN_ROLES, CompiledSchema, NATIVE_DOC_COLLECTIONS, indexEntries, isAdmin, readsAllData, storageIndexName, type QueryContext } from "../db/index.js";
+import { parseExpression, parseFunctionBody } from "../fql/index.js";
+import { diffSchemas, FslError, parseSchemaFiles, type Schema } from "../fsl/index.js";
+import type { Store } from "../store/index.js";
 import type { SchemaFile } from "./types.js";
 
 const BUILT_INDEXES = "built_indexes";

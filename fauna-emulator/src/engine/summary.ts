@@ -1,6 +1,6 @@
 // Human-readable `summary` text, shaped like Fauna's: `error: <message>`, constraint failures,
 // then `at *query*:LINE:COL` with a caret excerpt of the source.
-import type { ConstraintFailure, SourceSpan } from "../errors.js";
+import type { ConstraintFailure, SourceSpan } from "../core/index.js";
 
 function lineCol(src: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -1,7 +1,7 @@
 // What the wire layer asks of the engine. The wire layer decodes HTTP, validates headers,
 // turns templates into FQL source + placeholder values, and encodes results/errors; the
 // engine authenticates, evaluates and renders values with the caller's permissions.
-import type { Value } from "../fql/values.js";
+import type { Value } from "../core/index.js";
 
 export type Format = "simple" | "tagged" | "decorated";
 

@@ -2,7 +2,7 @@
 // resources must resolve against the submitted schema (as Fauna refuses such a push).
 import { diagnostic } from "./errors.js";
 import type { FslDiagnostic } from "./model.js";
-import type { ParsedFile } from "./parser.js";
+import type { ParsedFile } from "./parsed.js";
 import { PERSISTABLE_BUILTINS } from "./types.js";
 
 /** Native collections usable as field types (`Ref<Key>`, `Credential`...). */

@@ -1,13 +1,13 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { shopSchemaFiles } from "../../test/support/fixtures.js";
 import { diffSchemas, parseSchemaFiles } from "./index.js";
 import type { Schema } from "./model.js";
-import { storefrontFiles } from "./testdata.js";
 
 const parse = (src: string, file = "main.fsl"): Schema => parseSchemaFiles(new Map([[file, src]]));
 
 test("pushing onto an empty database lists every added item with its location", () => {
-  const text = diffSchemas(null, parseSchemaFiles(storefrontFiles()));
+  const text = diffSchemas(null, parseSchemaFiles(shopSchemaFiles()));
   assert.ok(text.startsWith("* Adding collection `Store` to collections.fsl:1:1:\n  * Defined fields:\n  + add field `name`\n"));
   assert.match(text, /\* Adding collection `Product` to collections\.fsl:17:1:\n/);
   assert.match(text, /  \* Indexes:\n  \+ add index `byName`\n  \+ add index `byStore`\n  \+ add index `sortedByPrice`\n/);
@@ -18,7 +18,7 @@ test("pushing onto an empty database lists every added item with its location", 
 });
 
 test("an unchanged schema (even re-parsed) has an empty diff", () => {
-  assert.equal(diffSchemas(parseSchemaFiles(storefrontFiles()), parseSchemaFiles(storefrontFiles())), "");
+  assert.equal(diffSchemas(parseSchemaFiles(shopSchemaFiles()), parseSchemaFiles(shopSchemaFiles())), "");
   assert.equal(diffSchemas(null, parse("")), "");
 });
 

@@ -1,8 +1,6 @@
 // A readable semantic diff between two schemas, shaped like Fauna's `format=semantic`
 // output (`* Adding collection \`Store\` to collections.fsl:1:1`, ...). Clients only print it.
-import type {
-  AccessProviderDef, CollectionDef, FqlSource, FunctionDef, IndexTerm, IndexValue, RoleDef, Schema,
-} from "./model.js";
+import type { AccessProviderDef, CollectionDef, FqlSource, FunctionDef, IndexTerm, IndexValue, RoleDef, Schema } from "./model.js";
 import { itemLocations } from "./parser.js";
 import { fieldTypeToString } from "./types.js";
 

@@ -1,8 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { shopSchemaFiles } from "../../test/support/fixtures.js";
 import { FslError, parseSchemaFiles } from "./index.js";
 import type { FqlSource, Schema } from "./model.js";
-import { storefrontFiles } from "./testdata.js";
 
 const parse = (src: string, file = "main.fsl"): Schema => parseSchemaFiles(new Map([[file, src]]));
 
@@ -30,7 +30,7 @@ const coll = (s: Schema, name: string) => s.collections.find((c) => c.name === n
 // ---- storefront ---------------------------------------------------------------------------
 
 test("storefront schema: collections, typed fields, defaults, indexes and constraints", () => {
-  const files = storefrontFiles();
+  const files = shopSchemaFiles();
   const s = parseSchemaFiles(files);
   assert.deepEqual(s.collections.map((c) => c.name), ["Store", "Product", "Customer"]);
 
@@ -38,7 +38,7 @@ test("storefront schema: collections, typed fields, defaults, indexes and constr
   assert.equal(store.doc, "Stores that sell products.");
   assert.deepEqual(store.fields[0], { name: "name", type: { kind: "named", name: "String" }, default: null });
   const address = store.fields[1];
-  assert.equal(address?.type.kind, "object");
+  assert.equal(address?.type.kind, "union");
   assert.deepEqual(store.indexes, [{ name: "byName", terms: [{ path: ["name"], mva: false }], values: [] }]);
 
   const product = coll(s, "Product");
@@ -47,17 +47,19 @@ test("storefront schema: collections, typed fields, defaults, indexes and constr
   ]);
   const price = product.fields.find((f) => f.name === "price");
   assert.deepEqual(price?.type, { kind: "named", name: "Double" });
-  assert.equal(price?.default?.text, "0.0");
+  assert.equal(price?.default, null);
+  assert.equal(product.fields.find((f) => f.name === "quantity")?.default?.text, "0");
   assert.deepEqual(product.fields.find((f) => f.name === "store")?.type, { kind: "ref", coll: "Store" });
   assert.equal(product.fields.find((f) => f.name === "backordered")?.default?.text, "false");
   assert.deepEqual(product.indexes.find((i) => i.name === "byStore"), {
     name: "byStore",
     terms: [{ path: ["store"], mva: false }],
-    values: [{ path: ["price"], mva: false, desc: false }, { path: ["name"], mva: false, desc: false }],
+    values: [{ path: ["name"], mva: false, desc: false }],
   });
   assert.deepEqual(product.indexes.find((i) => i.name === "sortedByPrice")?.values[0], { path: ["price"], mva: false, desc: true });
-  assert.equal(product.checks[0]?.name, "nonNegativeQuantity");
-  assert.equal(product.checks[0]?.body.text, "(product) => product.quantity >= 0");
+  assert.deepEqual(product.uniques, [{ terms: [{ path: ["name"], mva: false }, { path: ["store"], mva: false }] }]);
+  assert.equal(product.checks[0]?.name, "nonNegativePrice");
+  assert.equal(product.checks[0]?.body.text, "(doc) => doc.price >= 0");
   for (const f of product.fields) if (f.default) assertLocated(f.default, files);
   assertLocated(product.checks[0]!.body, files);
 
@@ -71,7 +73,7 @@ test("storefront schema: collections, typed fields, defaults, indexes and constr
 });
 
 test("storefront schema: tutorial UDFs keep their whole body and @role in both spellings", () => {
-  const files = storefrontFiles();
+  const files = shopSchemaFiles();
   const s = parseSchemaFiles(files);
   assert.deepEqual(s.functions.map((f) => [f.name, f.role]), [
     ["UserSignup", "server"], ["UserLogin", "server"], ["UserLogout", null],
@@ -91,7 +93,7 @@ test("storefront schema: tutorial UDFs keep their whole body and @role in both s
 });
 
 test("storefront schema: customer and unauthenticated roles", () => {
-  const files = storefrontFiles();
+  const files = shopSchemaFiles();
   const s = parseSchemaFiles(files);
   const customer = s.roles.find((r) => r.name === "customer")!;
   assert.deepEqual(customer.membership, [{ collection: "Customer", predicate: null }]);

@@ -4,30 +4,11 @@
 import { checkNames, checkReferences } from "./check.js";
 import { Cursor, type Name } from "./cursor.js";
 import { FslError, SyntaxAbort, diagnostic, lineCol } from "./errors.js";
-import type {
-  AccessProviderDef, CollectionDef, FieldPath, FqlSource, FslDiagnostic, FunctionDef, IndexTerm, IndexValue,
-  PrivilegeAction, RoleDef, Schema,
-} from "./model.js";
+import type { AccessProviderDef, CollectionDef, FieldPath, FqlSource, FslDiagnostic, FunctionDef, IndexTerm, IndexValue, PrivilegeAction, RoleDef, Schema } from "./model.js";
+import type { ParsedAccessProvider, ParsedCollection, ParsedFile, ParsedFunction, ParsedRole, ResourceRef } from "./parsed.js";
 import { isIdentStart, looksLikeLambda, scanCode, skipBlockComment, skipLineComment, unwrapParens } from "./scan.js";
 import { parseType, toFieldType, type TypeRef } from "./types.js";
 
-export interface ParsedCollection { def: CollectionDef; name: Name; alias: Name | null; typeRefs: TypeRef[] }
-export interface ParsedFunction { def: FunctionDef; name: Name; alias: Name | null }
-export interface ResourceRef { name: Name; membership: boolean }
-export interface ParsedRole { def: RoleDef; name: Name; resources: ResourceRef[] }
-export interface ParsedAccessProvider { def: AccessProviderDef; name: Name; roleRefs: Name[] }
-
-export interface ParsedFile {
-  file: string;
-  src: string;
-  collections: ParsedCollection[];
-  functions: ParsedFunction[];
-  roles: ParsedRole[];
-  accessProviders: ParsedAccessProvider[];
-  diagnostics: FslDiagnostic[];
-}
-
-/** Where each parsed item starts (its doc comment or first annotation), for diffs. */
 /** Where each parsed item stands: its file, position, and [start, end) offsets (incl. doc comment). */
 export const itemLocations = new WeakMap<object, { file: string; line: number; column: number; start: number; end: number }>();
 

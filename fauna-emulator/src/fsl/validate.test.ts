@@ -1,17 +1,18 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, doc, double, int, long, obj, time, type Value } from "../fql/values.js";
+import { test } from "node:test";
+import { shopSchemaFiles } from "../../test/support/fixtures.js";
+import { date, doc, double, int, long, obj, time, type Value } from "../core/index.js";
 import { parseSchemaFiles, validateDocument } from "./index.js";
 import type { CollectionDef } from "./model.js";
-import { storefrontFiles } from "./testdata.js";
 
-const storefront = parseSchemaFiles(storefrontFiles());
+const storefront = parseSchemaFiles(shopSchemaFiles());
 const extra = parseSchemaFiles(new Map([["extra.fsl", `collection Store {}
 collection Product {}
 collection Free {}
 collection Open { name: String; *: Any }
 collection Strict { *: String }
 collection Pair { p: [Int, String] }
+collection Place { address: { street: String?, city: String? } }
 collection Thing {
   status: "active" | "inactive"
   tags: Array<String>?
@@ -101,11 +102,15 @@ test("ttl must be a Time and computed fields cannot be written", () => {
 test("nested struct failures carry the full path", () => {
   const store = coll(storefront, "Store");
   const address = (fields: Record<string, Value>) => obj(Object.entries(fields));
-  assert.deepEqual(check(store, { name: "s", address: address({ city: int(1) }) }), [fail(["address", "city"], "Expected String | Null, provided Int")]);
-  assert.deepEqual(check(store, { name: "s", address: address({ zip: "1" }) }), [fail(["address", "zip"], "Unexpected field provided")]);
+  const full = { street: "1 Main", city: "X", state: "CA", postalCode: "1", country: "US" };
+  assert.deepEqual(check(store, { name: "s", address: address({ ...full, city: int(1) }) }), [fail(["address", "city"], "Expected String, provided Int")]);
+  assert.deepEqual(check(store, { name: "s", address: address({ ...full, zip: "1" }) }), [fail(["address", "zip"], "Unexpected field provided")]);
   assert.deepEqual(check(store, { name: "s", address: "Main St" }), [
-    fail(["address"], "Expected { street: String | Null, city: String | Null, state: String | Null, postalCode: String | Null, country: String | Null }, provided String"),
+    fail(["address"], "Expected { street: String, city: String, state: String, postalCode: String, country: String } | Null, provided String"),
   ]);
+  const place = coll(extra, "Place");
+  assert.deepEqual(check(place, { address: address({ city: int(1) }) }), [fail(["address", "city"], "Expected String | Null, provided Int")]);
+  assert.deepEqual(check(place, { address: "Main St" }), [fail(["address"], "Expected { street: String | Null, city: String | Null }, provided String")]);
   const customer = coll(storefront, "Customer");
   assert.deepEqual(
     check(customer, { email: "e", address: address({ street: "s", state: "st", postalCode: "p", country: "c" }) }),

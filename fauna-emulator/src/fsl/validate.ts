@@ -1,10 +1,6 @@
 // Checks a document's user fields against its collection's declared types, producing
 // Fauna's constraint-failure messages ("Expected String, provided Int", ...).
-import type { ConstraintFailure } from "../errors.js";
-import {
-  isArray, isBytes, isDate, isDoc, isDouble, isInt, isLong, isNumber, isObject, isTime, typeName,
-  type ObjectValue, type Value,
-} from "../fql/values.js";
+import { isArray, isBytes, isDate, isDoc, isDouble, isInt, isLong, isNumber, isObject, isTime, typeName, type ConstraintFailure, type ObjectValue, type Value } from "../core/index.js";
 import type { CollectionDef, FieldType } from "./model.js";
 import { displayFieldName, literalToString } from "./types.js";
 

@@ -1,14 +1,14 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { int } from "../fql/values.js";
+import { int } from "../core/index.js";
 import { openStore } from "./index.js";
 
-const CHILD = fileURLToPath(new URL("./durability-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../test/support/durability-child.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Runs the child until it has reported `commits` commits, then SIGKILLs it. */

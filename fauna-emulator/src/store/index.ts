@@ -8,6 +8,7 @@ import type { Store } from "./types.js";
 
 export type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
 export { SqliteStore } from "./sqlite-store.js";
+export { NamespacedStore } from "./namespaced.js";
 export { encodeKey, encodeTuple, compareBytes } from "./key-codec.js";
 export { encodeValue, decodeValue } from "./value-codec.js";
 

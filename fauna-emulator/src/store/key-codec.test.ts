@@ -1,10 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compare } from "../fql/compare.js";
-import type { Value } from "../fql/values.js";
-import { double, int, long, time } from "../fql/values.js";
+import { test } from "node:test";
+import { randomValue, seededRng } from "../../test/support/random-values.js";
+import { compare, double, int, long, time, type Value } from "../core/index.js";
 import { compareBytes, encodeKey, encodeTuple, prefixSuccessor } from "./key-codec.js";
-import { randomValue, seededRng } from "./random-values.js";
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
 const show = (v: Value): string =>

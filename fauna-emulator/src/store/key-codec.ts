@@ -14,7 +14,7 @@
 //   objects   entries sorted by key, each as 01 <string> <value>, then 00
 // A descending column is the bitwise NOT of its ascending bytes: inversion is a bijection that
 // reverses memcmp order between codes of which neither is a prefix of the other.
-import type { Value } from "../fql/values.js";
+import type { Value } from "../core/index.js";
 
 const T = {
   NUM_NEG_INF: 0x10,

@@ -1,6 +1,7 @@
 // A child database's view of the one SQLite store: collections, indexes, meta keys and schema
 // files are prefixed with the database's namespace, so the engine code is the same for every
 // database and a transaction can still span a parent and its children.
+import type { Value } from "../core/index.js";
 import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
 
 export class NamespacedStore implements Store {
@@ -75,7 +76,7 @@ export class NamespacedStore implements Store {
   setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void {
     this.base.setIndexEntries(this.c(coll), index, id, entries);
   }
-  scanIndex(coll: string, index: string, terms: import("../fql/values.js").Value[], scan: IndexScan): IndexHit[] {
+  scanIndex(coll: string, index: string, terms: Value[], scan: IndexScan): IndexHit[] {
     return this.base.scanIndex(this.c(coll), index, terms, scan);
   }
   dropIndex(coll: string, index: string): void {

@@ -1,10 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Value } from "../fql/values.js";
-import { int, obj } from "../fql/values.js";
+import { test } from "node:test";
+import { int, obj, type Value } from "../core/index.js";
 import { openStore } from "./index.js";
 import { SqliteStore } from "./sqlite-store.js";
 import type { IndexScan } from "./types.js";

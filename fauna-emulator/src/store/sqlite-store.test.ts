@@ -1,12 +1,10 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import Database from "libsql";
-import { QueryError } from "../errors.js";
-import type { Value } from "../fql/values.js";
-import { bytes, date, doc, double, int, long, obj, time } from "../fql/values.js";
+import { QueryError, bytes, date, doc, double, int, long, obj, time, type Value } from "../core/index.js";
 import { openStore } from "./index.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { SqliteStore } from "./sqlite-store.js";

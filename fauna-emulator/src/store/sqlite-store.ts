@@ -1,8 +1,7 @@
 // The Store contract on SQLite. Every scan is a single index range seek: the bounds are
 // folded into one lower and one upper key in JS so SQLite sees exactly one range constraint.
 import type Database from "libsql";
-import { QueryError } from "../errors.js";
-import type { Value } from "../fql/values.js";
+import { QueryError, type Value } from "../core/index.js";
 import { compareBytes, encodeTuple, prefixSuccessor } from "./key-codec.js";
 import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";

@@ -1,7 +1,7 @@
 // The storage contract the engine relies on. Implemented by store/sqlite-store.ts.
 // Everything is synchronous: the engine runs one query at a time inside `transaction()`,
 // which is what makes every query an all-or-nothing, serializable transaction.
-import type { ObjectValue, Value } from "../fql/values.js";
+import type { ObjectValue, Value } from "../core/index.js";
 
 export interface StoredDoc {
   /** Collection name: a user collection, or a native one ("Key", "Token", "Credential"). */

@@ -1,9 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError } from "../errors.js";
-import type { Value } from "../fql/values.js";
-import { bytes, date, doc, double, int, long, mod, named, obj, time } from "../fql/values.js";
-import { randomValue, seededRng } from "./random-values.js";
+import { test } from "node:test";
+import { randomValue, seededRng } from "../../test/support/random-values.js";
+import { QueryError, bytes, date, doc, double, int, long, mod, named, obj, time, type Value } from "../core/index.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 
 /** Deep equality that tells Int from Double, -0 from 0, and checks object key order. */

@@ -7,8 +7,7 @@
 //   ["T", "nanos"]     Time                ["d", "2024-01-31"]         Date
 //   ["B", "base64"]    Bytes               ["R", coll, id]             document ref
 //   ["N", coll, name]  named ref
-import { QueryError } from "../errors.js";
-import { typeName, type ObjectValue, type Value } from "../fql/values.js";
+import { QueryError, typeName, type ObjectValue, type Value } from "../core/index.js";
 
 type Json = null | boolean | number | string | Json[];
 

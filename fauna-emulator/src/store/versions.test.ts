@@ -1,7 +1,7 @@
 // Superseded versions: what a cursor's earlier snapshot reads.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { obj, int, type Value } from "../fql/values.js";
+import { test } from "node:test";
+import { obj, int, type Value } from "../core/index.js";
 import { openStore } from "./index.js";
 import type { StoredDoc } from "./types.js";
 

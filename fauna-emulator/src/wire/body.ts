@@ -1,8 +1,8 @@
 // Reading a request body with a size limit enforced while streaming (never buffers more
 // than the limit; the excess is drained and dropped).
-import { ProtocolError } from "../errors.js";
-import type { WireRequest } from "./http-types.js";
+import { ProtocolError } from "../core/index.js";
 import { header } from "./headers.js";
+import type { WireRequest } from "./http-types.js";
 
 /** §10: 8 MiB request bodies. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
+import { bytes, date, doc, double, int, long, mod, named, obj, time, type LambdaValue, type NativeFunctionValue } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
-import { bytes, date, doc, double, int, long, mod, named, obj, time, type LambdaValue, type NativeFunctionValue } from "../fql/values.js";
 import { ValueDecodeError, decodeSimple, decodeTagged } from "./decode.js";
 import { encodeResult } from "./encode.js";
 import { parseJson, stringifyJson } from "./json.js";

@@ -1,5 +1,5 @@
 // FQL source-text helpers shared by template conversion and the encoders.
-import type { FunctionValue } from "../fql/values.js";
+import type { FunctionValue } from "../core/index.js";
 
 const ESCAPES: Record<string, string> = {
   "\\": "\\\\",

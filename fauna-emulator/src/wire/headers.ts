@@ -1,6 +1,6 @@
 // Request-header validation for POST /query/1 (§2.2). Messages are core's, verbatim.
 import type { IncomingHttpHeaders } from "node:http";
-import { invalidRequest } from "../errors.js";
+import { invalidRequest } from "../core/index.js";
 import type { Format } from "../engine/types.js";
 
 export interface QueryOptions {

@@ -1,8 +1,8 @@
 // Schema uploads (§8.2): multipart/form-data with one part per file; the part's field name is
 // the file path (the CLI also sends filename="blob", which is ignored).
-import busboy from "busboy";
 import type { IncomingHttpHeaders } from "node:http";
-import { SchemaApiError } from "../errors.js";
+import busboy from "busboy";
+import { SchemaApiError } from "../core/index.js";
 import type { SchemaFile } from "../engine/types.js";
 
 export const MAX_SCHEMA_FILES = 1024;

@@ -1,8 +1,7 @@
 // POST /query/1 (§2): body + header validation, decoding, the engine call, and the success
 // and error bodies in core's field order.
-import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, invalidRequest, unauthorized } from "../errors.js";
+import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, invalidRequest, unauthorized, type Value } from "../core/index.js";
 import { FAILURE_INFO, type Engine, type Format, type QueryFailureInfo, type QueryStats, type Rendered } from "../engine/types.js";
-import type { Value } from "../fql/values.js";
 import { readBody } from "./body.js";
 import { ValueDecodeError, decodeSimple, decodeTagged } from "./decode.js";
 import { encodeResult } from "./encode.js";

@@ -1,7 +1,7 @@
 // Writing JSON responses. Every JSON body carries `Content-Type: application/json` (the CLI
 // drops bodies without it).
-import { stringifyJson } from "./json.js";
 import type { WireResponse } from "./http-types.js";
+import { stringifyJson } from "./json.js";
 
 export function sendJson(res: WireResponse, status: number, body: unknown, headers: Record<string, string> = {}, headOnly = false): void {
   if (res.headersSent) {

@@ -1,9 +1,9 @@
 // Text forms of scalars as the JVM core writes and reads them. Doubles, instants and dates
-// share the standard library's implementation so FQL and the wire always agree.
-import { parseDate, parseInstant as parseInstantText } from "../fql/stdlib/calendar.js";
+// share core's implementation with the language, so FQL and the wire always agree.
+import { parseDate, parseInstant as parseInstantText } from "../core/index.js";
 
-export { formatInstant } from "../fql/stdlib/calendar.js";
-export { javaDoubleString as javaDouble } from "../fql/stdlib/display.js";
+export { formatInstant } from "../core/index.js";
+export { javaDoubleString as javaDouble } from "../core/index.js";
 
 /** Parses an ISO-8601 date-time with `Z` or an offset into epoch nanoseconds; null if invalid. */
 export const parseInstant = (text: string): bigint | null => parseInstantText(text) ?? null;

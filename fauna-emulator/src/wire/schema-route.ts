@@ -1,6 +1,6 @@
 // The schema API (§8): /schema/1/... routes mapped onto the engine's schema methods. Error
 // bodies carry only a message: {"error":{"message":"..."}}.
-import { ProtocolError, QueryError, SchemaApiError, unauthorized } from "../errors.js";
+import { ProtocolError, QueryError, SchemaApiError, unauthorized } from "../core/index.js";
 import type { Engine } from "../engine/types.js";
 import { readBody } from "./body.js";
 import { secretFrom } from "./headers.js";

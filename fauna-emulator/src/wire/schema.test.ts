@@ -1,7 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SchemaApiError } from "../errors.js";
-import { FakeEngine } from "./fake-engine.test-support.js";
+import { test } from "node:test";
+import { FakeEngine } from "../../test/support/fake-engine.js";
+import { SchemaApiError } from "../core/index.js";
 import { createHttpServer } from "./server.js";
 
 async function withServer(body: (url: string, engine: FakeEngine) => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
+import { test } from "node:test";
 import {
   AbortError,
   AuthenticationError,
@@ -19,10 +19,9 @@ import {
   TimeStub,
   fql,
 } from "fauna";
-import { InvalidQueryError, QueryError, constraintFailure, timeOut } from "../errors.js";
+import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
+import { InvalidQueryError, QueryError, constraintFailure, timeOut, double, int, long, mod, obj, time } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
-import { double, int, long, mod, obj, time } from "../fql/values.js";
-import { FakeEngine, ok, withInfo } from "./fake-engine.test-support.js";
 import { createHttpServer } from "./server.js";
 
 interface Ctx {

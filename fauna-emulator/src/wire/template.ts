@@ -1,7 +1,6 @@
 // Query templates (§2.1) → one FQL source text. Each `value` node becomes a placeholder
 // identifier `$<n>` bound to the decoded value, so values never pass through the lexer.
-import { InvalidQueryError, invalidRequest } from "../errors.js";
-import type { Value } from "../fql/values.js";
+import { InvalidQueryError, invalidRequest, type Value } from "../core/index.js";
 import { ValueDecodeError, decodeTagged } from "./decode.js";
 import { fqlString } from "./fql-text.js";
 

@@ -1,8 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { InvalidQueryError, ProtocolError } from "../errors.js";
+import { test } from "node:test";
+import { InvalidQueryError, ProtocolError, date, double, int, mod, obj, time } from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
-import { date, double, int, mod, obj, time } from "../fql/values.js";
 import { renderDecorated } from "./decorated.js";
 import { JsonNumber, JsonSyntaxError, parseJson } from "./json.js";
 import { templateToSource } from "./template.js";

@@ -1,134 +1,56 @@
-// Per-query state: the transaction's store and schema, the snapshot time, who is asking,
-// the deadline, and counters reported in `stats`.
-import type { Access } from "../../auth/access.js";
-import type { CompiledSchema } from "../../engine/schema.js";
-import { ROOT_DB, type DbInfo } from "../../engine/databases.js";
-import { ProtocolError, QueryError } from "../../errors.js";
-import type { StoredDoc, Store } from "../../store/types.js";
-import { equals as structuralEquals } from "../compare.js";
-import type { CallContext } from "../stdlib/types.js";
-import { time, type DocValue, type NamedDocValue, type TimeValue, type Value } from "../values.js";
+// What evaluating FQL needs from the query it runs in. The language knows no database: what
+// documents, collections, schema documents, sets and UDFs mean is the host's, a set of
+// callbacks the db layer implements and hands down on the context.
+import type { DocValue, ModuleValue, NamedDocValue, ObjectValue, SetValue, Value } from "../../core/index.js";
+import type { CallContext } from "../stdlib/index.js";
+
+/** Values whose members the host defines. */
+export type HostValue = DocValue | NamedDocValue | ModuleValue | SetValue;
+
+/**
+ * The database behind the language. Where a member lookup may fall back to the language (a
+ * module of the standard library, a function stored in a field), `undefined` hands it back.
+ * `C` is the host's own context: the one it is handed down on.
+ */
+export interface Host<C extends EvalContext = EvalContext> {
+  /** A global the database defines (a collection, a UDF, `Key`, `Set`, `Query`...), else undefined. */
+  global(ctx: C, name: string): Value | undefined;
+  /** `target.name`; undefined for a module the database does not own. */
+  field(ctx: C, target: DocValue | NamedDocValue | ModuleValue, name: string): Value | undefined;
+  /** `target.name(args)`; undefined when the database has no such method (the language looks further). */
+  method(ctx: C, target: HostValue, name: string, args: Value[]): Value | undefined;
+  /** Calls a user-defined function: its privilege check, its `@role`, its body. */
+  callUdf(ctx: C, name: string, args: Value[]): Value;
+  /** Whether a document or schema document resolves now; one that does not acts as null. */
+  exists(ctx: C, v: DocValue | NamedDocValue): boolean;
+  /** Postfix `!` on a document: throws what Fauna raises when it does not resolve. */
+  mustExist(ctx: C, v: DocValue | NamedDocValue): void;
+  /** A document's fields as an object (`toString()`, the Object module). */
+  toObject(ctx: C, v: DocValue | NamedDocValue): ObjectValue;
+  /** `array.toSet()`. */
+  toSet(ctx: C, items: Value[]): SetValue;
+}
+
+/** The source being evaluated: its name locates errors, its text travels with lambdas in cursors. */
+export interface Source {
+  readonly name: string;
+  readonly text: string | null;
+}
+
+/** Per-query evaluation state, as the evaluator sees it (see `Evaluation`). */
+export interface EvalContext extends CallContext {
+  readonly host: Host;
+  /** Transaction time, microseconds. */
+  readonly txnTs: bigint;
+  /** FQL frames on the stack (Fauna's limit is `MAX_FRAMES`). */
+  frames: number;
+  /** `log()` / `dbg()` output, returned in the query's summary. */
+  readonly logs: string[];
+  /** What is being evaluated right now: the query, a UDF body, a schema snippet. */
+  source: Source;
+  /** A fresh document id (`newId()`). */
+  newId(): string;
+}
 
 /** Fauna's stack depth limit for FQL frames. */
 export const MAX_FRAMES = 2048;
-
-/** 440 time_out: the client's `x-query-timeout-ms` ran out. */
-export const deadlineExceeded = (timeoutMs: number) =>
-  new ProtocolError("time_out", `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`, 440);
-
-export interface ContextHooks {
-  call(ctx: QueryContext, fn: Value, args: Value[]): Value;
-  display(ctx: QueryContext, v: Value): string;
-  /** Whether a document (or schema document) exists and is readable by the current access. */
-  isLiveDoc(ctx: QueryContext, v: DocValue | NamedDocValue): boolean;
-  /** Applies new schema files inside this transaction (FQL schema writes). */
-  applySchema(ctx: QueryContext, files: Map<string, string>): void;
-  /** The root database's store (global lookups: databases by id, keys by id). */
-  rootStore(): Store;
-  /** The store of any database. */
-  storeOf(db: DbInfo): Store;
-  /** Drops cached state of a deleted database (and its children). */
-  forgetDatabase(db: DbInfo): void;
-}
-
-export class QueryContext implements CallContext {
-  /** Privileges in force right now (changes inside `@role` UDFs and predicates). */
-  access: Access;
-  /** >0 while evaluating predicates: writes are `invalid_effect`. */
-  readOnlyDepth = 0;
-  frames = 0;
-  computeOps = 0;
-  readOps = 0;
-  writeOps = 0;
-  bytesRead = 0;
-  bytesWritten = 0;
-  readonly logs: string[] = [];
-  /** Documents read in this transaction, invalidated by our own writes. */
-  readonly docCache = new Map<string, StoredDoc | null>();
-  /**
-   * Snapshot for set iteration while serving a cursor (`Set.paginate`): documents written
-   * after it are read as they were then. Null = this transaction's own view.
-   */
-  readTs: bigint | null = null;
-  /** Whether this query changed the schema (bumps schema_version). */
-  schemaChanged = false;
-  private ticks = 0;
-
-  constructor(
-    readonly store: Store,
-    public schema: CompiledSchema,
-    /** Transaction timestamp, microseconds. */
-    readonly txnTs: bigint,
-    readonly deadline: number,
-    readonly timeoutMs: number,
-    /** The caller's access: used for rendering the result. */
-    readonly callerAccess: Access,
-    readonly hooks: ContextHooks,
-    readonly newId: () => string,
-    /** The database this query runs in. */
-    readonly db: DbInfo = ROOT_DB,
-  ) {
-    this.access = callerAccess;
-  }
-
-  call(fn: Value, args: Value[]): Value {
-    return this.hooks.call(this, fn, args);
-  }
-
-  now(): TimeValue {
-    return time(this.txnTs * 1000n);
-  }
-
-  /** Snapshot time in epoch nanoseconds. */
-  get nowNanos(): bigint {
-    return this.txnTs * 1000n;
-  }
-
-  tick(): void {
-    this.computeOps++;
-    // Date.now() is cheap but not free: look at the clock every 256 steps.
-    if ((++this.ticks & 0xff) === 0 && Date.now() > this.deadline) throw deadlineExceeded(this.timeoutMs);
-  }
-
-  equals(a: Value, b: Value): boolean {
-    // A document that does not exist (or cannot be read) equals null.
-    if (a === null && b !== null && isDocLike(b)) return !this.hooks.isLiveDoc(this, b);
-    if (b === null && a !== null && isDocLike(a)) return !this.hooks.isLiveDoc(this, a);
-    return structuralEquals(a, b);
-  }
-
-  display(v: Value): string {
-    return this.hooks.display(this, v);
-  }
-
-  /** Throws `invalid_effect` when called from a read-only context (predicates). */
-  assertWritable(): void {
-    if (this.readOnlyDepth > 0) {
-      throw new QueryError("invalid_effect", "`write` performed when only reads are allowed.");
-    }
-  }
-
-  /** Runs `fn` with other privileges, restoring the current ones afterwards. */
-  withAccess<T>(access: Access, fn: () => T): T {
-    const saved = this.access;
-    this.access = access;
-    try {
-      return fn();
-    } finally {
-      this.access = saved;
-    }
-  }
-
-  readOnly<T>(fn: () => T): T {
-    this.readOnlyDepth++;
-    try {
-      return fn();
-    } finally {
-      this.readOnlyDepth--;
-    }
-  }
-}
-
-function isDocLike(v: Value): v is DocValue | NamedDocValue {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map) && (v.kind === "doc" || v.kind === "named");
-}

@@ -1,24 +1,13 @@
 // The tree-walking evaluator: expressions, scopes, function calls and optional chains.
-// Method and field lookups are delegated to members.ts; globals to globals.ts.
+// Method and field lookups are delegated to members.ts; globals to globals.ts; UDFs to the host.
+import { QueryError, isDoc, isFunction, isSet, obj, typeName, type FunctionValue, type LambdaValue, type SourceSpan, type Value } from "../../core/index.js";
 import { THIS, type Block, type Expr, type Span } from "../ast.js";
-import { QueryError, type SourceSpan } from "../../errors.js";
 import { arityAccepts, arityError, binaryOp, negate } from "../stdlib/index.js";
-import {
-  isDoc,
-  isFunction,
-  isSet,
-  obj,
-  typeName,
-  type FunctionValue,
-  type LambdaValue,
-  type Value,
-} from "../values.js";
-import { MAX_FRAMES, type QueryContext } from "./context.js";
+import { MAX_FRAMES, type EvalContext } from "./context.js";
 import { resolveGlobal } from "./globals.js";
 import { callMethod, getField, getIndex, projectValue } from "./members.js";
-import { callUdf } from "./udf.js";
-import { Scope } from "./scope.js";
 import { isNullish, nonNull } from "./nullish.js";
+import { Scope } from "./scope.js";
 
 /** Marks an optional chain that short-circuited; turned into null at the chain's top. */
 const SHORT = Symbol("short-circuit");
@@ -39,60 +28,61 @@ export interface LambdaBody {
 /** The lambda's own source text, e.g. `x => x.price < max`. */
 export const lambdaText = (b: LambdaBody): string | null => (b.fullText === null ? null : b.fullText.slice(b.span.start, b.span.end));
 
-let currentSource = "*query*";
-let currentText: string | null = null;
-
 /** Evaluates a whole query / UDF body block; `text` is the source the block was parsed from. */
-export function evalBlock(ctx: QueryContext, block: Block, scope: Scope, sourceName: string, text: string | null = null): Value {
-  const saved = [currentSource, currentText] as const;
-  currentSource = sourceName;
-  currentText = text;
+export function evalBlock(ctx: EvalContext, block: Block, scope: Scope, sourceName: string, text: string | null = null): Value {
+  return inSource(ctx, { name: sourceName, text }, () => evaluate(ctx, block, scope));
+}
+
+/** Runs `fn` with `source` as the current source (error locations, lambdas' text). */
+function inSource<T>(ctx: EvalContext, source: EvalContext["source"], fn: () => T): T {
+  const saved = ctx.source;
+  ctx.source = source;
   try {
-    return evaluate(ctx, block, scope);
+    return fn();
   } finally {
-    [currentSource, currentText] = saved;
+    ctx.source = saved;
   }
 }
 
-export function evaluate(ctx: QueryContext, expr: Expr, scope: Scope): Value {
+export function evaluate(ctx: EvalContext, expr: Expr, scope: Scope): Value {
   const r = evalInner(ctx, expr, scope);
   return r === SHORT ? null : r;
 }
 
 /** Evaluates the target of a chain link: parentheses end an optional chain. */
-function evalTarget(ctx: QueryContext, target: Expr, scope: Scope): Result {
+function evalTarget(ctx: EvalContext, target: Expr, scope: Scope): Result {
   const r = evalInner(ctx, target, scope);
   return r === SHORT && "parenthesized" in target && target.parenthesized ? null : r;
 }
 
-function spanOf(s: Span): SourceSpan {
-  return { start: s.start, end: s.end, source: currentSource };
+function spanOf(ctx: EvalContext, s: Span): SourceSpan {
+  return { start: s.start, end: s.end, source: ctx.source.name };
 }
 
 /** Attaches the innermost source location to errors that do not have one yet. */
-function located<T>(span: Span, fn: () => T): T {
+function located<T>(ctx: EvalContext, span: Span, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof QueryError && !e.span) e.span = spanOf(span);
+    if (e instanceof QueryError && !e.span) e.span = spanOf(ctx, span);
     throw e;
   }
 }
 
 /** Like `located`, and an error raised deeper inside the callee records this call site. */
-function locatedCall<T>(span: Span, fn: () => T): T {
+function locatedCall<T>(ctx: EvalContext, span: Span, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
     if (e instanceof QueryError) {
-      if (!e.span) e.span = spanOf(span);
-      else e.callSites.push(spanOf(span));
+      if (!e.span) e.span = spanOf(ctx, span);
+      else e.callSites.push(spanOf(ctx, span));
     }
     throw e;
   }
 }
 
-function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
+function evalInner(ctx: EvalContext, e: Expr, scope: Scope): Result {
   ctx.tick();
   switch (e.type) {
     case "Null":
@@ -100,7 +90,7 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
     case "Bool":
       return e.value;
     case "Num":
-      return located(e.span, () => parseNumber(e.raw));
+      return located(ctx, e.span, () => parseNumber(e.raw));
     case "Str":
       return e.value;
     case "Template": {
@@ -111,7 +101,7 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
     case "Ident": {
       const v = scope.lookup(e.name);
       if (v !== undefined) return v;
-      return located(e.span, () => resolveGlobal(ctx, e.name));
+      return located(ctx, e.span, () => resolveGlobal(ctx, e.name));
     }
     case "Array":
       return e.items.map((i) => evaluate(ctx, i, scope));
@@ -137,23 +127,23 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
     case "If": {
       const c = evaluate(ctx, e.cond, scope);
       if (typeof c !== "boolean") {
-        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(c)}`, { span: spanOf(e.cond.span) });
+        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(c)}`, { span: spanOf(ctx, e.cond.span) });
       }
       if (c) return evaluate(ctx, e.then, scope);
       return e.else ? evaluate(ctx, e.else, scope) : null;
     }
     case "Lambda": {
-      const body: LambdaBody = { expr: e.body, source: currentSource, fullText: currentText, span: e.span };
+      const body: LambdaBody = { expr: e.body, source: ctx.source.name, fullText: ctx.source.text, span: e.span };
       const fn: LambdaValue = { kind: "lambda", params: e.params, variadic: e.variadic, body, scope };
       return fn;
     }
     case "Unary": {
       const v = evaluate(ctx, e.operand, scope);
       if (e.op === "!") {
-        if (typeof v !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(v)}`, { span: spanOf(e.span) });
+        if (typeof v !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(v)}`, { span: spanOf(ctx, e.span) });
         return !v;
       }
-      return located(e.span, () => negate(v));
+      return located(ctx, e.span, () => negate(v));
     }
     case "Binary":
       return evalBinary(ctx, e, scope);
@@ -161,14 +151,14 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
       const t = evalTarget(ctx, e.target, scope);
       if (t === SHORT) return SHORT;
       if (e.optional && isNullish(ctx, t)) return SHORT;
-      return located(e.span, () => getField(ctx, t, e.name));
+      return located(ctx, e.span, () => getField(ctx, t, e.name));
     }
     case "Index": {
       const t = evalTarget(ctx, e.target, scope);
       if (t === SHORT) return SHORT;
       if (e.optional && isNullish(ctx, t)) return SHORT;
       const i = evaluate(ctx, e.index, scope);
-      return located(e.span, () => getIndex(ctx, t, i));
+      return located(ctx, e.span, () => getIndex(ctx, t, i));
     }
     case "Call":
       return evalCall(ctx, e, scope);
@@ -177,12 +167,12 @@ function evalInner(ctx: QueryContext, e: Expr, scope: Scope): Result {
       const t = evalTarget(ctx, e.target, scope);
       // Fauna points at a call's arguments and the bang: `Product.byId("1")!` → `("1")!`.
       const at = e.target.type === "Call" ? { start: argsSpan(e.target).start, end: e.span.end } : e.span;
-      return located(at, () => nonNull(ctx, t === SHORT ? null : t, nullReason(e.target, t)));
+      return located(ctx, at, () => nonNull(ctx, t === SHORT ? null : t, nullReason(e.target, t)));
     }
     case "Project": {
       const t = evalInner(ctx, e.target, scope);
       if (t === SHORT) return SHORT;
-      return located(e.span, () =>
+      return located(ctx, e.span, () =>
         projectValue(ctx, t, (c, item) => {
           const inner = new Scope(scope);
           inner.define(THIS, item);
@@ -205,15 +195,15 @@ function nullReason(target: Expr, v: Result): string {
   return "Null literal value";
 }
 
-function evalBinary(ctx: QueryContext, e: Extract<Expr, { type: "Binary" }>, scope: Scope): Value {
+function evalBinary(ctx: EvalContext, e: Extract<Expr, { type: "Binary" }>, scope: Scope): Value {
   switch (e.op) {
     case "&&":
     case "||": {
       const l = evaluate(ctx, e.left, scope);
-      if (typeof l !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(l)}`, { span: spanOf(e.left.span) });
+      if (typeof l !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(l)}`, { span: spanOf(ctx, e.left.span) });
       if (e.op === "&&" ? !l : l) return l;
       const r = evaluate(ctx, e.right, scope);
-      if (typeof r !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(r)}`, { span: spanOf(e.right.span) });
+      if (typeof r !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(r)}`, { span: spanOf(ctx, e.right.span) });
       return r;
     }
     case "??": {
@@ -228,12 +218,12 @@ function evalBinary(ctx: QueryContext, e: Extract<Expr, { type: "Binary" }>, sco
     case "isa": {
       const l = evaluate(ctx, e.left, scope);
       const r = evaluate(ctx, e.right, scope);
-      return located(e.span, () => isa(l, r));
+      return located(ctx, e.span, () => isa(l, r));
     }
     default: {
       const l = evaluate(ctx, e.left, scope);
       const r = evaluate(ctx, e.right, scope);
-      return located(e.span, () => binaryOp(ctx, e.op, l, r));
+      return located(ctx, e.span, () => binaryOp(ctx, e.op, l, r));
     }
   }
 }
@@ -262,7 +252,7 @@ function isa(v: Value, t: Value): boolean {
   }
 }
 
-function evalCall(ctx: QueryContext, e: Extract<Expr, { type: "Call" }>, scope: Scope): Result {
+function evalCall(ctx: EvalContext, e: Extract<Expr, { type: "Call" }>, scope: Scope): Result {
   if (e.callee.type === "Field") {
     // Method call: evaluate the receiver once, then dispatch by its type.
     const callee = e.callee;
@@ -270,13 +260,13 @@ function evalCall(ctx: QueryContext, e: Extract<Expr, { type: "Call" }>, scope: 
     if (recv === SHORT) return SHORT;
     if (callee.optional && isNullish(ctx, recv)) return SHORT;
     const args = e.args.map((a) => evaluate(ctx, a, scope));
-    return locatedCall(argsSpan(e), () => callMethod(ctx, recv, callee.name, args));
+    return locatedCall(ctx, argsSpan(e), () => callMethod(ctx, recv, callee.name, args));
   }
   const fn = evalTarget(ctx, e.callee, scope);
   if (fn === SHORT) return SHORT;
   if (e.optional && fn === null) return SHORT;
   const args = e.args.map((a) => evaluate(ctx, a, scope));
-  return locatedCall(argsSpan(e), () => callValue(ctx, fn, args));
+  return locatedCall(ctx, argsSpan(e), () => callValue(ctx, fn, args));
 }
 
 /** Fauna reports errors of a call at its argument list: `f("x")` → `("x")`. */
@@ -285,7 +275,7 @@ function argsSpan(e: Extract<Expr, { type: "Call" }>): Span {
 }
 
 /** Calls anything callable: lambdas, natives, UDFs, and callable modules (`Time("…")`, `Product("1")`). */
-export function callValue(ctx: QueryContext, fn: Value, args: Value[]): Value {
+export function callValue(ctx: EvalContext, fn: Value, args: Value[]): Value {
   if (fn !== null && typeof fn === "object" && !Array.isArray(fn) && !(fn instanceof Map)) {
     switch (fn.kind) {
       case "lambda":
@@ -301,7 +291,7 @@ export function callValue(ctx: QueryContext, fn: Value, args: Value[]): Value {
   throw new QueryError("invalid_argument", `\`${typeName(fn)}\` is not a function`);
 }
 
-export function callFunction(ctx: QueryContext, fn: FunctionValue, args: Value[]): Value {
+export function callFunction(ctx: EvalContext, fn: FunctionValue, args: Value[]): Value {
   if (++ctx.frames > MAX_FRAMES) {
     ctx.frames = 0;
     throw new QueryError("stack_overflow", `number of stack frames exceeded limit of ${MAX_FRAMES}`);
@@ -311,7 +301,7 @@ export function callFunction(ctx: QueryContext, fn: FunctionValue, args: Value[]
       case "native":
         return fn.call(ctx, args);
       case "udf":
-        return callUdf(ctx, fn.name, args);
+        return ctx.host.callUdf(ctx, fn.name, args);
       case "lambda":
         return callLambda(ctx, fn, args);
     }
@@ -321,7 +311,7 @@ export function callFunction(ctx: QueryContext, fn: FunctionValue, args: Value[]
   }
 }
 
-function callLambda(ctx: QueryContext, fn: LambdaValue, args: Value[]): Value {
+function callLambda(ctx: EvalContext, fn: LambdaValue, args: Value[]): Value {
   const n = fn.params.length;
   const arity = fn.variadic === null ? { fixed: [n] } : { atLeast: n };
   if (!arityAccepts(arity, args.length)) throw arityError(arity, args.length);
@@ -329,14 +319,7 @@ function callLambda(ctx: QueryContext, fn: LambdaValue, args: Value[]): Value {
   fn.params.forEach((p, i) => scope.define(p, args[i] ?? null));
   if (fn.variadic !== null) scope.define(fn.variadic, args.slice(n));
   const body = fn.body as LambdaBody;
-  const saved = [currentSource, currentText] as const;
-  currentSource = body.source;
-  currentText = body.fullText;
-  try {
-    return evaluate(ctx, body.expr, scope);
-  } finally {
-    [currentSource, currentText] = saved;
-  }
+  return inSource(ctx, { name: body.source, text: body.fullText }, () => evaluate(ctx, body.expr, scope));
 }
 
 /** Number literal → Int / Long / Double per §9.2. */

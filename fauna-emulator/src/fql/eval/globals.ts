@@ -1,29 +1,32 @@
-// Global names: collections, UDFs, built-in modules and functions. Anything else is unbound.
-import { QueryError } from "../../errors.js";
-import { NAMED_COLLECTIONS, NATIVE_DOC_COLLECTIONS } from "../../engine/schema.js";
+// Global names: what the host defines (collections, UDFs, its native modules) first, then the
+// language's functions and modules. Anything else is unbound.
+import { QueryError, mod, type NativeFunctionValue, type Value } from "../../core/index.js";
 import { ascFn, descFn } from "../stdlib/index.js";
-import { mod, type NativeFunctionValue, type Value } from "../values.js";
-import type { QueryContext } from "./context.js";
 import { builtinFunctions } from "./builtins.js";
+import type { EvalContext } from "./context.js";
 
-/** Modules that exist in every database. */
-export const BUILTIN_MODULES = new Set([
-  "Math", "Time", "Date", "Object", "String", "Array", "Set", "Query", "Bytes", "Boolean", "Number",
+/** The language's own modules. */
+export const LANGUAGE_MODULES = new Set([
+  "Math", "Time", "Date", "Object", "String", "Array", "Bytes", "Boolean", "Number",
   "Int", "Long", "Double", "Float", "Null", "Any", "Function", "TransactionTime", "ID", "UUID",
-  ...NATIVE_DOC_COLLECTIONS, "Credentials", ...NAMED_COLLECTIONS,
 ]);
 
-const functions: Record<string, NativeFunctionValue> = { asc: ascFn, desc: descFn, ...builtinFunctions };
+/** The language's global functions. */
+export const GLOBAL_FUNCTIONS: Record<string, NativeFunctionValue> = { asc: ascFn, desc: descFn, ...builtinFunctions };
 
-/** Whether `name` resolves globally in this database (used by the static unbound-name check). */
-export function isGlobal(ctx: QueryContext, name: string): boolean {
-  return ctx.schema.collections.has(name) || ctx.schema.functions.has(name) || BUILTIN_MODULES.has(name) || name in functions;
+function languageGlobal(name: string): Value | undefined {
+  if (name in GLOBAL_FUNCTIONS) return GLOBAL_FUNCTIONS[name]!;
+  if (LANGUAGE_MODULES.has(name)) return mod(name);
+  return undefined;
 }
 
-export function resolveGlobal(ctx: QueryContext, name: string): Value {
-  if (ctx.schema.collections.has(name)) return mod(name);
-  if (ctx.schema.functions.has(name)) return { kind: "udf", name: ctx.schema.functions.get(name)!.name };
-  if (name in functions) return functions[name]!;
-  if (BUILTIN_MODULES.has(name)) return mod(name === "Credentials" ? "Credential" : name);
-  throw new QueryError("unbound_variable", `Unbound variable \`${name}\``);
+/** Whether `name` resolves globally in this database (used by the static unbound-name check). */
+export function isGlobal(ctx: EvalContext, name: string): boolean {
+  return ctx.host.global(ctx, name) !== undefined || languageGlobal(name) !== undefined;
+}
+
+export function resolveGlobal(ctx: EvalContext, name: string): Value {
+  const v = ctx.host.global(ctx, name) ?? languageGlobal(name);
+  if (v === undefined) throw new QueryError("unbound_variable", `Unbound variable \`${name}\``);
+  return v;
 }

@@ -1,38 +1,8 @@
-// Field access, indexing, method dispatch and projection, by receiver type.
-import { QueryError } from "../../errors.js";
-import { NAMED_COLLECTIONS } from "../../engine/schema.js";
-import { dynamicTypeName, indexOutOfBounds, invalidArgumentType, checkArity } from "../stdlib/args.js";
-import {
-  arrayMembers,
-  arrayModule,
-  booleanMembers,
-  bytesMembers,
-  dateMembers,
-  dateModule,
-  mathModule,
-  numberMembers,
-  objectModule,
-  stringMembers,
-  timeMembers,
-  timeModule,
-} from "../stdlib/index.js";
-import type { ModuleMembers, TypeMembers } from "../stdlib/types.js";
-import {
-  isNumber,
-  toJsNumber,
-  type DocValue,
-  type ModuleValue,
-  type NativeFunctionValue,
-  type Value,
-} from "../values.js";
-import type { QueryContext } from "./context.js";
-import { collectionField, collectionMethod } from "./collections.js";
-import { deleteDocument, docField, docState, requireDoc, updateDocument } from "./documents.js";
-import { callValue } from "./evaluator.js";
-import { deleteNamed, namedExists, namedFields, namedModuleMethod } from "./named.js";
-import { loginCredential, updateCredential, verifyCredential } from "./native.js";
-import { setMethods, setModule } from "./set-methods.js";
-import { makeSet, sourceOf } from "./sets.js";
+// Field access, indexing, method dispatch and projection, by receiver type. Members of the
+// database's values (documents, schema documents, sets, collection modules...) are the host's.
+import { QueryError, isNumber, toJsNumber, type ModuleValue, type NativeFunctionValue, type Value } from "../../core/index.js";
+import { arrayMembers, arrayModule, booleanMembers, bytesMembers, checkArity, dateMembers, dateModule, dynamicTypeName, indexOutOfBounds, invalidArgumentType, mathModule, numberMembers, objectModule, stringMembers, timeMembers, timeModule, type ModuleMembers, type TypeMembers } from "../stdlib/index.js";
+import type { EvalContext } from "./context.js";
 
 const STDLIB_MODULES: Record<string, ModuleMembers> = {
   Math: mathModule,
@@ -75,26 +45,22 @@ const nullAccess = (name: string) => new QueryError("invalid_null_access", `Cann
 
 /** A method read as a value (`Math.abs`, `"x".concat`): callable later, in any query. */
 function bound(self: Value, name: string): NativeFunctionValue {
-  return { kind: "native", name, call: (c, args) => callMethod(c as QueryContext, self, name, args) };
+  return { kind: "native", name, call: (c, args) => callMethod(c as EvalContext, self, name, args) };
 }
 
-function isCollectionModule(ctx: QueryContext, m: ModuleValue): boolean {
-  return ctx.schema.isCollection(ctx.schema.canonical(m.name));
-}
+const isCallable = (f: Value): boolean =>
+  f !== null && typeof f === "object" && !Array.isArray(f) && !(f instanceof Map) && (f.kind === "lambda" || f.kind === "native" || f.kind === "udf");
 
-export function getField(ctx: QueryContext, target: Value, name: string): Value {
+export function getField(ctx: EvalContext, target: Value, name: string): Value {
   if (target === null) throw nullAccess(name);
   if (typeof target === "object" && !Array.isArray(target) && !(target instanceof Map)) {
     switch (target.kind) {
       case "doc":
-        return docField(ctx, target, name);
-      case "named": {
-        const fields = namedFields(ctx, target);
-        if (!fields) throw new QueryError("document_not_found", `${target.coll} \`${target.name}\` not found.`);
-        return fields.get(name) ?? null;
-      }
+      case "named":
+        return ctx.host.field(ctx, target, name)!;
       case "module": {
-        if (isCollectionModule(ctx, target)) return collectionField(ctx, target, name);
+        const hosted = ctx.host.field(ctx, target, name);
+        if (hosted !== undefined) return hosted;
         const m = STDLIB_MODULES[target.name];
         const prop = m?.props[name];
         if (prop) return prop(target);
@@ -113,7 +79,7 @@ export function getField(ctx: QueryContext, target: Value, name: string): Value 
   throw unknownMember(name, target);
 }
 
-export function getIndex(ctx: QueryContext, target: Value, index: Value): Value {
+export function getIndex(ctx: EvalContext, target: Value, index: Value): Value {
   if (target === null) throw new QueryError("invalid_null_access", "Cannot access index on null.");
   if (Array.isArray(target) || typeof target === "string") {
     if (!isNumber(index) || !Number.isInteger(toJsNumber(index))) throw invalidArgumentType("index", "Int", index);
@@ -126,102 +92,37 @@ export function getIndex(ctx: QueryContext, target: Value, index: Value): Value 
   return getField(ctx, target, index);
 }
 
-function docMethod(ctx: QueryContext, ref: DocValue, name: string, args: Value[]): Value {
-  switch (name) {
-    case "exists":
-      checkArity(args, 0);
-      return docState(ctx, ref).ok;
-    case "update":
-    case "replace":
-    case "updateData":
-    case "replaceData": {
-      checkArity(args, 1);
-      const patch = args[0]!;
-      if (!(patch instanceof Map)) throw invalidArgumentType("data", "{ *: Any }", patch);
-      const mode = name.startsWith("update") ? "update" : "replace";
-      if (ref.coll === "Credential") return updateCredential(ctx, ref, patch, mode);
-      return updateDocument(ctx, ref, patch, mode);
-    }
-    case "delete":
-      checkArity(args, 0);
-      return deleteDocument(ctx, ref);
-    case "login":
-      if (ref.coll === "Credential") return loginCredential(ctx, ref, args);
-      break;
-    case "verify":
-      if (ref.coll === "Credential") return verifyCredential(ctx, ref, args);
-      break;
-    case "toString":
-      checkArity(args, 0);
-      return ctx.display(ref);
-  }
-  requireDoc(ctx, ref);
-  const f = docField(ctx, ref, name);
-  if (f !== null && typeof f === "object" && "kind" in f && (f.kind === "lambda" || f.kind === "native" || f.kind === "udf")) return callValue(ctx, f, args);
-  throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`${ref.coll}\``);
-}
-
-function queryModule(ctx: QueryContext, name: string, args: Value[]): Value {
-  checkArity(args, 0);
-  switch (name) {
-    case "identity":
-      return ctx.access.identity;
-    case "token":
-      return ctx.access.token;
-    case "isEnvTypechecked":
-      return false;
-    case "isEnvProtected":
-      return false;
-    default:
-      throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`Query\``);
-  }
-}
-
-function moduleMethod(ctx: QueryContext, m: ModuleValue, name: string, args: Value[]): Value {
-  if (isCollectionModule(ctx, m)) return collectionMethod(ctx, m, name, args);
-  if (NAMED_COLLECTIONS.has(m.name)) return namedModuleMethod(ctx, m.name, name, args);
-  if (m.name === "Set") {
-    const fn = setModule[name];
-    if (fn) return fn(ctx, args);
-  } else if (m.name === "Query") {
-    return queryModule(ctx, name, args);
-  } else {
-    const members = STDLIB_MODULES[m.name];
-    if (name === "$call" && members?.call) return members.call(ctx, m, args);
-    const fn = members?.methods[name];
-    if (fn) return fn(ctx, m, args);
-  }
+function moduleMethod(ctx: EvalContext, m: ModuleValue, name: string, args: Value[]): Value {
+  const hosted = ctx.host.method(ctx, m, name, args);
+  if (hosted !== undefined) return hosted;
+  const members = STDLIB_MODULES[m.name];
+  if (name === "$call" && members?.call) return members.call(ctx, m, args);
+  const fn = members?.methods[name];
+  if (fn) return fn(ctx, m, args);
   if (name === "$call") throw new QueryError("invalid_argument", `\`${m.name}\` is not a function`);
   throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`${m.name}\``);
 }
 
-export function callMethod(ctx: QueryContext, target: Value, name: string, args: Value[]): Value {
+export function callMethod(ctx: EvalContext, target: Value, name: string, args: Value[]): Value {
   if (target === null) throw nullAccess(name);
   if (typeof target === "object" && !Array.isArray(target) && !(target instanceof Map)) {
     switch (target.kind) {
       case "doc":
-        return docMethod(ctx, target, name, args);
       case "named":
-        if (name === "exists") return namedExists(ctx, target);
-        if (name === "delete") {
-          checkArity(args, 0);
-          return deleteNamed(ctx, target);
-        }
+      case "set": {
+        const hosted = ctx.host.method(ctx, target, name, args);
+        if (hosted !== undefined) return hosted;
         break;
+      }
       case "module":
         return moduleMethod(ctx, target, name, args);
-      case "set": {
-        const fn = setMethods[name];
-        if (fn) return fn(ctx, sourceOf(target), args);
-        throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`Set\``);
-      }
       default:
         break;
     }
   }
   if (Array.isArray(target) && name === "toSet") {
     checkArity(args, 0);
-    return makeSet({ t: "items", items: target });
+    return ctx.host.toSet(ctx, target);
   }
   const members = membersOf(target);
   const fn = members?.methods[name];
@@ -229,27 +130,23 @@ export function callMethod(ctx: QueryContext, target: Value, name: string, args:
   // A function stored in an object field can be called as a method.
   if (target instanceof Map || (typeof target === "object" && target !== null && !Array.isArray(target) && target.kind === "named")) {
     const f = getField(ctx, target, name);
-    if (f !== null && typeof f === "object" && !Array.isArray(f) && !(f instanceof Map) && (f.kind === "lambda" || f.kind === "native" || f.kind === "udf")) {
-      return callValue(ctx, f, args);
-    }
+    if (isCallable(f)) return ctx.call(f, args);
     if (f === null && target instanceof Map) throw nullAccess(name);
   }
   throw unknownMember(name, target);
 }
 
 /** Projection: maps over Sets and Arrays, applies to documents and objects, null stays null. */
-export function projectValue(ctx: QueryContext, target: Value, project: (ctx: QueryContext, item: Value) => Value): Value {
+export function projectValue(ctx: EvalContext, target: Value, project: (ctx: EvalContext, item: Value) => Value): Value {
   if (target === null) return null;
   if (Array.isArray(target)) return target.map((v) => projectValue(ctx, v, project));
   if (typeof target === "object" && !(target instanceof Map)) {
     if (target.kind === "set") {
-      const fn: NativeFunctionValue = { kind: "native", name: "projection", call: (c, args) => projectValue(c as QueryContext, args[0] ?? null, project) };
-      return makeSet({ t: "map", src: sourceOf(target), fn });
+      // `set { a }` is `set.map(x => x { a })`.
+      const fn: NativeFunctionValue = { kind: "native", name: "projection", call: (c, args) => projectValue(c as EvalContext, args[0] ?? null, project) };
+      return ctx.host.method(ctx, target, "map", [fn])!;
     }
-    if (target.kind === "doc") {
-      const st = docState(ctx, target);
-      if (!st.ok) return null;
-    }
+    if (target.kind === "doc" && !ctx.host.exists(ctx, target)) return null;
   }
   return project(ctx, target);
 }

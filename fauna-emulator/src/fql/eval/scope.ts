@@ -1,6 +1,6 @@
 // Lexical scopes for the evaluator. Globals (collections, UDFs, modules) are resolved by the
 // evaluator after the scope chain is exhausted.
-import type { Value } from "../values.js";
+import type { Value } from "../../core/index.js";
 
 export class Scope {
   private readonly vars = new Map<string, Value>();

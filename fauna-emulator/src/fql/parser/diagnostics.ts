@@ -1,6 +1,6 @@
 // Error helpers shared by the lexer and the parser: every syntax problem is an
 // InvalidQueryError with one diagnostic carrying the offending span.
-import { InvalidQueryError } from "../../errors.js";
+import { InvalidQueryError } from "../../core/index.js";
 
 /** Deeper syntactic nesting than this is refused so the parser never overflows the JS stack. */
 export const MAX_NESTING = 200;

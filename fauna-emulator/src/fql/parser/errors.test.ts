@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { InvalidQueryError } from "../../errors.js";
+import { err } from "../../../test/support/parser.js";
+import { InvalidQueryError } from "../../core/index.js";
 import { parseExpression, parseFunctionBody, parseQuery } from "./index.js";
-import { err } from "./test-util.js";
 
 test("syntax errors are invalid_query errors with one diagnostic naming the source", () => {
   try {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { body, e, q } from "./test-util.js";
+import { body, e, q } from "../../../test/support/parser.js";
 
 // Lowest to highest, as in the reference (§9.3).
 const LEVELS = [["??"], ["||"], ["&&"], ["==", "!=", "=~", "!~"], ["<", ">", "<=", ">="], ["isa"], ["|"], ["^"], ["&"], ["+", "-"], ["*", "/", "%"], ["**"]];

@@ -2,7 +2,7 @@
 // source order (a later unterminated string never masks an earlier syntax error).
 import { MAX_NESTING, syntaxError } from "./diagnostics.js";
 import { scanHeredoc, scanQuoted } from "./strings.js";
-import { type Interpolation, PUNCTUATION, type Token, isIdentChar, isIdentStart } from "./tokens.js";
+import { PUNCTUATION, isIdentChar, isIdentStart, type Interpolation, type Token } from "./tokens.js";
 
 export class Lexer {
   pos = 0;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { e, err } from "../../../test/support/parser.js";
 import { parseExpression } from "./index.js";
-import { e, err } from "./test-util.js";
 
 test("integer literals drop `_` separators and keep hex/binary/octal prefixes", () => {
   assert.equal(e("42"), "42");

@@ -1,21 +1,10 @@
 // Recursive-descent FQL v10 parser following faunadb's fastparse grammar (ExprParser.scala):
 // newline-sensitive statements, precedence-climbing binary operators, `.field` shorthand
 // lambdas and projections. Nesting depth is bounded so deep input cannot overflow the stack.
-import {
-  type BinaryOp,
-  type Block,
-  type Expr,
-  type Ident,
-  type Lambda,
-  type Let,
-  type Project,
-  type Span,
-  type Stmt,
-  THIS,
-} from "../ast.js";
+import { THIS, type BinaryOp, type Block, type Expr, type Ident, type Lambda, type Let, type Project, type Span, type Stmt } from "../ast.js";
 import { MAX_NESTING, syntaxError } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
-import { INVALID_VARIABLES, KEYWORDS, type Interpolation, type Token, describe } from "./tokens.js";
+import { INVALID_VARIABLES, KEYWORDS, describe, type Interpolation, type Token } from "./tokens.js";
 
 const PRECEDENCE: Record<string, number> = {
   "??": 0, "||": 1, "&&": 2,

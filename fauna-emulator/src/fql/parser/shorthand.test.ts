@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { e, err } from "../../../test/support/parser.js";
 import { THIS } from "../ast.js";
 import { parseExpression } from "./index.js";
-import { e, err } from "./test-util.js";
 
 test("`.field` shorthand is a one-parameter lambda over THIS", () => {
   const node = parseExpression("f(.price)");

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { err } from "../../../test/support/parser.js";
 import type { Expr } from "../ast.js";
 import { lineCol, parseExpression, parseQuery } from "./index.js";
-import { err } from "./test-util.js";
 
 /** The source text covered by a node's span. */
 const text = (src: string, n: { span: { start: number; end: number } }) => src.slice(n.span.start, n.span.end);

@@ -1,7 +1,15 @@
 // String literal scanning: quoted strings with escapes and `#{}` interpolation, and heredocs
 // (`<<-END` plain, `<<+END` interpolating) with common indentation stripped.
-import type { Lexer } from "./lexer.js";
-import { type StrPart, isDisplay, isIdentChar, isIdentStart } from "./tokens.js";
+import { isDisplay, isIdentChar, isIdentStart, type Interpolation, type StrPart } from "./tokens.js";
+
+/** What scanning a string needs of the lexer that calls it. */
+export interface StringScanner {
+  readonly src: string;
+  pos: number;
+  error(message: string, start: number, end: number): never;
+  /** Lexes a `#{…}` interpolation whose `#` is at `hashPos`, leaving `pos` after its `}`. */
+  interpolation(hashPos: number): Interpolation;
+}
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   "\\": "\\", "0": "\0", "'": "'", '"': '"', "`": "`", n: "\n", r: "\r", v: "\v", t: "\t", b: "\b", f: "\f", "#": "#",
@@ -16,7 +24,7 @@ function pushText(parts: StrPart[], s: string): void {
 }
 
 /** Scans `'…'` or `"…"` starting at the quote; only double quotes interpolate. */
-export function scanQuoted(lx: Lexer, start: number): StrPart[] {
+export function scanQuoted(lx: StringScanner, start: number): StrPart[] {
   const src = lx.src;
   const quote = src[start]!;
   const parts: StrPart[] = [];
@@ -46,7 +54,7 @@ export function scanQuoted(lx: Lexer, start: number): StrPart[] {
 }
 
 /** Decodes the escape sequence at `p` (the backslash); returns its text and the next offset. */
-function escape(lx: Lexer, p: number): [string, number] {
+function escape(lx: StringScanner, p: number): [string, number] {
   const src = lx.src;
   const code = src[p + 1];
   if (code === undefined) lx.error("Unterminated string", p, p + 1);
@@ -92,7 +100,7 @@ interface HeredocLine {
  * a line holding only the delimiter. Blank-only runs of newlines stay attached to the line
  * before them and do not count towards the common indentation.
  */
-export function scanHeredoc(lx: Lexer, start: number, interpolate: boolean): StrPart[] {
+export function scanHeredoc(lx: StringScanner, start: number, interpolate: boolean): StrPart[] {
   const src = lx.src;
   let p = start + 3;
   while (isBlank(src[p])) p++;

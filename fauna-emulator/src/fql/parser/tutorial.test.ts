@@ -1,7 +1,7 @@
 // Real queries and UDF bodies from Fauna's end-user authentication tutorial and driver usage.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { body, e, q } from "./test-util.js";
+import { body, e, q } from "../../../test/support/parser.js";
 
 test("the login UDF body with an optional chain on its second line", () => {
   assert.equal(

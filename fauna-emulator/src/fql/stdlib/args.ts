@@ -1,18 +1,6 @@
 // Argument checking shared by every stdlib method, with Fauna's exact error wording
 // (faunadb: NativeFunction.scala, QueryFailure.scala, Value.Func.Arity).
-import { QueryError } from "../../errors.js";
-import {
-  double,
-  int,
-  isFunction,
-  long,
-  INT_MAX,
-  INT_MIN,
-  LONG_MAX,
-  LONG_MIN,
-  type FunctionValue,
-  type Value,
-} from "../values.js";
+import { QueryError, double, int, isFunction, long, INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, type FunctionValue, type Value } from "../../core/index.js";
 
 /** Parameter types as Fauna's TypeTags see them at runtime. */
 export type ParamType =

@@ -1,9 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, obj, time, type Value } from "../values.js";
+import { test } from "node:test";
+import { assertQueryError, callMethod, fakeCtx, lambda } from "../../../test/support/stdlib.js";
+import { date, double, int, obj, time, type Value } from "../../core/index.js";
 import { arrayMembers, arrayModule } from "./array.js";
 import { ascFn, descFn, makeOrdering } from "./ordering.js";
-import { assertQueryError, callMethod, fakeCtx, lambda } from "./test-support.js";
 
 const a = (self: Value[], name: string, ...args: Value[]) => callMethod(arrayMembers, name, self, args);
 const nums = (...xs: number[]) => xs.map(int);

@@ -1,22 +1,10 @@
 // Array methods (faunadb Arrays.scala). Callbacks go through ctx.call with ctx.tick per step;
 // callback arity is checked up front like Fauna ("`mapper` should accept 1 parameter…").
-import { int, type Value } from "../values.js";
-import {
-  asArr,
-  asInt,
-  check,
-  checkArgs,
-  checkCallback,
-  indexOutOfBounds,
-  p,
-  truthy,
-  typeMismatch,
-  valueTooLarge,
-  type Signature,
-} from "./args.js";
+import { int, type Value } from "../../core/index.js";
+import { asArr, asInt, check, checkArgs, checkCallback, indexOutOfBounds, p, truthy, typeMismatch, valueTooLarge, type Signature } from "./args.js";
 import { collectOrderings, sortByOrderings } from "./ordering.js";
-import { valueKey } from "./value-key.js";
 import type { CallContext, Method, ModuleMembers, TypeMembers } from "./types.js";
+import { valueKey } from "./value-key.js";
 
 /** Fauna's array size limit (Array.sequence; Set.toArray in the evaluator). */
 export const ARRAY_MAX_SIZE = 16_000;

@@ -3,8 +3,7 @@
 //   (`2.0` → "2", a Time → its ISO text, a String → itself).
 // - debug string: used for containers and nested values: strings quoted/escaped,
 //   `Time("…")`, doubles in JVM `Double.toString` form (`1.0`, `1.0E10`).
-import type { Value } from "../values.js";
-import { formatInstant } from "./calendar.js";
+import { formatInstant, digitsOf, javaDoubleString, type Value } from "../../core/index.js";
 
 /**
  * Renders documents (DocValue / NamedDocValue). `nested` is false for a document at the
@@ -12,31 +11,6 @@ import { formatInstant } from "./calendar.js";
  * container (Fauna renders `[doc 123 in Coll]` to avoid reference cycles).
  */
 export type DocDisplay = (v: Value, nested: boolean) => string;
-
-/** The shortest round-tripping digits and decimal exponent of a positive finite double. */
-function digitsOf(abs: number): { digits: string; exp: number } {
-  const [m, e] = abs.toExponential().split("e");
-  return { digits: m!.replace(".", ""), exp: Number(e) };
-}
-
-/** JVM `Double.toString`: "1.0", "0.001", "1.0E7", "1.0E-4", "NaN", "Infinity". */
-export function javaDoubleString(d: number): string {
-  if (Number.isNaN(d)) return "NaN";
-  if (d === Infinity) return "Infinity";
-  if (d === -Infinity) return "-Infinity";
-  if (d === 0) return Object.is(d, -0) ? "-0.0" : "0.0";
-  const sign = d < 0 ? "-" : "";
-  const abs = Math.abs(d);
-  const { digits, exp } = digitsOf(abs);
-  if (abs >= 1e-3 && abs < 1e7) {
-    if (exp >= 0) {
-      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-      return `${sign}${intPart}.${digits.slice(exp + 1) || "0"}`;
-    }
-    return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  }
-  return `${sign}${digits[0]}.${digits.slice(1) || "0"}E${exp}`;
-}
 
 /** Display form of a double: integral values print without a fraction (`%.0f`), others as Double.toString. */
 export function displayDouble(d: number): string {

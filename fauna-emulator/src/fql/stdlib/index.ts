@@ -5,7 +5,7 @@ export { stringMembers, cpLength } from "./string.js";
 export { numberMembers, booleanMembers, nullMembers, bytesMembers } from "./number.js";
 export { arrayMembers, arrayModule, ARRAY_MAX_SIZE } from "./array.js";
 export { ascFn, descFn, makeOrdering, collectOrderings, sortByOrderings, type Ordering } from "./ordering.js";
-export { objectModule, setDocumentToObject, type DocumentToObject } from "./object.js";
+export { objectModule } from "./object.js";
 export { mathModule, sumNumbers, meanNumbers } from "./math.js";
 export {
   timeMembers,
@@ -19,6 +19,5 @@ export {
   MAX_TIME,
 } from "./time.js";
 export { binaryOp, negate, bitwiseNot, addNumbers, STRING_MAX_SIZE } from "./operators.js";
-export { displayString, debugString, javaDoubleString, displayDouble, quoteString, type DocDisplay } from "./display.js";
-export { formatInstant } from "./calendar.js";
+export { displayString, debugString, displayDouble, quoteString, type DocDisplay } from "./display.js";
 export { valueKey } from "./value-key.js";

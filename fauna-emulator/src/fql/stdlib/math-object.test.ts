@@ -1,11 +1,10 @@
-import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { QueryError } from "../../errors.js";
-import { doc, double, int, long, obj, type Value } from "../values.js";
+import { test } from "node:test";
+import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
+import { QueryError, doc, double, int, long, obj, type Value } from "../../core/index.js";
 import { mathModule } from "./math.js";
 import { booleanMembers, nullMembers, numberMembers } from "./number.js";
-import { objectModule, setDocumentToObject } from "./object.js";
-import { assertQueryError, callMethod, fakeCtx } from "./test-support.js";
+import { objectModule } from "./object.js";
 
 const m = (name: string, ...args: Value[]) => callMethod(mathModule, name, null, args);
 const o = (name: string, ...args: Value[]) => callMethod(objectModule, name, null, args);
@@ -77,16 +76,15 @@ test("Object.assign is shallow and the source wins", () => {
   assert.deepEqual(dst.get("a"), int(1)); // inputs are not mutated
 });
 
-afterEach(() => setDocumentToObject(undefined));
-
-test("Object.assign converts documents through the registered hook and reports missing ones", () => {
-  setDocumentToObject((_ctx, d) =>
+test("Object.assign converts documents through the query context and reports missing ones", () => {
+  const ctx = fakeCtx(undefined, (d) =>
     d.kind === "doc" && d.id === "1"
       ? obj([["id", "1"], ["name", "x"]])
       : new QueryError("document_not_found", "Collection `P` does not contain document with id 2."),
   );
-  assert.deepEqual(o("assign", obj(), doc("P", "1")), obj([["id", "1"], ["name", "x"]]));
-  assertQueryError(() => o("assign", obj(), doc("P", "2")), "invalid_argument", "invalid argument `source`: collection `P` does not contain document with id 2.");
+  const assign = (...args: Value[]) => callMethod(objectModule, "assign", null, args, ctx);
+  assert.deepEqual(assign(obj(), doc("P", "1")), obj([["id", "1"], ["name", "x"]]));
+  assertQueryError(() => assign(obj(), doc("P", "2")), "invalid_argument", "invalid argument `source`: collection `P` does not contain document with id 2.");
 });
 
 test("Object.select and hasPath walk nested objects", () => {

@@ -1,7 +1,6 @@
 // The `Math` module (faunadb Math.scala). Results are Doubles except abs/ceil/floor/max/min
 // (keep the input type), round/trunc of integers (Long, as in Fauna) and sign (Int).
-import { compareNumbers } from "../compare.js";
-import { double, int, long, type NumberValue, type Value } from "../values.js";
+import { compareNumbers, double, int, long, type NumberValue, type Value } from "../../core/index.js";
 import { asArr, asInt, checkArgs, invalidArgument, p, type Signature } from "./args.js";
 import { addNumbers, divideNumbers } from "./operators.js";
 import type { CallContext, Method, ModuleMembers } from "./types.js";

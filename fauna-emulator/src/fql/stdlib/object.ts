@@ -1,31 +1,15 @@
 // The `Object` module (faunadb Objects.scala): keys/values/entries/fromEntries/assign/
 // select/hasPath/toString. keys/values/entries/assign also accept documents, converted
-// to objects by a hook the evaluator registers (it alone can read documents).
-import { QueryError } from "../../errors.js";
-import { obj, type DocValue, type NamedDocValue, type ObjectValue, type Value } from "../values.js";
+// to objects by the query context (only the database can read them).
+import { QueryError, obj, type DocValue, type NamedDocValue, type ObjectValue, type Value } from "../../core/index.js";
 import { asArr, check, dynamicTypeName, invalidArgument, p, type Signature } from "./args.js";
 import type { CallContext, Method, ModuleMembers } from "./types.js";
-
-/**
- * Converts a document to an object of all its fields (id, coll, ts, data…). Return a
- * QueryError instead for a missing/unreadable document; it is reported as Fauna does:
- * `invalid argument \`source\`: <message with lower-cased first letter>`.
- */
-export type DocumentToObject = (ctx: CallContext, doc: DocValue | NamedDocValue) => ObjectValue | QueryError;
-
-let documentToObject: DocumentToObject | undefined;
-
-/** Registers (or clears) the document → object conversion used by Object.assign/keys/values/entries. */
-export function setDocumentToObject(fn: DocumentToObject | undefined): void {
-  documentToObject = fn;
-}
 
 const uncapitalize = (s: string): string => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 function materialize(ctx: CallContext, v: Value, argName: string): ObjectValue {
   if (v instanceof Map) return v;
-  if (!documentToObject) throw new Error("Object module: no document-to-object converter registered");
-  const r = documentToObject(ctx, v as DocValue | NamedDocValue);
+  const r = ctx.documentObject(v as DocValue | NamedDocValue);
   if (r instanceof QueryError) throw invalidArgument(argName, uncapitalize(r.message));
   return r;
 }

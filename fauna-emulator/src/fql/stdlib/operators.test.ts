@@ -1,8 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, long, time, type Value } from "../values.js";
+import { test } from "node:test";
+import { assertQueryError, fakeCtx } from "../../../test/support/stdlib.js";
+import { date, double, int, long, time, type Value } from "../../core/index.js";
 import { binaryOp, bitwiseNot, negate } from "./operators.js";
-import { assertQueryError, fakeCtx } from "./test-support.js";
 
 const ctx = fakeCtx();
 const op = (o: Parameters<typeof binaryOp>[1], a: Value, b: Value) => binaryOp(ctx, o, a, b);

@@ -1,19 +1,7 @@
 // Arithmetic, bitwise and ordering operators (faunadb Numbers.scala, Strings.scala `+`,
 // FieldTable.scala comparisons). `==`, `!=`, `&&`, `||`, `??` and `isa` live in the evaluator.
-import { QueryError } from "../../errors.js";
+import { QueryError, compare, double, int, integer, isNumber, LONG_MAX, LONG_MIN, long, type NumberValue, type Value } from "../../core/index.js";
 import type { BinaryOp } from "../ast.js";
-import { compare } from "../compare.js";
-import {
-  double,
-  int,
-  integer,
-  isNumber,
-  LONG_MAX,
-  LONG_MIN,
-  long,
-  type NumberValue,
-  type Value,
-} from "../values.js";
 import { functionDoesNotExist, invalidArgumentType, valueTooLarge } from "./args.js";
 import type { CallContext } from "./types.js";
 

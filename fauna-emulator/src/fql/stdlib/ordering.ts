@@ -1,10 +1,8 @@
 // Orderings for `order()`: like Fauna, `asc(fn)` / `desc(fn)` produce plain objects
 // `{ asc: fn }` / `{ desc: fn }`, and a bare function means ascending. Shared by Array.order
 // and the evaluator's Set.order.
-import { compare } from "../compare.js";
-import { isFunction, obj, type FunctionValue, type NativeFunctionValue, type ObjectValue, type Value } from "../values.js";
+import { compare, isFunction, obj, QueryError, type FunctionValue, type NativeFunctionValue, type ObjectValue, type Value } from "../../core/index.js";
 import { arityAccepts, arityText, check, dynamicTypeName, funcArity, p } from "./args.js";
-import { QueryError } from "../../errors.js";
 import type { CallContext } from "./types.js";
 
 export interface Ordering {

@@ -4,7 +4,7 @@
 // which only the query deadline bounds. Java-only spellings RE2 does support under another
 // name (`\uXXXX`, Java's `\s`) are translated first.
 import { RE2JS } from "re2js";
-import { QueryError } from "../../errors.js";
+import { QueryError } from "../../core/index.js";
 
 /** A compiled pattern: matches as [start, end) UTF-16 offsets, as Java's Matcher reports them. */
 export interface Regex {

@@ -1,8 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { double, int, long, type Value } from "../values.js";
+import { test } from "node:test";
+import { assertQueryError, callMethod } from "../../../test/support/stdlib.js";
+import { double, int, long, type Value } from "../../core/index.js";
 import { stringMembers } from "./string.js";
-import { assertQueryError, callMethod } from "./test-support.js";
 
 const s = (self: string, name: string, ...args: Value[]) => callMethod(stringMembers, name, self, args);
 

@@ -1,6 +1,6 @@
 // String methods (faunadb Strings.scala). Indexes and lengths count Unicode code points;
 // results of "not found" lookups are null. Fauna has no trim/trimStart/trimEnd.
-import { double, int, long, type Value } from "../values.js";
+import { double, int, long, type Value } from "../../core/index.js";
 import { asInt, asStr, checkArgs, indexOutOfBounds, invalidArgument, p, valueTooLarge, type Signature } from "./args.js";
 import { STRING_MAX_SIZE } from "./operators.js";
 import { codePointWidth, parseRegex } from "./regex.js";

@@ -1,9 +1,8 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { date, double, int, long, time, type Value } from "../values.js";
-import { formatInstant } from "./calendar.js";
+import { test } from "node:test";
+import { assertQueryError, callMethod, fakeCtx } from "../../../test/support/stdlib.js";
+import { date, double, int, long, time, formatInstant, type Value } from "../../core/index.js";
 import { dateMembers, dateModule, timeMembers, timeModule } from "./time.js";
-import { assertQueryError, callMethod, fakeCtx } from "./test-support.js";
 
 const T = (s: string) => timeModule.call!(fakeCtx(), null, [s]) as { kind: "time"; nanos: bigint };
 const D = (s: string) => dateModule.call!(fakeCtx(), null, [s]);

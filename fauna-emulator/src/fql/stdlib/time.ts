@@ -1,21 +1,7 @@
 // Time and Date (faunadb Time.scala, Date.scala, lang/Timestamp.scala, lang/MidstUnit.scala).
 // Times are epoch nanoseconds (bigint) in [-999999999-01-01, +999999999-12-31T23:59:59.999999999Z].
-import { QueryError } from "../../errors.js";
-import { date, int, integer, long, time, type DateValue, type TimeValue, type Value } from "../values.js";
+import { QueryError, date, int, integer, long, time, civilFromDays, dayOfWeek, dayOfYear, daysFromCivil, floorDiv, formatDate, instantFields, NANOS_PER_DAY, NANOS_PER_SECOND, parseDate, parseInstant, type DateValue, type TimeValue, type Value } from "../../core/index.js";
 import { asStr, check, checkArity, p, type Signature } from "./args.js";
-import {
-  civilFromDays,
-  dayOfWeek,
-  dayOfYear,
-  daysFromCivil,
-  floorDiv,
-  formatDate,
-  instantFields,
-  NANOS_PER_DAY,
-  NANOS_PER_SECOND,
-  parseDate,
-  parseInstant,
-} from "./calendar.js";
 import type { CallContext, Method, ModuleMembers, TypeMembers } from "./types.js";
 
 const UNITS: Record<string, bigint> = {

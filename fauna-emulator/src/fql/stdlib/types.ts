@@ -1,4 +1,6 @@
-import type { Value, TimeValue } from "../values.js";
+// What the standard library sees of the query it runs in, and the shapes of its members.
+import type { QueryError, DocValue, NamedDocValue, ObjectValue, TimeValue, Value } from "../../core/index.js";
+
 export interface CallContext {
   /** Invoke an FQL callable (lambda / native / UDF) with arguments. */
   call(fn: Value, args: Value[]): Value;
@@ -10,6 +12,12 @@ export interface CallContext {
   equals(a: Value, b: Value): boolean;
   /** Display string for `toString()`/`+`/interpolation of documents and other engine values. */
   display(v: Value): string;
+  /**
+   * A document as an object of all its fields (id, coll, ts, data…), for Object.keys/values/
+   * entries/assign. A QueryError returned instead (a missing or unreadable document) is reported
+   * as Fauna does: `invalid argument \`source\`: <message with lower-cased first letter>`.
+   */
+  documentObject(doc: DocValue | NamedDocValue): ObjectValue | QueryError;
 }
 export type Method = (ctx: CallContext, self: Value, args: Value[]) => Value;
 export interface TypeMembers {

@@ -1,6 +1,6 @@
 // A canonical string per FQL-equal value class, so `distinct()` is linear instead of
 // pairwise. Numbers equal across Int/Long/Double share a key; objects ignore key order.
-import type { Value } from "../values.js";
+import type { Value } from "../../core/index.js";
 
 /** Canonical key, or undefined for values compared by identity (functions, sets) or NaN. */
 export function valueKey(v: Value): string | undefined {

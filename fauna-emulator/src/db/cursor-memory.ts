@@ -1,0 +1,43 @@
+// What the engine remembers about cursors between queries: sets that cannot travel inside their
+// cursor string (kept for the server's lifetime, bounded), and each database's signing key.
+import { randomBytes } from "node:crypto";
+import type { Store } from "../store/index.js";
+import type { CursorState } from "./set-source.js";
+
+const MAX_CURSORS = 50_000;
+
+export class CursorMemory {
+  private readonly cursors = new Map<string, CursorState>();
+  private readonly keys = new WeakMap<Store, Buffer>();
+
+  /** Keeps `state` under a new random id (the oldest is dropped past the bound). */
+  remember(state: CursorState): string {
+    if (this.cursors.size >= MAX_CURSORS) {
+      const oldest = this.cursors.keys().next().value;
+      if (oldest !== undefined) this.cursors.delete(oldest);
+    }
+    const id = randomBytes(18).toString("base64url");
+    this.cursors.set(id, state);
+    return id;
+  }
+
+  recall(id: string): CursorState | undefined {
+    return this.cursors.get(id);
+  }
+
+  forget(id: string): void {
+    this.cursors.delete(id);
+  }
+
+  /** The key a database signs its cursors with: made once, kept in the database's meta. */
+  signingKey(store: Store): Buffer {
+    let key = this.keys.get(store);
+    if (!key) {
+      const stored = store.getMeta("cursor_key");
+      key = stored ? Buffer.from(stored, "base64url") : randomBytes(32);
+      if (!stored) store.setMeta("cursor_key", key.toString("base64url"));
+      this.keys.set(store, key);
+    }
+    return key;
+  }
+}
