@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
 import { migrate } from "./schema.js";
-import { SqliteStore } from "./sqlite-store.js";
+import { BUSY_TIMEOUT_MS, SqliteStore } from "./sqlite-store.js";
 import type { Store } from "./types.js";
 
 export type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
@@ -13,7 +13,6 @@ export { encodeKey, encodeTuple, compareBytes } from "./key-codec.js";
 export { encodeValue, decodeValue } from "./value-codec.js";
 
 export const DB_FILE = "fauna.db";
-const BUSY_TIMEOUT_MS = 5000;
 
 /** `dir` null = in-memory (lost on exit); otherwise `<dir>/fauna.db`, created if missing. */
 export function openStore(opts: { dir: string | null }): Store {

@@ -2,7 +2,7 @@
 // files are prefixed with the database's namespace, so the engine code is the same for every
 // database and a transaction can still span a parent and its children.
 import type { Value } from "../core/index.js";
-import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
+import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc, TransactionOptions } from "./types.js";
 
 export class NamespacedStore implements Store {
   constructor(
@@ -19,8 +19,8 @@ export class NamespacedStore implements Store {
     return { ...doc, coll: doc.coll.slice(this.ns.length) };
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.base.transaction(fn);
+  transaction<T>(fn: () => T, opts?: TransactionOptions): T {
+    return this.base.transaction(fn, opts);
   }
   close(): void {}
 

@@ -3,8 +3,11 @@
 import type Database from "libsql";
 import { QueryError, type Value } from "../core/index.js";
 import { compareBytes, encodeTuple, prefixSuccessor } from "./key-codec.js";
-import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc } from "./types.js";
+import { LockTimeout, WriteConflict, type DocScan, type IndexDef, type IndexEntry, type IndexHit, type IndexScan, type Store, type StoredDoc, type TransactionOptions } from "./types.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
+
+/** How long a connection waits for the write lock unless a transaction says otherwise. */
+export const BUSY_TIMEOUT_MS = 5000;
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -59,6 +62,11 @@ export class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
   private readonly defs = new Map<string, boolean[]>();
   private depth = 0;
+  /** An optimistic transaction's claim, run once it holds the write lock. */
+  private firstWrite: (() => void) | null = null;
+  private optimistic = false;
+  private writing = false;
+  private seenDataVersion = -1;
 
   constructor(private readonly db: Database.Database) {
     db.defaultSafeIntegers(true); // ids and timestamps are 64-bit
@@ -84,8 +92,28 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  private run(sql: string, ...params: unknown[]): void {
-    this.stmt(sql).run(...params);
+  /** Every write statement goes through here, so an optimistic transaction can claim the lock. */
+  private run(sql: string, ...params: unknown[]): { changes?: number | bigint } {
+    if (this.optimistic && !this.writing) this.claimWriteLock();
+    return this.stmt(sql).run(...params) as { changes?: number | bigint };
+  }
+
+  /**
+   * Takes the write lock for an optimistic transaction before its first write. A write that
+   * does nothing still starts a write transaction, and SQLite refuses it if another connection
+   * committed since this snapshot. (exec, not a cached statement: a cached one that failed
+   * here would stay "in progress" and pin the stale snapshot.)
+   */
+  private claimWriteLock(): void {
+    try {
+      this.db.exec("UPDATE meta SET value = value WHERE 0");
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT") throw new WriteConflict(code);
+      throw e;
+    }
+    this.writing = true;
+    this.firstWrite?.();
   }
 
   private get<R>(sql: string, ...params: unknown[]): R | undefined {
@@ -107,10 +135,11 @@ export class SqliteStore implements Store {
     return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
   }
 
-  transaction<T>(fn: () => T): T {
+  transaction<T>(fn: () => T, opts?: TransactionOptions): T {
     const outer = this.depth === 0;
     const sp = `sp${this.depth}`;
-    this.db.exec(outer ? "BEGIN IMMEDIATE" : `SAVEPOINT ${sp}`);
+    if (outer) this.begin(opts);
+    else this.db.exec(`SAVEPOINT ${sp}`);
     this.depth++;
     let result: T;
     try {
@@ -133,8 +162,54 @@ export class SqliteStore implements Store {
     } catch (e) {
       this.undo(true, sp);
       throw e;
+    } finally {
+      this.endOuter();
     }
     return result;
+  }
+
+  private begin(opts: TransactionOptions | undefined): void {
+    if (opts?.mode === "optimistic") {
+      this.db.exec("BEGIN DEFERRED");
+      this.optimistic = true;
+      this.firstWrite = opts.onFirstWrite ?? null;
+      this.pinSnapshot();
+      return;
+    }
+    if (opts?.mode === "locked") this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.waitMs))}`);
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+    } catch (e) {
+      if ((e as { code?: string }).code === "SQLITE_BUSY") throw new LockTimeout();
+      throw e;
+    } finally {
+      if (opts?.mode === "locked") this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    this.pinSnapshot();
+  }
+
+  /**
+   * Starts the transaction's read snapshot now (SQLite starts it at the first read), and picks
+   * up index definitions other connections changed since this one last looked.
+   */
+  private pinSnapshot(): void {
+    const version = this.dataVersion();
+    if (version !== this.seenDataVersion) {
+      this.seenDataVersion = version;
+      this.loadDefs();
+    }
+  }
+
+  /** Changes whenever another connection commits (PRAGMA data_version); reads pin the snapshot. */
+  dataVersion(): number {
+    this.get("SELECT 1 FROM meta LIMIT 1");
+    return Number(this.get<{ data_version: number | bigint }>("PRAGMA data_version")?.data_version);
+  }
+
+  private endOuter(): void {
+    this.optimistic = false;
+    this.writing = false;
+    this.firstWrite = null;
   }
 
   private undo(outer: boolean, sp: string): void {
@@ -144,6 +219,7 @@ export class SqliteStore implements Store {
     } catch {
       /* the caller's error is the one worth reporting */
     }
+    if (outer) this.endOuter();
     this.loadDefs();
   }
 
@@ -253,11 +329,12 @@ export class SqliteStore implements Store {
 
   pruneVersions(before: bigint): number {
     // A version may go once a newer one (or the current document) superseded it before `before`.
-    const res = this.stmt(
+    const res = this.run(
       `DELETE FROM doc_versions AS v WHERE v.ts < ?1 AND (
          EXISTS (SELECT 1 FROM doc_versions w WHERE w.coll = v.coll AND w.id = v.id AND w.ts > v.ts AND w.ts <= ?1)
          OR EXISTS (SELECT 1 FROM docs d WHERE d.coll = v.coll AND d.id = v.id AND d.ts > v.ts AND d.ts <= ?1))`,
-    ).run(before);
+      before,
+    );
     return Number((res as { changes?: number | bigint }).changes ?? 0);
   }
 

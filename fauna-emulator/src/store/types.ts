@@ -1,6 +1,6 @@
 // The storage contract the engine relies on. Implemented by store/sqlite-store.ts.
-// Everything is synchronous: the engine runs one query at a time inside `transaction()`,
-// which is what makes every query an all-or-nothing, serializable transaction.
+// Everything is synchronous: a connection runs one query at a time inside `transaction()`;
+// several connections (worker threads) share one database file in WAL mode.
 import type { ObjectValue, Value } from "../core/index.js";
 
 export interface StoredDoc {
@@ -52,9 +52,38 @@ export interface DocScan {
   limit: number;
 }
 
+/**
+ * How a transaction takes the write lock. `optimistic` (BEGIN DEFERRED) reads a snapshot
+ * alongside other connections; its first write asks `onFirstWrite` and then SQLite for the
+ * lock, and fails with `WriteConflict` if either refuses (someone wrote since the snapshot).
+ * `locked` (BEGIN IMMEDIATE) waits up to `waitMs` for the lock and then cannot conflict.
+ */
+export type TransactionOptions =
+  | { mode: "optimistic"; onFirstWrite?: () => void }
+  | { mode: "locked"; waitMs: number };
+
+/** An optimistic transaction lost a race: roll back and run again holding the lock. */
+export class WriteConflict extends Error {
+  constructor(reason: string) {
+    super(`write conflict: ${reason}`);
+    this.name = "WriteConflict";
+  }
+}
+
+/** The write lock was not free within `waitMs`. */
+export class LockTimeout extends Error {
+  constructor() {
+    super("the write lock was busy");
+    this.name = "LockTimeout";
+  }
+}
+
 export interface Store {
-  /** Runs `fn` in one SQLite transaction (BEGIN IMMEDIATE); commits on return, rolls back on throw. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one SQLite transaction; commits on return, rolls back on throw. Without
+   * options: BEGIN IMMEDIATE with the connection's busy timeout.
+   */
+  transaction<T>(fn: () => T, opts?: TransactionOptions): T;
   close(): void;
 
   getMeta(key: string): string | null;
