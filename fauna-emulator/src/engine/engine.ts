@@ -1,11 +1,12 @@
 // The engine: one query = one store transaction. It authenticates, checks, evaluates and
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
-import { InvalidQueryError, QueryError, type Value } from "../core/index.js";
+import { InvalidQueryError, ProtocolError, QueryError, type Value } from "../core/index.js";
 import { CURSOR_LIFETIME_MICROS, CursorMemory, newQueryContext, type Access, type CompiledSchema, type DbInfo, type EngineHooks, type QueryContext } from "../db/index.js";
 import { Scope, deadlineExceeded, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
-import { NamespacedStore, type Store } from "../store/index.js";
+import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
+import { SharedClock } from "./pool/clock.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
@@ -17,22 +18,28 @@ const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token:
 
 export interface EngineOptions {
   rootSecret: string;
+  /** The transaction clock shared with the other workers on this database (else a private one). */
+  clock?: SharedClock;
 }
 
+/** Fauna's answer when a write kept losing to others (409). */
+const contended = () => new ProtocolError("contended_transaction", "Transaction was aborted due to detection of concurrent modification.", 409);
+
+/** A commit landed while the query was picking its snapshot and time: start over. */
+class SnapshotMoved extends Error {}
+
 export class FaunaEngine extends SchemaApi implements Engine {
-  private lastTs: bigint;
-  private lastId: bigint;
-  /** Per-database views of the store and their applied schemas, by namespace. */
+  private readonly clock: SharedClock;
+  /** Per-database views of the store and their applied schemas (with their version), by namespace. */
   private readonly stores = new Map<string, Store>();
-  private readonly schemas = new Map<string, CompiledSchema>();
+  private readonly schemas = new Map<string, { version: string | null; schema: CompiledSchema }>();
 
   constructor(
     readonly store: Store,
     readonly opts: EngineOptions,
   ) {
     super();
-    this.lastTs = BigInt(store.getMeta("last_txn_ts") ?? "0");
-    this.lastId = BigInt(store.getMeta("last_id") ?? "0");
+    this.clock = opts.clock ?? new SharedClock(SharedClock.allocate(BigInt(store.getMeta("last_txn_ts") ?? "0"), BigInt(store.getMeta("last_id") ?? "0")), 1);
   }
 
   storeOf = (db: DbInfo): Store => {
@@ -42,25 +49,16 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return s;
   };
 
+  /** The database's compiled schema, reloaded when another worker changed it. */
   private schemaOf(db: DbInfo): CompiledSchema {
-    let schema = this.schemas.get(db.ns);
-    if (!schema) this.schemas.set(db.ns, (schema = loadSchema(this.storeOf(db))));
+    const store = this.storeOf(db);
+    const version = store.getMeta("schema_version");
+    const cached = this.schemas.get(db.ns);
+    if (cached && cached.version === version) return cached.schema;
+    const schema = loadSchema(store);
+    this.schemas.set(db.ns, { version, schema });
     return schema;
   }
-
-  /** A strictly increasing transaction time in microseconds. */
-  private nextTxnTs(): bigint {
-    const now = BigInt(Date.now()) * 1000n;
-    this.lastTs = now > this.lastTs ? now : this.lastTs + 1n;
-    return this.lastTs;
-  }
-
-  /** Fauna-like 64-bit ids: time-based, strictly increasing. */
-  private nextId = (txnTs: bigint) => (): string => {
-    const base = txnTs << 8n;
-    this.lastId = base > this.lastId ? base : this.lastId + 1n;
-    return this.lastId.toString();
-  };
 
   readonly hooks: EngineHooks = {
     applySchema: (ctx, files) => {
@@ -79,6 +77,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
   /**
    * Runs `fn` in one transaction, in the database and with the access the secret resolves to
    * (used by the schema API too). A failure's summary quotes `sources()` (name → text).
+   *
+   * First optimistically, reading a snapshot beside the other workers; if another write got in
+   * first, once more holding the write lock (counted in `contention_retries`), which cannot
+   * conflict. A lock that stays busy past the deadline is Fauna's contended_transaction.
    */
   protected inTransaction<T>(
     secret: string,
@@ -86,19 +88,54 @@ export class FaunaEngine extends SchemaApi implements Engine {
     timeoutMs: number,
     fn: (ctx: QueryContext) => T,
     sources: () => Map<string, string> = () => new Map(),
-  ): { result: T; ctx: QueryContext } {
-    const txnTs = this.nextTxnTs();
-    let ctx: QueryContext | undefined;
-    const savedId = this.lastId;
+  ): { result: T; ctx: QueryContext; retries: number } {
+    for (let restarts = 0; ; restarts++) {
+      try {
+        return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "optimistic"), retries: 0 };
+      } catch (e) {
+        if (e instanceof SnapshotMoved && restarts < 100) continue;
+        if (!(e instanceof WriteConflict)) throw e;
+        break;
+      }
+    }
     try {
-      const result = this.store.transaction(() => {
+      return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "locked"), retries: 1 };
+    } catch (e) {
+      if (e instanceof LockTimeout) throw contended();
+      throw e;
+    }
+  }
+
+  private attempt<T>(
+    secret: string,
+    deadline: number,
+    timeoutMs: number,
+    fn: (ctx: QueryContext) => T,
+    sources: () => Map<string, string>,
+    mode: "optimistic" | "locked",
+  ): { result: T; ctx: QueryContext } {
+    const clock = this.clock;
+    let ctx: QueryContext | undefined;
+    let writer = mode === "locked";
+    const seq = clock.commitSeq();
+    try {
+      const body = () => {
+        let txnTs: bigint;
+        if (mode === "locked") {
+          txnTs = clock.lockedWriteTs();
+        } else {
+          // The time must not be later than a write this snapshot does not see.
+          if (seq % 2n === 1n) throw new SnapshotMoved();
+          txnTs = clock.snapshotTs();
+          if (clock.commitSeq() !== seq) throw new SnapshotMoved();
+        }
         const env = { rootSecret: this.opts.rootSecret, rootStore: this.store, storeOf: this.storeOf, nowNanos: txnTs * 1000n };
         const caller = resolveSecret(env, secret);
         const c = newQueryContext({
           txnTs,
           deadline,
           timeoutMs,
-          newId: this.nextId(txnTs),
+          newId: () => clock.nextId(txnTs).toString(),
           db: caller.db,
           store: this.storeOf(caller.db),
           schema: this.schemaOf(caller.db),
@@ -110,23 +147,39 @@ export class FaunaEngine extends SchemaApi implements Engine {
         const r = fn(c);
         if (c.writeOps > 0 || c.schemaChanged) {
           this.store.setMeta("last_txn_ts", txnTs.toString());
-          this.store.setMeta("last_id", this.lastId.toString());
+          this.store.setMeta("last_id", clock.lastId().toString());
           this.pruneHistory(txnTs, c.writeOps);
         }
         if (c.schemaChanged) c.store.setMeta("schema_version", txnTs.toString());
+        if (writer) clock.beginCommit();
         return r;
-      });
+      };
+      const result =
+        mode === "locked"
+          ? this.store.transaction(body, { mode, waitMs: Math.max(0, deadline - Date.now()) })
+          : this.store.transaction(body, {
+              mode,
+              // Commit at this snapshot's time only if no query took a later one meanwhile.
+              onFirstWrite: () => {
+                if (!clock.claimWrite(ctx!.txnTs)) throw new WriteConflict("a later snapshot exists");
+                writer = true;
+              },
+            });
       const done = ctx!;
-      if (done.schemaChanged) this.schemas.set(done.db.ns, done.schema);
+      if (done.schemaChanged) this.schemas.set(done.db.ns, { version: done.txnTs.toString(), schema: done.schema });
       return { result, ctx: done };
     } catch (caught) {
-      this.lastId = savedId;
       // A rolled-back schema change must not linger in the cache.
       if (ctx?.schemaChanged) this.schemas.delete(ctx.db.ns);
+      if (caught instanceof WriteConflict || caught instanceof SnapshotMoved || caught instanceof LockTimeout) throw caught;
       // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
       const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
-      if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources());
+      if (e instanceof QueryError && ctx) {
+        (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources(), mode === "locked" ? 1 : 0);
+      }
       throw e;
+    } finally {
+      if (writer) clock.endWrite();
     }
   }
 
@@ -160,13 +213,13 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
       return encoded;
     };
-    const { result, ctx } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, run, () => sources);
+    const { result, ctx, retries } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, run, () => sources);
     return {
       data: result,
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),
       summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
-      stats: this.stats(ctx, started),
+      stats: this.stats(ctx, started, retries),
     };
   }
 
@@ -181,26 +234,26 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return BigInt(ctx.store.getMeta("schema_version") ?? "0");
   }
 
-  private stats(ctx: QueryContext, started: number): QueryStats {
+  private stats(ctx: QueryContext, started: number, retries: number): QueryStats {
     return {
       compute_ops: Math.max(1, Math.ceil(ctx.computeOps / 50)),
       read_ops: ctx.readOps,
       write_ops: ctx.writeOps,
       query_time_ms: Date.now() - started,
-      contention_retries: 0,
+      contention_retries: retries,
       storage_bytes_read: ctx.bytesRead,
       storage_bytes_write: ctx.bytesWritten,
       rate_limits_hit: [],
     };
   }
 
-  private failureInfo(ctx: QueryContext, e: QueryError, sources: Map<string, string>): QueryFailureInfo {
+  private failureInfo(ctx: QueryContext, e: QueryError, sources: Map<string, string>, retries: number): QueryFailureInfo {
     const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),
       summary: errorSummary(diags, sources, e.constraintFailures),
-      stats: this.stats(ctx, Date.now()),
+      stats: this.stats(ctx, Date.now(), retries),
     };
   }
 }

@@ -17,8 +17,13 @@ test("while a writer holds the lock, new snapshots read just before its time", (
   const reader = new SharedClock(buffer, 2);
   const ts = writer.lockedWriteTs();
   assert.equal(reader.snapshotTs(), ts - 1n);
-  writer.endWrite(true);
-  assert.equal(reader.commits(), 1n);
+  const before = reader.commitSeq();
+  writer.beginCommit();
+  assert.equal(reader.commitSeq() % 2n, 1n, "odd while committing");
+  assert.equal(SharedClock.isCommitting(buffer, 1), true);
+  writer.endWrite();
+  assert.equal(reader.commitSeq(), before + 2n);
+  assert.equal(SharedClock.isCommitting(buffer, 1), false);
   assert.ok(reader.snapshotTs() > ts);
 });
 
@@ -28,7 +33,7 @@ test("an optimistic writer commits at its start time only if nobody took a later
   const reader = new SharedClock(buffer, 2);
   const ts = writer.snapshotTs();
   assert.equal(writer.claimWrite(ts), true);
-  writer.endWrite(true);
+  writer.endWrite();
   const late = writer.snapshotTs();
   reader.snapshotTs();
   assert.equal(writer.claimWrite(late), false, "a reader took a later time and cannot see this write");
@@ -45,6 +50,8 @@ test("recovering a dead owner frees the lock and withdraws its write", () => {
   const buffer = SharedClock.allocate(0n, 0n);
   const dead = new SharedClock(buffer, 7);
   const ts = dead.lockedWriteTs();
+  dead.beginCommit();
   SharedClock.recover(buffer, 7);
+  assert.equal(new SharedClock(buffer, 8).commitSeq() % 2n, 0n);
   assert.ok(new SharedClock(buffer, 8).snapshotTs() > ts);
 });

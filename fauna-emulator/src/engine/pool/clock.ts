@@ -10,7 +10,8 @@
 const LOCK = 0; // Int32 slot: 0 = free, else the owner's id (a worker's thread id + 1)
 const LAST_ISSUED = 1; // BigInt64 slots from here on (8-byte aligned)
 const WRITER_TS = 2;
-const COMMITS = 3;
+const COMMIT_SEQ = 3; // odd while a writer is committing
+
 const LAST_ID = 4;
 const WRITER_OWNER = 5;
 const SLOTS = 6;
@@ -60,9 +61,20 @@ export class SharedClock {
     return ts;
   }
 
-  /** How many writes have committed; readers compare it around pinning their snapshot. */
-  commits(): bigint {
-    return Atomics.load(this.slots, COMMITS);
+  /**
+   * Odd while a writer is committing; changes with every commit. A query reads it before
+   * pinning its snapshot and again after taking its time: if it was odd or changed, a commit
+   * may have landed in between and the query starts over (nothing was done yet).
+   */
+  commitSeq(): bigint {
+    return Atomics.load(this.slots, COMMIT_SEQ);
+  }
+
+  /** The writer is about to COMMIT. */
+  beginCommit(): void {
+    this.critical(() => {
+      Atomics.add(this.slots, COMMIT_SEQ, 1n);
+    });
   }
 
   /** The time of a query that just pinned its snapshot (any query starts as a reader). */
@@ -99,12 +111,12 @@ export class SharedClock {
     Atomics.store(this.slots, WRITER_OWNER, BigInt(this.ownerId));
   }
 
-  /** The writer released the write lock (committed or not). */
-  endWrite(committed: boolean): void {
+  /** The writer released the write lock (committed or rolled back). */
+  endWrite(): void {
     this.critical(() => {
       Atomics.store(this.slots, WRITER_TS, 0n);
       Atomics.store(this.slots, WRITER_OWNER, 0n);
-      if (committed) Atomics.add(this.slots, COMMITS, 1n);
+      if (Atomics.load(this.slots, COMMIT_SEQ) % 2n === 1n) Atomics.add(this.slots, COMMIT_SEQ, 1n);
     });
   }
 
@@ -117,6 +129,12 @@ export class SharedClock {
       Atomics.store(this.slots, LAST_ID, id);
       return id;
     });
+  }
+
+  /** Whether `ownerId` is committing right now (its transaction may already be durable). */
+  static isCommitting(buffer: SharedArrayBuffer, ownerId: number): boolean {
+    const slots = new BigInt64Array(buffer, 0, SLOTS);
+    return Atomics.load(slots, WRITER_OWNER) === BigInt(ownerId) && Atomics.load(slots, COMMIT_SEQ) % 2n === 1n;
   }
 
   lastId(): bigint {
@@ -133,6 +151,7 @@ export class SharedClock {
     if (Atomics.load(slots, WRITER_OWNER) === BigInt(deadOwnerId)) {
       Atomics.store(slots, WRITER_TS, 0n);
       Atomics.store(slots, WRITER_OWNER, 0n);
+      if (Atomics.load(slots, COMMIT_SEQ) % 2n === 1n) Atomics.add(slots, COMMIT_SEQ, 1n);
     }
     if (Atomics.compareExchange(lock, LOCK, deadOwnerId, 0) === deadOwnerId) Atomics.notify(lock, LOCK);
   }

@@ -141,21 +141,28 @@ export class WorkerPool {
   /** Times a job out at its deadline (plus grace), queued or running. */
   private arm(job: Job): void {
     const delay = Math.max(0, job.deadline - Date.now()) + (this.opts.graceMs ?? 50);
-    job.timer = setTimeout(() => {
-      const queued = this.queue.indexOf(job);
-      if (queued >= 0) {
-        this.queue.splice(queued, 1);
-        return this.finish(job, { failed: "timeout" });
+    job.timer = setTimeout(() => this.expire(job), delay);
+  }
+
+  private expire(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return this.finish(job, { failed: "timeout" });
+    }
+    for (const slot of this.slots) {
+      if (slot.job !== job) continue;
+      // A worker in the middle of COMMIT is let finish: its answer tells what happened.
+      if (SharedClock.isCommitting(this.opts.clock, slot.ownerId)) {
+        job.timer = setTimeout(() => this.expire(job), 10);
+        return;
       }
-      for (const slot of this.slots) {
-        if (slot.job !== job) continue;
-        slot.job = null;
-        slot.retired = true;
-        this.finish(job, { failed: "timeout" });
-        // Its transaction never commits: a terminated thread's connection rolls it back.
-        void slot.worker.terminate();
-      }
-    }, delay);
+      slot.job = null;
+      slot.retired = true;
+      this.finish(job, { failed: "timeout" });
+      // Its transaction never commits: a terminated thread's connection rolls it back.
+      void slot.worker.terminate();
+    }
   }
 
   private finish(job: Job, result: unknown): void {
