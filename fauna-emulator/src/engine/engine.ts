@@ -2,14 +2,30 @@
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
 import { InvalidQueryError, QueryError, type Value } from "../core/index.js";
-import { CURSOR_LIFETIME_MICROS, CursorMemory, newQueryContext, type Access, type CompiledSchema, type DbInfo, type EngineHooks, type QueryContext } from "../db/index.js";
+import {
+  CURSOR_LIFETIME_MICROS,
+  CursorMemory,
+  newQueryContext,
+  type Access,
+  type CompiledSchema,
+  type DbInfo,
+  type EngineHooks,
+  type QueryContext,
+} from "../db/index.js";
 import { Scope, deadlineExceeded, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
 import { NamespacedStore, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
-import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
+import {
+  FAILURE_INFO,
+  type Engine,
+  type QueryFailureInfo,
+  type QueryRequest,
+  type QueryStats,
+  type QuerySuccess,
+} from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
 const PURGE_BATCH = 1000;
@@ -92,7 +108,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
     const savedId = this.lastId;
     try {
       const result = this.store.transaction(() => {
-        const env = { rootSecret: this.opts.rootSecret, rootStore: this.store, storeOf: this.storeOf, nowNanos: txnTs * 1000n };
+        const env = {
+          rootSecret: this.opts.rootSecret,
+          rootStore: this.store,
+          storeOf: this.storeOf,
+          nowNanos: txnTs * 1000n,
+        };
         const caller = resolveSecret(env, secret);
         const c = newQueryContext({
           txnTs,
@@ -124,8 +145,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
       // A rolled-back schema change must not linger in the cache.
       if (ctx?.schemaChanged) this.schemas.delete(ctx.db.ns);
       // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
-      const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
-      if (e instanceof QueryError && ctx) (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources());
+      const e =
+        caught instanceof RangeError
+          ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048")
+          : caught;
+      if (e instanceof QueryError && ctx)
+        (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources());
       throw e;
     }
   }
@@ -195,7 +220,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
   }
 
   private failureInfo(ctx: QueryContext, e: QueryError, sources: Map<string, string>): QueryFailureInfo {
-    const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
+    const diags =
+      e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),
