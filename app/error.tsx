@@ -27,6 +27,8 @@ export default function ErrorPage({ error, retry }: { error: Error & { digest?: 
         >
           Try again
         </button>
+        {/* A full page load, not a client-side navigation: it starts the app afresh after an error. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="rounded-md px-4 py-2 text-sm font-medium text-neutral-700 ring-1 ring-neutral-300 hover:bg-neutral-50">
           Go home
         </a>

@@ -7,6 +7,8 @@ import { SessionExpiry } from "./session-expiry";
 
 export async function Navbar() {
   const session = await getSession();
+  // A server component renders once per request: this is that request's time.
+  // eslint-disable-next-line react-hooks/purity
   const renderedAt = Date.now();
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur">

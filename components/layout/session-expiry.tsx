@@ -8,6 +8,8 @@ const minutesLeft = (expiresAt: number, now: number) => Math.max(0, Math.ceil((e
 export function SessionExpiry({ expiresAt, renderedAt }: { expiresAt: number; renderedAt: number }) {
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
+    // Once hydrated, count from the browser's clock instead of the server's render time.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);

@@ -22,7 +22,8 @@ const PRODUCTS = 2000;
 
 // ---- measuring ------------------------------------------------------------------------------
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 
 interface Load {
@@ -91,10 +92,14 @@ interface Server {
 }
 
 async function startLocalFauna(extraArgs: string[] = []): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", CLI, "--port", "0", "--memory", ...extraArgs], {
-    env: { ...process.env, FAUNA_ROOT_SECRET: ROOT_SECRET },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI, "--port", "0", "--memory", ...extraArgs],
+    {
+      env: { ...process.env, FAUNA_ROOT_SECRET: ROOT_SECRET },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -128,7 +133,10 @@ function processTreeRssMb(pid: number): number {
 }
 
 /** A bare HTTP/2 server answering every request with one recorded response. */
-async function startBareServer(body: string, headers: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+async function startBareServer(
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http2.createServer();
   server.on("stream", (stream) => {
     stream.on("error", () => {});
@@ -162,7 +170,9 @@ async function seed(url: string): Promise<{ admin: Client; shopper: Client; anon
   const admin = client(url, ROOT_SECRET);
   const storeId = (await admin.query<string>(fql`Store.create({ name: "Bench" }).id`)).data;
   for (let i = 0; i < PRODUCTS; i += 500) {
-    await admin.query(fql`Set.sequence(${i}, ${i + 500}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, quantity: i, store: Store.byId(${storeId})! }))`);
+    await admin.query(
+      fql`Set.sequence(${i}, ${i + 500}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, quantity: i, store: Store.byId(${storeId})! }))`,
+    );
   }
   const key = (await admin.query<{ secret: string }>(fql`Key.create({ role: "unauthenticated" })`)).data;
   const anon = client(url, key.secret);
@@ -206,7 +216,9 @@ async function loginInterference(url: string, shopper: Client, anon: Client): Pr
   loggingIn = false;
   await logins;
   console.log(`   alone:        p50 ${ms(alone.p50)}  p99 ${ms(alone.p99)}`);
-  console.log(`   with logins:  p50 ${ms(during.p50)}  p99 ${ms(during.p99)}   p99 ratio ${(during.p99 / alone.p99).toFixed(2)}`);
+  console.log(
+    `   with logins:  p50 ${ms(during.p50)}  p99 ${ms(during.p99)}   p99 ratio ${(during.p99 / alone.p99).toFixed(2)}`,
+  );
   void url;
 }
 
@@ -225,7 +237,10 @@ async function timed(run: () => Promise<unknown>): Promise<{ ms: number; outcome
 const RUNAWAY: [string, Query<QueryValue>][] = [
   ["backtracking regex (backreference: no RE2)", fql`${"a".repeat(32) + "!"}.includesRegex("^(a|a)+\\\\1$")`],
   ["huge range", fql`Set.sequence(0, 1000000000).count()`],
-  ["deep recursion-free spin", fql`Array.sequence(0, 16000).map(x => Array.sequence(0, 200).fold(0, (a, b) => a + b)).length`],
+  [
+    "deep recursion-free spin",
+    fql`Array.sequence(0, 16000).map(x => Array.sequence(0, 200).fold(0, (a, b) => a + b)).length`,
+  ],
 ];
 
 async function runaways(fauna: Server): Promise<void> {
@@ -235,7 +250,9 @@ async function runaways(fauna: Server): Promise<void> {
     const pings = pingLoop(fauna.url);
     const r = await timed(() => hasty.query(query));
     const p = await pings.stop();
-    console.log(`   ${label.padEnd(44)} answered ${r.outcome.padEnd(16)} in ${ms(r.ms)}   /ping p99 ${ms(percentile(p, 0.99))}`);
+    console.log(
+      `   ${label.padEnd(44)} answered ${r.outcome.padEnd(16)} in ${ms(r.ms)}   /ping p99 ${ms(percentile(p, 0.99))}`,
+    );
   }
   hasty.close();
 }
@@ -294,7 +311,8 @@ const fauna = await startLocalFauna(workerArgs);
 try {
   console.log(`local Fauna ${fauna.url} ${workerArgs.join(" ")} (in memory, ${PRODUCTS} products)`);
   const { admin, anon, shopper } = await seed(fauna.url);
-  const token = (await anon.query<{ secret: string }>(fql`UserLogin("bench1@example.com", "bench-password")`)).data.secret;
+  const token = (await anon.query<{ secret: string }>(fql`UserLogin("bench1@example.com", "bench-password")`)).data
+    .secret;
   await catalogThroughput(fauna, shopper, token);
   await loginInterference(fauna.url, shopper, anon);
   await runaways(fauna);

@@ -26,7 +26,10 @@ async function suite(name: string, dataDir: string | null): Promise<void> {
   const db = await startDb({ dataDir });
   const storeId = await run<string>(db.admin, fql`Store.create({ name: "Bench" }).id`);
   for (let i = 0; i < PRODUCTS; i += 500) {
-    await run(db.admin, fql`Set.sequence(${i}, ${i + 500}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, quantity: i, store: Store.byId(${storeId})! }))`);
+    await run(
+      db.admin,
+      fql`Set.sequence(${i}, ${i + 500}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, quantity: i, store: Store.byId(${storeId})! }))`,
+    );
   }
   const key = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "unauthenticated" })`);
   const anon: Client = db.client(key.secret);
@@ -37,11 +40,19 @@ async function suite(name: string, dataDir: string | null): Promise<void> {
 
   console.log(`${name} (${PRODUCTS} products)`);
   await measure("1 + 1 (admin)", 300, () => db.admin.query(fql`1 + 1`));
-  await measure("catalog page of 12 with store names (token)", 200, () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`));
+  await measure("catalog page of 12 with store names (token)", 200, () =>
+    shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`),
+  );
   await measure("next page by cursor (token)", 200, () => shopper.query(fql`Set.paginate(${firstPage.after})`));
   await measure("index lookup Product.byName (token)", 200, () => shopper.query(fql`Product.byName("p1234").first()`));
-  await measure("product create (admin)", 200, () => db.admin.query(fql`Product.create({ name: "n" + newId(), description: "d", price: 1.0, store: Store.byId(${storeId})! })`));
-  await measure("UserLogin (bcrypt verify + token)", 50, () => anon.query(fql`UserLogin("bench@example.com", "bench-password")`));
+  await measure("product create (admin)", 200, () =>
+    db.admin.query(
+      fql`Product.create({ name: "n" + newId(), description: "d", price: 1.0, store: Store.byId(${storeId})! })`,
+    ),
+  );
+  await measure("UserLogin (bcrypt verify + token)", 50, () =>
+    anon.query(fql`UserLogin("bench@example.com", "bench-password")`),
+  );
   await db.close();
 }
 

@@ -34,6 +34,7 @@ export async function applySchema(dir: string, opts: PushOptions): Promise<bigin
     body: form,
   });
   const body = (await res.json()) as { version?: number; error?: { message: string } };
-  if (!res.ok || body.error) throw new Error(`schema push failed (${res.status}): ${body.error?.message ?? "unknown error"}`);
+  if (!res.ok || body.error)
+    throw new Error(`schema push failed (${res.status}): ${body.error?.message ?? "unknown error"}`);
   return BigInt(body.version ?? 0);
 }

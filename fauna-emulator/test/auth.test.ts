@@ -28,7 +28,10 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "fauna-auth-"));
   db = await startDb({ schemaDir: [SHOP_SCHEMA, AUTH_EXTRAS], dataDir });
   storeId = await run<string>(db.admin, fql`Store.create({ name: "Main" }).id`);
-  await run(db.admin, fql`Product.create({ name: "mug", description: "blue", price: 4.5, store: Store.byId(${storeId}) })`);
+  await run(
+    db.admin,
+    fql`Product.create({ name: "mug", description: "blue", price: 4.5, store: Store.byId(${storeId}) })`,
+  );
   ann = await signUp("ann@example.com", "Ann", "ann-password");
   vip = await signUp("vip@example.com", "VIP", "vip-password");
 });
@@ -53,7 +56,10 @@ describe("secrets", () => {
   });
 
   test("Key.create shows the secret once; later reads have no secret", async () => {
-    const key = await run<{ id: string; secret: string; role: string }>(db.admin, fql`Key.create({ role: "server", data: { name: "ci" } })`);
+    const key = await run<{ id: string; secret: string; role: string }>(
+      db.admin,
+      fql`Key.create({ role: "server", data: { name: "ci" } })`,
+    );
     assert.match(key.secret, /^fnA/);
     assert.equal(key.role, "server");
     const again = await run<Record<string, unknown>>(db.admin, fql`Key.byId(${key.id})`);
@@ -80,7 +86,9 @@ describe("secrets", () => {
 
   test("secrets and passwords are stored only as bcrypt hashes", async () => {
     const key = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "server" })`);
-    const files = readdirSync(dataDir).map((f) => readFileSync(join(dataDir, f)).toString("latin1")).join("");
+    const files = readdirSync(dataDir)
+      .map((f) => readFileSync(join(dataDir, f)).toString("latin1"))
+      .join("");
     assert.ok(files.length > 0);
     assert.ok(!files.includes(key.secret), "key secret not on disk");
     assert.ok(!files.includes(key.secret.slice(14)), "secret's random part not on disk");
@@ -93,7 +101,9 @@ describe("secrets", () => {
 describe("credentials and tokens", () => {
   test("a credential never renders its password", async () => {
     const cred = await run<Record<string, unknown>>(db.admin, fql`Credential.byDocument(Customer.byId(${ann.id})!)`);
-    const shown = Object.entries(cred).filter(([, v]) => v !== undefined).map(([k]) => k);
+    const shown = Object.entries(cred)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
     assert.deepEqual(shown.sort(), ["coll", "document", "id", "ts"]);
   });
 
@@ -105,11 +115,20 @@ describe("credentials and tokens", () => {
 
   test("verify() checks a password; update() re-hashes it", async () => {
     const id = (await signUp("rehash@example.com", null, "first-password")).id;
-    assert.equal(await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("first-password")`), true);
+    assert.equal(
+      await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("first-password")`),
+      true,
+    );
     assert.equal(await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("nope")`), false);
     await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.update({ password: "second-password" })`);
-    assert.equal(await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("second-password")`), true);
-    assert.equal(await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("first-password")`), false);
+    assert.equal(
+      await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("second-password")`),
+      true,
+    );
+    assert.equal(
+      await run(db.admin, fql`Credential.byDocument(Customer.byId(${id})!)!.verify("first-password")`),
+      false,
+    );
   });
 
   test("Credential.byDocument of a document without one does not exist", async () => {
@@ -118,13 +137,19 @@ describe("credentials and tokens", () => {
   });
 
   test("login() with a wrong password raises invalid_secret and rolls back", async () => {
-    const err = await fails(db.admin, fql`Customer.create({ email: "x@y.z" }); Credential.byDocument(Customer.byId(${ann.id})!)!.login("bad")`);
+    const err = await fails(
+      db.admin,
+      fql`Customer.create({ email: "x@y.z" }); Credential.byDocument(Customer.byId(${ann.id})!)!.login("bad")`,
+    );
     assert.equal(err.code, "invalid_secret");
     assert.equal(await run(db.admin, fql`Customer.byEmail("x@y.z").count()`), 0);
   });
 
   test("a token past its ttl no longer authenticates", async () => {
-    const t = await run<{ secret: string }>(db.admin, fql`Token.create({ document: Customer.byId(${ann.id})!, ttl: Time.now().add(700, "milliseconds") })`);
+    const t = await run<{ secret: string }>(
+      db.admin,
+      fql`Token.create({ document: Customer.byId(${ann.id})!, ttl: Time.now().add(700, "milliseconds") })`,
+    );
     const c = db.client(t.secret);
     assert.equal(await run(c, fql`1`), 1);
     await new Promise((r) => setTimeout(r, 900));
@@ -147,7 +172,11 @@ describe("credentials and tokens", () => {
     assert.ok(mine >= 1);
     assert.equal(await run(c, fql`Credential.byDocument(Query.identity()!).exists()`), true);
     const customers = await run<{ data: Document[] }>(c, fql`Customer.all()`);
-    assert.deepEqual(customers.data.map((d) => d.id), [ann.id], "read predicate filters per document");
+    assert.deepEqual(
+      customers.data.map((d) => d.id),
+      [ann.id],
+      "read predicate filters per document",
+    );
     const other = await run<unknown>(c, fql`Customer.byId(${vip.id})`);
     assert.ok(other instanceof NullDocument);
     assert.equal((other as NullDocument).cause, "permission denied");
@@ -210,7 +239,10 @@ describe("roles", () => {
     const vipClient = db.client(vip.secret);
     await run(vipClient, fql`Store.create({ name: "VIP lounge" })`);
     assert.equal((await fails(vipClient, fql`Store.create({ name: "Plain" })`)).code, "permission_denied");
-    assert.equal((await fails(vipClient, fql`Store.byName("VIP lounge").first()!.update({ name: "forbidden" })`)).code, "permission_denied");
+    assert.equal(
+      (await fails(vipClient, fql`Store.byName("VIP lounge").first()!.update({ name: "forbidden" })`)).code,
+      "permission_denied",
+    );
     await run(vipClient, fql`Store.byName("VIP lounge").first()!.update({ name: "VIP lounge 2" })`);
     assert.equal(await run(db.admin, fql`Store.byName("VIP lounge 2").count()`), 1);
   });
@@ -235,6 +267,9 @@ describe("roles", () => {
     const asAnn = db.client(`secret:@doc/Customer/${ann.id}`);
     assert.equal(((await run<Document>(asAnn, fql`Query.identity()`)) as Document).id, ann.id);
     const serverKey = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "server" })`);
-    assert.ok((await fails(db.client(`${serverKey.secret}:admin`), fql`1`)) instanceof AuthenticationError, "only admin may switch roles");
+    assert.ok(
+      (await fails(db.client(`${serverKey.secret}:admin`), fql`1`)) instanceof AuthenticationError,
+      "only admin may switch roles",
+    );
   });
 });

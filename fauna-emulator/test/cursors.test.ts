@@ -15,7 +15,10 @@ type Page = { data: { name: string; price: number }[]; after?: string };
 
 async function seed(db: Awaited<ReturnType<typeof startDb>>) {
   const storeId = await run<string>(db.admin, fql`Store.create({ name: "S" }).id`);
-  await run(db.admin, fql`Set.sequence(0, 40).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, store: Store.byId(${storeId})! }))`);
+  await run(
+    db.admin,
+    fql`Set.sequence(0, 40).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, store: Store.byId(${storeId})! }))`,
+  );
 }
 
 test("a cursor keeps working after the server restarts", async () => {
@@ -23,7 +26,10 @@ test("a cursor keeps working after the server restarts", async () => {
   const a = await startDb({ dataDir: dir });
   await seed(a);
   const min = 10.0;
-  const first = await run<Page>(a.admin, fql`Product.sortedByPrice().where(p => p.price >= ${min}).map(p => p { name, price }).pageSize(10).paginate()`);
+  const first = await run<Page>(
+    a.admin,
+    fql`Product.sortedByPrice().where(p => p.price >= ${min}).map(p => p { name, price }).pageSize(10).paginate()`,
+  );
   assert.equal(first.data.length, 10);
   await a.close();
 
@@ -36,8 +42,15 @@ test("a cursor keeps working after the server restarts", async () => {
     cursor = page.after;
   }
   assert.equal(seen.length, 30, "every product with price >= 10, once");
-  assert.deepEqual(seen.map((p) => p.price), [...seen.map((p) => p.price)].sort((x, y) => y - x), "index order (desc price) kept");
-  assert.ok(seen.every((p) => p.price >= 10), "the captured variable `min` still filters");
+  assert.deepEqual(
+    seen.map((p) => p.price),
+    [...seen.map((p) => p.price)].sort((x, y) => y - x),
+    "index order (desc price) kept",
+  );
+  assert.ok(
+    seen.every((p) => p.price >= 10),
+    "the captured variable `min` still filters",
+  );
   await b.close();
 });
 
@@ -77,6 +90,9 @@ test("later pages read at the first page's snapshot: changes and deletions made 
   assert.ok(rest.data.some((p) => p.name === "p30"));
   assert.ok(!rest.data.some((p) => p.name === "late"));
   const tail = await run<{ data: { name: string }[] }>(db.admin, fql`Set.paginate(${docs.after!})`);
-  assert.ok(tail.data.some((p) => p.name === "p30"), "documents on a later page render as of the snapshot");
+  assert.ok(
+    tail.data.some((p) => p.name === "p30"),
+    "documents on a later page render as of the snapshot",
+  );
   await db.close();
 });

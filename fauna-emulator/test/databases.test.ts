@@ -34,7 +34,10 @@ test("Database.create returns the database document; only admins see databases",
   assert.deepEqual(await run(db.admin, fql`Database.all().map(.name).toArray()`), ["shop"]);
   const server = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "server" })`);
   assert.deepEqual(await run(db.client(server.secret), fql`Database.all().toArray()`), []);
-  assert.equal((await fails(db.client(server.secret), fql`Database.create({ name: "nope" })`)).code, "permission_denied");
+  assert.equal(
+    (await fails(db.client(server.secret), fql`Database.create({ name: "nope" })`)).code,
+    "permission_denied",
+  );
 });
 
 test("a child database has its own collections and data", async () => {
@@ -55,7 +58,8 @@ test("an admin secret scoped to the database path acts inside it; others may not
 test("schema pushed with the child's secret applies there; tokens authenticate in the child", async () => {
   const secret = "secret:shop:admin";
   const push = await schemaCall(secret, "POST", "/schema/1/update?staged=false", {
-    "main.fsl": "collection Item {}\ncollection User { email: String\n unique [.email]\n index byEmail { terms [.email] } }\n",
+    "main.fsl":
+      "collection Item {}\ncollection User { email: String\n unique [.email]\n index byEmail { terms [.email] } }\n",
   });
   assert.equal(push.status, 200, JSON.stringify(push.body));
   const token = await run<{ secret: string }>(
@@ -73,7 +77,10 @@ test("schema pushed with the child's secret applies there; tokens authenticate i
 
 test("a child database can stage a schema, report it ready, and commit or abandon it", async () => {
   const secret = "secret:shop:admin";
-  const files = { "main.fsl": "collection Item {}\ncollection User { email: String\n unique [.email]\n index byEmail { terms [.email] } }\ncollection Staged {}\n" };
+  const files = {
+    "main.fsl":
+      "collection Item {}\ncollection User { email: String\n unique [.email]\n index byEmail { terms [.email] } }\ncollection Staged {}\n",
+  };
   assert.equal((await schemaCall(secret, "POST", "/schema/1/update?staged=true", files)).status, 200);
   const status = await schemaCall(secret, "GET", "/schema/1/staged/status?format=semantic");
   assert.equal(status.body.status, "ready");
@@ -82,7 +89,10 @@ test("a child database can stage a schema, report it ready, and commit or abando
   assert.equal((await schemaCall(secret, "POST", "/schema/1/staged/commit")).status, 200);
   assert.equal(await run(shop, fql`Staged.all().count()`), 0);
   assert.equal((await schemaCall(secret, "GET", "/schema/1/staged/status")).body.status, "none");
-  assert.equal((await schemaCall(secret, "POST", "/schema/1/update?staged=true", { "main.fsl": "collection Other {}\n" })).status, 200);
+  assert.equal(
+    (await schemaCall(secret, "POST", "/schema/1/update?staged=true", { "main.fsl": "collection Other {}\n" })).status,
+    200,
+  );
   assert.equal((await schemaCall(secret, "POST", "/schema/1/staged/abandon")).status, 200);
   assert.equal(await run(shop, fql`Staged.all().count()`), 0, "abandoning keeps the active schema");
   const none = await schemaCall(secret, "POST", "/schema/1/staged/commit");
@@ -98,5 +108,9 @@ test("deleting a database deletes its data, and its keys stop working", async ()
   await run(db.admin, fql`Database.byName("tmp")!.delete()`);
   assert.ok((await fails(tmp, fql`1`)) instanceof AuthenticationError);
   await run(db.admin, fql`Database.create({ name: "tmp" })`);
-  assert.equal((await fails(db.client("secret:tmp:admin"), fql`T.all()`)).code, "invalid_query", "a new database of that name starts empty");
+  assert.equal(
+    (await fails(db.client("secret:tmp:admin"), fql`T.all()`)).code,
+    "invalid_query",
+    "a new database of that name starts empty",
+  );
 });

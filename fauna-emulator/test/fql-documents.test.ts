@@ -3,7 +3,17 @@
 // FQL2InterpreterSpec, FQL2IterableSpec (forEach side effects).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { AbortError, Document, DocumentReference, Module, NamedDocument, NullDocument, Page, TimeStub, fql } from "fauna";
+import {
+  AbortError,
+  Document,
+  DocumentReference,
+  Module,
+  NamedDocument,
+  NullDocument,
+  Page,
+  TimeStub,
+  fql,
+} from "fauna";
 import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 // Documents carry their user fields as extra properties.
@@ -40,7 +50,10 @@ after(async () => {
 // ---- collections ---------------------------------------------------------------
 
 test("Coll.create returns the new document with id, coll, ts and defaults applied", async () => {
-  const d = await run<Doc>(db.admin, fql`Product.create({ name: "bowls", description: "d", price: 4.5, store: Store.byId(${storeId}) })`);
+  const d = await run<Doc>(
+    db.admin,
+    fql`Product.create({ name: "bowls", description: "d", price: 4.5, store: Store.byId(${storeId}) })`,
+  );
   assert.ok(d instanceof Document);
   assert.match(d.id, /^\d+$/);
   assert.ok(d.coll instanceof Module);
@@ -65,7 +78,10 @@ test("Coll.all() is a Set of every document ordered by ascending ID", async () =
   assert.ok(page instanceof Page);
   const ids = page.data.map((d) => BigInt(d.id));
   assert.equal(ids.length, 2);
-  assert.deepEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), ids);
+  assert.deepEqual(
+    [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    ids,
+  );
 });
 
 test("Coll.where(pred) filters documents lazily into a Set", async () => {
@@ -79,9 +95,15 @@ test("Coll.firstWhere(pred) returns the first match or null", async () => {
 });
 
 test("Coll.byId(id) and Coll(id) read the same document", async () => {
-  assert.deepEqual(await run(db.admin, fql`let a = Store.byId(${storeId})!
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let a = Store.byId(${storeId})!
 let b = Store(${storeId})
-[a.name, b.name, a == b]`), ["Main", "Main", true]);
+[a.name, b.name, a == b]`,
+    ),
+    ["Main", "Main", true],
+  );
 });
 
 test("Coll.byId of a missing id renders as a null document with cause 'not found'", async () => {
@@ -99,7 +121,10 @@ test("Coll.byId and Coll() with a non-numeric id are invalid_argument; ID() with
     assert.equal(e.code, "invalid_argument");
     assert.equal(e.message, "expected value for `id` of type ID, received String");
   }
-  assert.equal((await fails(db.admin, fql`Store.byId(1.5)`)).message, "expected value for `id` of type ID, received Double");
+  assert.equal(
+    (await fails(db.admin, fql`Store.byId(1.5)`)).message,
+    "expected value for `id` of type ID, received Double",
+  );
   const id = await fails(db.admin, fql`ID("foobar")`);
   assert.equal(id.code, "invalid_id");
   assert.equal(id.message, "`foobar` is not a valid ID.");
@@ -150,12 +175,18 @@ test("desc() index values order descending, ties broken by the next value", asyn
 });
 
 test("index range {from, to} is inclusive on ascending values", async () => {
-  assert.deepEqual(await run(db.admin, fql`[
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
   Product.byName("dup", { from: 2.0 }).map(.price).toArray(),
   Product.byName("dup", { to: 2.0 }).map(.price).toArray(),
   Product.byName("dup", { from: 1.5, to: 9.5 }).map(.price).toArray(),
   Product.byName("dup", { from: 2.0, to: 9.0 }).map(.price).toArray()
-]`), [[9.5], [1.5], [1.5, 9.5], []]);
+]`,
+    ),
+    [[9.5], [1.5], [1.5, 9.5], []],
+  );
 });
 
 test("index range on a desc value runs from the higher bound down to the lower (core FQL2IndexSpec)", async () => {
@@ -199,20 +230,25 @@ test("projection on a Set maps over it and is still a Set", async () => {
 });
 
 test("projection on an array maps over the elements (core FQL2ProjectionSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[{ hi: "low", whoa: "now" }, { hi: "bye", no: "sir" }, { hi: "howdy" }] { hi }`), [
-    { hi: "low" },
-    { hi: "bye" },
-    { hi: "howdy" },
-  ]);
+  assert.deepEqual(
+    await run(db.admin, fql`[{ hi: "low", whoa: "now" }, { hi: "bye", no: "sir" }, { hi: "howdy" }] { hi }`),
+    [{ hi: "low" }, { hi: "bye" }, { hi: "howdy" }],
+  );
 });
 
 test("projection on null is null (core: nulls short-circuit)", async () => {
-  assert.equal(await run(db.admin, fql`null {
+  assert.equal(
+    await run(
+      db.admin,
+      fql`null {
   hello,
   nested {
     key
   }
-}`), null);
+}`,
+    ),
+    null,
+  );
 });
 
 test("projection on a missing document is null", async () => {
@@ -221,15 +257,20 @@ test("projection on a missing document is null", async () => {
 
 test("nested projection on objects keeps only the requested sub-fields (core FQL2ProjectionSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`let x = { foo: "bar", fooGone: "bar", hello: "friend", gentleman: { locke: "lamora", jean: "tannen", other: { calo: "galdo", bug: "chains" } } }
-x { hello, gentleman { locke, other { calo } }, foo }`),
+    await run(
+      db.admin,
+      fql`let x = { foo: "bar", fooGone: "bar", hello: "friend", gentleman: { locke: "lamora", jean: "tannen", other: { calo: "galdo", bug: "chains" } } }
+x { hello, gentleman { locke, other { calo } }, foo }`,
+    ),
     { hello: "friend", gentleman: { locke: "lamora", other: { calo: "galdo" } }, foo: "bar" },
   );
 });
 
 test("projection entries key: expr rebind . to the projected value (core 'supports rebinding')", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`let x = { a: 1, b: 10, c: { d: 5, e: 10 } }
+    await run(
+      db.admin,
+      fql`let x = { a: 1, b: 10, c: { d: 5, e: 10 } }
 let y = 100
 x {
   a,
@@ -242,7 +283,8 @@ x {
   cc: .c {
     plusplus: .d + y
   }
-}`),
+}`,
+    ),
     { a: 1, plus: 11, plusplus: 101, cplus: 15, c: { plus: 15 }, cc: { plusplus: 105 } },
   );
 });
@@ -250,24 +292,33 @@ x {
 // ---- update / replace / delete / exists ----------------------------------------------
 
 test("update deep-merges nested objects, replaces arrays and scalars", async () => {
-  const d = await run<Doc>(db.admin, fql`let t = Thing.create({ a: { b: 1, c: 2 }, arr: [1, 2], x: 1 })
-t.update({ a: { c: 3, d: 4 }, arr: [9] })`);
+  const d = await run<Doc>(
+    db.admin,
+    fql`let t = Thing.create({ a: { b: 1, c: 2 }, arr: [1, 2], x: 1 })
+t.update({ a: { c: 3, d: 4 }, arr: [9] })`,
+  );
   assert.deepEqual(d.a, { b: 1, c: 3, d: 4 });
   assert.deepEqual(d.arr, [9]);
   assert.equal(d.x, 1);
 });
 
 test("update with a field set to null removes that field", async () => {
-  const d = await run<Doc>(db.admin, fql`let t = Thing.create({ x: 1, y: 2, n: { p: 1, q: 2 } })
-t.update({ x: null, n: { p: null } })`);
+  const d = await run<Doc>(
+    db.admin,
+    fql`let t = Thing.create({ x: 1, y: 2, n: { p: 1, q: 2 } })
+t.update({ x: null, n: { p: null } })`,
+  );
   assert.equal("x" in d, false);
   assert.equal(d.y, 2);
   assert.deepEqual(d.n, { q: 2 });
 });
 
 test("update changes ts and keeps id", async () => {
-  const [before, afterUpd] = await run<Doc[]>(db.admin, fql`let t = Thing.create({ v: 1 })
-[t, t]`);
+  const [before, afterUpd] = await run<Doc[]>(
+    db.admin,
+    fql`let t = Thing.create({ v: 1 })
+[t, t]`,
+  );
   const updated = await run<Doc>(db.admin, fql`Thing.byId(${before!.id})!.update({ v: 2 })`);
   assert.equal(updated.id, afterUpd!.id);
   assert.equal(updated.v, 2);
@@ -275,8 +326,11 @@ test("update changes ts and keeps id", async () => {
 });
 
 test("replace removes all user fields not given but keeps id and coll", async () => {
-  const d = await run<Doc>(db.admin, fql`let t = Thing.create({ x: 1, y: { z: 2 } })
-t.replace({ w: 3 })`);
+  const d = await run<Doc>(
+    db.admin,
+    fql`let t = Thing.create({ x: 1, y: { z: 2 } })
+t.replace({ w: 3 })`,
+  );
   assert.equal(d.w, 3);
   assert.equal("x" in d, false);
   assert.equal("y" in d, false);
@@ -284,10 +338,16 @@ t.replace({ w: 3 })`);
 });
 
 test("reads after writes in the same query see the writes", async () => {
-  assert.deepEqual(await run(db.admin, fql`let t = Thing.create({ v: 1 })
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let t = Thing.create({ v: 1 })
 t.update({ v: 2 })
 let again = Thing.byId(t.id)!
-[again.v, Thing.where(.id == t.id).count()]`), [2, 1]);
+[again.v, Thing.where(.id == t.id).count()]`,
+    ),
+    [2, 1],
+  );
 });
 
 test("delete() returns a null document with cause 'deleted'", async () => {
@@ -348,7 +408,10 @@ test("Key.create returns the key including its secret; Key.byId and Key.all find
   assert.ok(k instanceof Document);
   assert.equal(typeof k.secret, "string");
   assert.equal(k.role, "server");
-  assert.deepEqual(await run(db.admin, fql`[Key.byId(${k.id})!.role, Key.all().map(.id).includes(${k.id})]`), ["server", true]);
+  assert.deepEqual(await run(db.admin, fql`[Key.byId(${k.id})!.role, Key.all().map(.id).includes(${k.id})]`), [
+    "server",
+    true,
+  ]);
 });
 
 test("a secret from Key.create authenticates queries", async () => {
@@ -365,16 +428,22 @@ test("forEach runs its writes and returns null (core: set.forEach side effects)"
 });
 
 test("abort() rolls back every write of the query", async () => {
-  const e = await fails(db.admin, fql`Thing.create({ tag: "rolled-back" })
-abort("no")`);
+  const e = await fails(
+    db.admin,
+    fql`Thing.create({ tag: "rolled-back" })
+abort("no")`,
+  );
   assert.ok(e instanceof AbortError);
   assert.equal(await run(db.admin, fql`Thing.where(.tag == "rolled-back").count()`), 0);
 });
 
 test("a runtime error after writes rolls them back", async () => {
-  const e = await fails(db.admin, fql`Store.create({ name: "rb-store" })
+  const e = await fails(
+    db.admin,
+    fql`Store.create({ name: "rb-store" })
 Thing.create({ tag: "rb2" })
-1 / 0`);
+1 / 0`,
+  );
   assert.equal(e.code, "divide_by_zero");
   assert.deepEqual(
     await run(db.admin, fql`[Store.where(.name == "rb-store").count(), Thing.where(.tag == "rb2").count()]`),
@@ -383,14 +452,20 @@ Thing.create({ tag: "rb2" })
 });
 
 test("a constraint failure rolls back earlier writes of the query", async () => {
-  const e = await fails(db.admin, fql`Store.create({ name: "rb-store-2" })
-Product.create({ name: "cups", description: "dup", price: 1.0, store: Store.byId(${storeId}) })`);
+  const e = await fails(
+    db.admin,
+    fql`Store.create({ name: "rb-store-2" })
+Product.create({ name: "cups", description: "dup", price: 1.0, store: Store.byId(${storeId}) })`,
+  );
   assert.equal(e.code, "constraint_failure");
   assert.equal(await run(db.admin, fql`Store.where(.name == "rb-store-2").count()`), 0);
 });
 
 test("a failing check constraint is constraint_failure and writes nothing", async () => {
-  const e = await fails(db.admin, fql`Product.create({ name: "neg", description: "d", price: -1.0, store: Store.byId(${storeId}) })`);
+  const e = await fails(
+    db.admin,
+    fql`Product.create({ name: "neg", description: "d", price: -1.0, store: Store.byId(${storeId}) })`,
+  );
   assert.equal(e.code, "constraint_failure");
   assert.equal(await run(db.admin, fql`Product.byName("neg").count()`), 0);
 });

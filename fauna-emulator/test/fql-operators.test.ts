@@ -21,7 +21,10 @@ after(async () => {
 // ---- arithmetic ------------------------------------------------------------------
 
 test("+ - * / % ** compute on Ints", async () => {
-  assert.deepEqual(await run(db.admin, fql`[987 + -382, 10 - 3, 6 * 7, 7 / 2, 7 % 3, 2 ** 10]`), [605, 7, 42, 3, 1, 1024]);
+  assert.deepEqual(
+    await run(db.admin, fql`[987 + -382, 10 - 3, 6 * 7, 7 / 2, 7 % 3, 2 ** 10]`),
+    [605, 7, 42, 3, 1, 1024],
+  );
 });
 
 test("integer division truncates toward zero", async () => {
@@ -29,8 +32,14 @@ test("integer division truncates toward zero", async () => {
 });
 
 test("unary minus negates and prefix ! inverts Booleans", async () => {
-  assert.deepEqual(await run(db.admin, fql`let n = 5
-[-n, - -n, !true, !false]`), [-5, 5, false, true]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let n = 5
+[-n, - -n, !true, !false]`,
+    ),
+    [-5, 5, false, true],
+  );
 });
 
 test("Int + Int stays an Int when it fits in 32 bits", async () => {
@@ -60,7 +69,10 @@ test("Long + Long overflowing 64 bits falls back to Double (core: 9e18 + 9e18 = 
 });
 
 test("any Double operand makes the result a Double", async () => {
-  assert.deepEqual(await run(db.admin, fql`[5 + 9.8, 5.8 + 9, 8000000000 + 12.345, 7 / 2.0, 1.5 * 2]`), [14.8, 14.8, 8000000012.345, 3.5, 3]);
+  assert.deepEqual(
+    await run(db.admin, fql`[5 + 9.8, 5.8 + 9, 8000000000 + 12.345, 7 / 2.0, 1.5 * 2]`),
+    [14.8, 14.8, 8000000012.345, 3.5, 3],
+  );
   assert.equal(await run(db.admin, fql`(1 + 0.5) isa Double`), true);
   assert.equal(await run(db.admin, fql`(1 + 1) isa Int`), true);
 });
@@ -96,7 +108,10 @@ test("comparing unrelated types is not an error: == is false and < is false", as
 
 test("== is structural for arrays and objects", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`[[1, [2]] == [1, [2]], { a: 1, b: { c: 2 } } == { a: 1, b: { c: 2 } }, [1] == [2], { a: 1 } == { a: 2 }]`),
+    await run(
+      db.admin,
+      fql`[[1, [2]] == [1, [2]], { a: 1, b: { c: 2 } } == { a: 1, b: { c: 2 } }, [1] == [2], { a: 1 } == { a: 2 }]`,
+    ),
     [true, true, false, false],
   );
 });
@@ -110,14 +125,20 @@ test("&& and || short-circuit: the right side is not evaluated", async () => {
 });
 
 test("&& with a non-Boolean operand is type_mismatch", async () => {
-  const e = await fails(db.admin, fql`let one = 1
-true && one`);
+  const e = await fails(
+    db.admin,
+    fql`let one = 1
+true && one`,
+  );
   assert.equal(e.code, "type_mismatch");
 });
 
 test("isa tests a value's type, with Int and Double under Number (core FQL2FieldTableSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`[1 isa Int, '1' isa Int, '1' isa String, 1.0 isa Double, 1 isa Double, 1.0 isa Number, [1] isa Array]`),
+    await run(
+      db.admin,
+      fql`[1 isa Int, '1' isa Int, '1' isa String, 1.0 isa Double, 1 isa Double, 1.0 isa Number, [1] isa Array]`,
+    ),
     [true, false, true, true, false, true, true],
   );
 });
@@ -149,7 +170,11 @@ test("+ binds tighter than &, & tighter than ^, ^ tighter than |", async () => {
 });
 
 test("comparison binds tighter than equality, equality tighter than &&, && tighter than ||", async () => {
-  assert.deepEqual(await run(db.admin, fql`[1 < 2 == true, true || true && false, 1 + 2 == 3 && 4 > 3]`), [true, true, true]);
+  assert.deepEqual(await run(db.admin, fql`[1 < 2 == true, true || true && false, 1 + 2 == 3 && 4 > 3]`), [
+    true,
+    true,
+    true,
+  ]);
 });
 
 test("?? has the lowest precedence", async () => {
@@ -171,8 +196,14 @@ test("array and object literals allow a trailing comma", async () => {
 });
 
 test("array indexing and bracket field access", async () => {
-  assert.deepEqual(await run(db.admin, fql`let a = [10, 20, 30]
-[a[0], a[2], { foo: 3 }["foo"], { "3": 5 }["3"]]`), [10, 30, 3, 5]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let a = [10, 20, 30]
+[a[0], a[2], { foo: 3 }["foo"], { "3": 5 }["3"]]`,
+    ),
+    [10, 30, 3, 5],
+  );
 });
 
 test("indexing past an array's end is index_out_of_bounds", async () => {
@@ -182,30 +213,51 @@ test("indexing past an array's end is index_out_of_bounds", async () => {
 
 test("double-quoted strings interpolate #{expr} (core str-template)", async () => {
   assert.equal(
-    await run(db.admin, fql`{
+    await run(
+      db.admin,
+      fql`{
   let a = "world"
   let b = 42
   let c = 42.3
   "hello #{a} I am #{b} well technically #{c}"
-}`),
+}`,
+    ),
     "hello world I am 42 well technically 42.3",
   );
   assert.equal(await run(db.admin, fql`"sum=#{1 + 2}"`), "sum=3");
 });
 
 test("interpolating arrays and objects renders them as FQL (core str-template)", async () => {
-  assert.equal(await run(db.admin, fql`let a = ["world", 1, if(true) 2, "hello"]
-"This is an array: #{a}"`), 'This is an array: ["world", 1, 2, "hello"]');
-  assert.equal(await run(db.admin, fql`let a = {world: 1, hello: 0}
-"This is an object: #{a}"`), "This is an object: { world: 1, hello: 0 }");
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let a = ["world", 1, if(true) 2, "hello"]
+"This is an array: #{a}"`,
+    ),
+    'This is an array: ["world", 1, 2, "hello"]',
+  );
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let a = {world: 1, hello: 0}
+"This is an object: #{a}"`,
+    ),
+    "This is an object: { world: 1, hello: 0 }",
+  );
 });
 
 test("single-quoted strings do not interpolate and \\# escapes interpolation", async () => {
-  assert.deepEqual(await run(db.admin, fql`let n = 1
-['#{n}', "\\#{n}"]`), ["#{n}", "#{n}"]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let n = 1
+['#{n}', "\\#{n}"]`,
+    ),
+    ["#{n}", "#{n}"],
+  );
 });
 
-test("string escapes \\n \\t \\\" \\\\ \\uHHHH \\xHH \\u{H} decode", async () => {
+test('string escapes \\n \\t \\" \\\\ \\uHHHH \\xHH \\u{H} decode', async () => {
   assert.equal(await run(db.admin, fql`"a\\nb\\t\\"q\\"\\\\\\u0041\\x42\\u{43}"`), 'a\nb\t"q"\\ABC');
 });
 
@@ -214,8 +266,11 @@ test("String + any value concatenates its display form", async () => {
 });
 
 test("Number + String is an error (not concatenation)", async () => {
-  const e = await fails(db.admin, fql`let s = "x"
-3 + s`);
+  const e = await fails(
+    db.admin,
+    fql`let s = "x"
+3 + s`,
+  );
   assert.equal(e.httpStatus, 400);
   assert.ok(e.code === "invalid_argument" || e.code === "invalid_query", `code ${e.code}`);
 });

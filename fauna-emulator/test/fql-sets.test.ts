@@ -43,7 +43,10 @@ test("the driver's client.paginate() walks 20 documents as pages of 16 then 4", 
     for (const d of page) ns.push(d.n as number);
   }
   assert.deepEqual(sizes, [16, 4]);
-  assert.deepEqual([...ns].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+  assert.deepEqual(
+    [...ns].sort((a, b) => a - b),
+    Array.from({ length: 20 }, (_, i) => i + 1),
+  );
 });
 
 test("pageSize(n) makes the result Page hold n items", async () => {
@@ -74,7 +77,10 @@ test("Set.paginate(cursor) walks every remaining page exactly once, keeping the 
     seen.push(...page.data);
   }
   assert.deepEqual(sizes, [7, 7, 6]);
-  assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => i + 1));
+  assert.deepEqual(
+    seen,
+    Array.from({ length: 20 }, (_, i) => i + 1),
+  );
 });
 
 test("Set.paginate(cursor, n) overrides the page size for that page", async () => {
@@ -84,11 +90,17 @@ test("Set.paginate(cursor, n) overrides the page size for that page", async () =
 });
 
 test("cursors can be paginated within the same query (core FQL2SetSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = [1, 2, 3].toSet()
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = [1, 2, 3].toSet()
 let p1 = s.paginate(1)
 let p2 = Set.paginate(p1.after!)
 let p3 = Set.paginate(p2.after!)
-[p1.data, p2.data, p3.data].flatten()`), [1, 2, 3]);
+[p1.data, p2.data, p3.data].flatten()`,
+    ),
+    [1, 2, 3],
+  );
 });
 
 test("a page size outside 1..16000 is invalid_bounds", async () => {
@@ -106,24 +118,36 @@ test("Set.paginate with a garbage cursor is invalid_cursor", async () => {
 // ---- element access ------------------------------------------------------------------
 
 test("first() and last() return the ends of the set, or null when empty", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all().order(.n)
-[s.first()!.n, s.last()!.n, s.where(.n > 100).first(), s.where(.n > 100).last()]`), [1, 20, null, null]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all().order(.n)
+[s.first()!.n, s.last()!.n, s.where(.n > 100).first(), s.where(.n > 100).last()]`,
+    ),
+    [1, 20, null, null],
+  );
 });
 
 test("take(n) and drop(n) slice the set; take(0) is empty and over-large counts are clamped", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all().order(.n).map(.n)
-[s.take(3).toArray(), s.drop(17).toArray(), s.take(0).toArray(), s.drop(100).toArray(), s.take(100).count()]`), [
-    [1, 2, 3],
-    [18, 19, 20],
-    [],
-    [],
-    20,
-  ]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all().order(.n).map(.n)
+[s.take(3).toArray(), s.drop(17).toArray(), s.take(0).toArray(), s.drop(100).toArray(), s.take(100).count()]`,
+    ),
+    [[1, 2, 3], [18, 19, 20], [], [], 20],
+  );
 });
 
 test("firstWhere/lastWhere find matches or return null", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all().order(.n)
-[s.firstWhere(.n > 5)!.n, s.lastWhere(.n < 5)!.n, s.firstWhere(.n > 50)]`), [6, 4, null]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all().order(.n)
+[s.firstWhere(.n > 5)!.n, s.lastWhere(.n < 5)!.n, s.firstWhere(.n > 50)]`,
+    ),
+    [6, 4, null],
+  );
 });
 
 // ---- transforms -------------------------------------------------------------------
@@ -133,16 +157,25 @@ test("map and where transform and filter documents", async () => {
 });
 
 test("null returned by a where predicate acts like false (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[[1, 2].toSet().where(v => null).toArray(), [1, 2].where(v => null)]`), [[], []]);
+  assert.deepEqual(await run(db.admin, fql`[[1, 2].toSet().where(v => null).toArray(), [1, 2].where(v => null)]`), [
+    [],
+    [],
+  ]);
 });
 
 test("order(asc(...)) and order(desc(...)) sort; a bare accessor means ascending", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all()
-[s.order(desc(.n)).take(3).map(.n).toArray(), s.order(asc(.n)).take(2).map(.n).toArray(), s.order(.n).take(2).map(.n).toArray()]`), [
-    [20, 19, 18],
-    [1, 2],
-    [1, 2],
-  ]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all()
+[s.order(desc(.n)).take(3).map(.n).toArray(), s.order(asc(.n)).take(2).map(.n).toArray(), s.order(.n).take(2).map(.n).toArray()]`,
+    ),
+    [
+      [20, 19, 18],
+      [1, 2],
+      [1, 2],
+    ],
+  );
 });
 
 test("order() without arguments sorts values naturally (core FQL2IterableSpec)", async () => {
@@ -151,18 +184,24 @@ test("order() without arguments sorts values naturally (core FQL2IterableSpec)",
 
 test("order with several orderings sorts by the first then the next (core FQL2IterableSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`[{ name: "Bob", age: 30 }, { name: "Dave", age: 20 }, { name: "Alice", age: 20 }, { name: "Carol", age: 30 }]
-  .toSet().order(.age, .name).map(.name).toArray()`),
+    await run(
+      db.admin,
+      fql`[{ name: "Bob", age: 30 }, { name: "Dave", age: 20 }, { name: "Alice", age: 20 }, { name: "Carol", age: 30 }]
+  .toSet().order(.age, .name).map(.name).toArray()`,
+    ),
     ["Alice", "Dave", "Bob", "Carol"],
   );
   assert.deepEqual(await run(db.admin, fql`Item.all().order(desc(.even), .n).take(3).map(.n).toArray()`), [2, 4, 6]);
 });
 
 test("reverse() reverses and reverse().reverse() restores (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[[1, 2, 3].toSet().reverse().toArray(), [1, 2, 3].toSet().reverse().reverse().toArray()]`), [
-    [3, 2, 1],
-    [1, 2, 3],
-  ]);
+  assert.deepEqual(
+    await run(db.admin, fql`[[1, 2, 3].toSet().reverse().toArray(), [1, 2, 3].toSet().reverse().reverse().toArray()]`),
+    [
+      [3, 2, 1],
+      [1, 2, 3],
+    ],
+  );
   assert.deepEqual(await run(db.admin, fql`Item.all().order(.n).reverse().take(2).map(.n).toArray()`), [20, 19]);
 });
 
@@ -172,15 +211,28 @@ test("distinct() removes duplicates (core FQL2IterableSpec)", async () => {
 });
 
 test("concat() appends one Set to another, including empty ones (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
   [1, 2].toSet().concat([3, 4].toSet()).toArray(),
   [].toSet().concat([3, 4].toSet()).toArray(),
   [1, 2].toSet().concat([].toSet()).toArray()
-]`), [[1, 2, 3, 4], [3, 4], [1, 2]]);
+]`,
+    ),
+    [
+      [1, 2, 3, 4],
+      [3, 4],
+      [1, 2],
+    ],
+  );
 });
 
 test("flatMap flattens the Sets returned by its callback in order (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[1, 2, 3, 4].toSet().flatMap(v => [v, v + 10].toSet()).toArray()`), [1, 11, 2, 12, 3, 13, 4, 14]);
+  assert.deepEqual(
+    await run(db.admin, fql`[1, 2, 3, 4].toSet().flatMap(v => [v, v + 10].toSet()).toArray()`),
+    [1, 11, 2, 12, 3, 13, 4, 14],
+  );
 });
 
 test("projection on a set of documents is a Set of objects", async () => {
@@ -192,64 +244,99 @@ test("projection on a set of documents is a Set of objects", async () => {
 // ---- eager reductions --------------------------------------------------------------
 
 test("toArray() and count() are eager", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Item.all().count(), Item.where(.even).count(), Item.all().toArray().length, [].toSet().count()]`), [20, 10, 20, 0]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[Item.all().count(), Item.where(.even).count(), Item.all().toArray().length, [].toSet().count()]`,
+    ),
+    [20, 10, 20, 0],
+  );
 });
 
 test("isEmpty() and nonEmpty() (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Item.all().isEmpty(), Item.all().nonEmpty(), Item.all().take(0).isEmpty(), Item.where(.n > 99).nonEmpty()]`), [
-    false,
-    true,
-    true,
-    false,
-  ]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[Item.all().isEmpty(), Item.all().nonEmpty(), Item.all().take(0).isEmpty(), Item.where(.n > 99).nonEmpty()]`,
+    ),
+    [false, true, true, false],
+  );
 });
 
 test("includes(v) tests membership", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all().map(.n)
-[s.includes(7), s.includes(100)]`), [true, false]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all().map(.n)
+[s.includes(7), s.includes(100)]`,
+    ),
+    [true, false],
+  );
 });
 
 test("includes(doc) finds a document in a document set", async () => {
-  assert.equal(await run(db.admin, fql`let d = Item.all().first()!
-Item.all().includes(d)`), true);
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let d = Item.all().first()!
+Item.all().includes(d)`,
+    ),
+    true,
+  );
 });
 
 test("any() and every(); null results act like false (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`let s = Item.all()
-[s.any(.n == 20), s.any(.n == 21), s.every(.n > 0), s.every(.n > 1), [1].toSet().any(v => null), [1].toSet().every(v => null), [].toSet().every(v => false)]`), [
-    true,
-    false,
-    true,
-    false,
-    false,
-    false,
-    true,
-  ]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let s = Item.all()
+[s.any(.n == 20), s.any(.n == 21), s.every(.n > 0), s.every(.n > 1), [1].toSet().any(v => null), [1].toSet().every(v => null), [].toSet().every(v => false)]`,
+    ),
+    [true, false, true, false, false, false, true],
+  );
 });
 
 test("fold(seed, fn) folds from the start; empty gives the seed (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
   Item.all().fold(100, (acc, d) => acc + d.n),
   [1, 2, 3].toSet().fold([], (acc, e) => acc.concat([e])),
   [].toSet().fold(0, (a, b) => 100)
-]`), [310, [1, 2, 3], 0]);
+]`,
+    ),
+    [310, [1, 2, 3], 0],
+  );
 });
 
 test("reduce(fn) uses the first element as seed; one element is returned as is; empty gives null (core FQL2IterableSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
   Item.all().map(.n).reduce((acc, n) => acc + n),
   [7].toSet().reduce((acc, e) => 500),
   [].toSet().reduce((acc, e) => 100),
   Set.sequence(1, 10).map(i => [i]).reduce((a, b) => a.concat(b))[1]
-]`), [210, 7, null, 2]);
+]`,
+    ),
+    [210, 7, null, 2],
+  );
 });
 
 test("Set.sequence(from, until) is half-open and empty when out of order (core FQL2SetSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Set.sequence(0, 4).toArray(), Set.sequence(4, 0).toArray(), Set.sequence(1, 21).count()]`), [[0, 1, 2, 3], [], 20]);
+  assert.deepEqual(
+    await run(db.admin, fql`[Set.sequence(0, 4).toArray(), Set.sequence(4, 0).toArray(), Set.sequence(1, 21).count()]`),
+    [[0, 1, 2, 3], [], 20],
+  );
 });
 
 test("Set.single(v) is a one-element Set (core FQL2SetSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Set.single(0).toArray(), Set.single(0).where(n => n > 0).toArray()]`), [[0], []]);
+  assert.deepEqual(await run(db.admin, fql`[Set.single(0).toArray(), Set.single(0).where(n => n > 0).toArray()]`), [
+    [0],
+    [],
+  ]);
   const p = await run(db.admin, fql`Set.single("x")`);
   assert.ok(p instanceof Page);
   assert.deepEqual(p.data, ["x"]);
@@ -258,22 +345,34 @@ test("Set.single(v) is a one-element Set (core FQL2SetSpec)", async () => {
 // ---- side effects -------------------------------------------------------------------
 
 test("forEach over a Set performs writes for every element and returns null", async () => {
-  assert.equal(await run(db.admin, fql`Item.where(.n <= 3).forEach(d => Effect.create({ from: d.n, kind: "forEach" }))`), null);
+  assert.equal(
+    await run(db.admin, fql`Item.where(.n <= 3).forEach(d => Effect.create({ from: d.n, kind: "forEach" }))`),
+    null,
+  );
   assert.deepEqual(await run(db.admin, fql`Effect.where(.kind == "forEach").map(.from).toArray().order()`), [1, 2, 3]);
 });
 
 test("set.map whose result is discarded performs no writes (lazy, core FQL2IterableSpec)", async () => {
-  assert.equal(await run(db.admin, fql`[1, 2, 3, 4].toSet().map(v => {
+  assert.equal(
+    await run(
+      db.admin,
+      fql`[1, 2, 3, 4].toSet().map(v => {
   Effect.create({ kind: "lazy-map", v: v })
 })
 
-"some result"`), "some result");
+"some result"`,
+    ),
+    "some result",
+  );
   assert.equal(await run(db.admin, fql`Effect.where(.kind == "lazy-map").count()`), 0);
 });
 
 test("array.map runs its writes even if the result is ignored (eager, core FQL2IterableSpec)", async () => {
-  await run(db.admin, fql`[1, 2].map(v => Effect.create({ kind: "array-map", v: v }))
-"ignored"`);
+  await run(
+    db.admin,
+    fql`[1, 2].map(v => Effect.create({ kind: "array-map", v: v }))
+"ignored"`,
+  );
   assert.equal(await run(db.admin, fql`Effect.where(.kind == "array-map").count()`), 2);
 });
 
@@ -292,9 +391,15 @@ test("Set.paginate continues at the first page's snapshot: documents written lat
 });
 
 test("a cursor carries the variables its set closed over", async () => {
-  const first = await run<Page<number>>(db.admin, fql`let fuu = -1
-Item.all().order(.n).map(.n * fuu)`);
-  assert.deepEqual(first.data, Array.from({ length: 16 }, (_, i) => -(i + 1)));
+  const first = await run<Page<number>>(
+    db.admin,
+    fql`let fuu = -1
+Item.all().order(.n).map(.n * fuu)`,
+  );
+  assert.deepEqual(
+    first.data,
+    Array.from({ length: 16 }, (_, i) => -(i + 1)),
+  );
   const rest = await run<{ data: number[]; after?: string }>(db.admin, fql`Set.paginate(${first.after!})`);
   assert.deepEqual(rest.data, [-17, -18, -19, -20]);
 });
@@ -310,5 +415,8 @@ test("pageSize composes with where: every page is walked and all matches are see
     all.push(...page);
   }
   assert.deepEqual(all, ["1", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"]);
-  assert.ok(sizes.every((s) => s <= 2), `page sizes ${sizes.join(",")}`);
+  assert.ok(
+    sizes.every((s) => s <= 2),
+    `page sizes ${sizes.join(",")}`,
+  );
 });

@@ -23,30 +23,56 @@ after(async () => {
 
 test("Object.keys/values/entries keep insertion order (core FQL2ObjectSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`[Object.keys({ b: 0, a: 0 }), Object.values({ b: 1, a: 0 }), Object.entries({ b: 1, a: 0 }), Object.keys({})]`),
-    [["b", "a"], [1, 0], [["b", 1], ["a", 0]], []],
+    await run(
+      db.admin,
+      fql`[Object.keys({ b: 0, a: 0 }), Object.values({ b: 1, a: 0 }), Object.entries({ b: 1, a: 0 }), Object.keys({})]`,
+    ),
+    [
+      ["b", "a"],
+      [1, 0],
+      [
+        ["b", 1],
+        ["a", 0],
+      ],
+      [],
+    ],
   );
 });
 
 test("Object.fromEntries builds an object; later duplicate keys win", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Object.fromEntries([]), Object.fromEntries([['a', 0], ['b', 'x']])]`), [{}, { a: 0, b: "x" }]);
-  const v = await run<Record<string, unknown>>(db.admin, fql`Object.fromEntries([['a', 0], ['b', 'x'], ['a', 2], ['b', 'y'], ['a', 3]])`);
+  assert.deepEqual(await run(db.admin, fql`[Object.fromEntries([]), Object.fromEntries([['a', 0], ['b', 'x']])]`), [
+    {},
+    { a: 0, b: "x" },
+  ]);
+  const v = await run<Record<string, unknown>>(
+    db.admin,
+    fql`Object.fromEntries([['a', 0], ['b', 'x'], ['a', 2], ['b', 'y'], ['a', 3]])`,
+  );
   assert.equal(v.a, 3);
   assert.equal(v.b, "y");
 });
 
 test("Object.assign returns a new object with the source's keys overriding (shallow)", async () => {
-  assert.deepEqual(await run(db.admin, fql`let dst = { a: 0, n: { x: 1 } }
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`let dst = { a: 0, n: { x: 1 } }
 let res = Object.assign(dst, { b: "x", n: { y: 2 } })
-[res, dst]`), [
-    { a: 0, n: { y: 2 }, b: "x" },
-    { a: 0, n: { x: 1 } },
-  ]);
+[res, dst]`,
+    ),
+    [
+      { a: 0, n: { y: 2 }, b: "x" },
+      { a: 0, n: { x: 1 } },
+    ],
+  );
 });
 
 test("Object.assign and Object.keys see a document as an object of its fields", async () => {
-  const v = await run<Record<string, unknown>>(db.admin, fql`let d = Note.create({ title: "t" })
-Object.assign({}, d)`);
+  const v = await run<Record<string, unknown>>(
+    db.admin,
+    fql`let d = Note.create({ title: "t" })
+Object.assign({}, d)`,
+  );
   assert.equal(v.title, "t");
   assert.equal(typeof v.id, "string");
   assert.ok(Object.keys(v).includes("coll"));
@@ -56,10 +82,16 @@ Object.assign({}, d)`);
 // ---- Time and Date -----------------------------------------------------------------
 
 test("Time.now() is the same value everywhere in one query", async () => {
-  assert.equal(await run(db.admin, fql`let a = Time.now()
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let a = Time.now()
 let xs = Set.sequence(0, 200).toArray().map(i => i * 2)
 let b = Time.now()
-a == b && xs.length == 200`), true);
+a == b && xs.length == 200`,
+    ),
+    true,
+  );
 });
 
 test("Time.now() advances between queries and is a Time", async () => {
@@ -80,16 +112,22 @@ test("Time(iso) parses and renders like Java Instant.toString (zero fraction omi
 
 test("Time accessors and toMillis (core FQL2TimeSpec)", async () => {
   assert.deepEqual(
-    await run(big, fql`let t = Time('2023-02-10T12:01:19.000Z')
-[t.year, t.month, t.dayOfMonth, t.hour, t.minute, t.second, t.dayOfWeek, t.dayOfYear]`),
+    await run(
+      big,
+      fql`let t = Time('2023-02-10T12:01:19.000Z')
+[t.year, t.month, t.dayOfMonth, t.hour, t.minute, t.second, t.dayOfWeek, t.dayOfYear]`,
+    ),
     [2023, 2, 10, 12, 1, 19, 5, 41],
   );
   assert.equal(Number(await run(big, fql`Time('2023-02-10T12:01:19.000Z').toMillis()`)), 1676030479000);
 });
 
 test("Time add/subtract with units, including fractional amounts (core FQL2TimeSpec)", async () => {
-  const v = await run<TimeStub[]>(db.admin, fql`let ts = Time("2023-02-10T12:00:00.000Z")
-[ts.add(19, 'minutes'), ts.add(0.5, 'seconds'), ts.add(0.5, 'minutes'), ts.add(-0.5, 'seconds'), ts.subtract(1.5, 'hours'), ts.add(1, 'day')]`);
+  const v = await run<TimeStub[]>(
+    db.admin,
+    fql`let ts = Time("2023-02-10T12:00:00.000Z")
+[ts.add(19, 'minutes'), ts.add(0.5, 'seconds'), ts.add(0.5, 'minutes'), ts.add(-0.5, 'seconds'), ts.subtract(1.5, 'hours'), ts.add(1, 'day')]`,
+  );
   assert.deepEqual(
     v.map((t) => t.toDate().toISOString()),
     [
@@ -104,10 +142,16 @@ test("Time add/subtract with units, including fractional amounts (core FQL2TimeS
 });
 
 test("Time difference is receiver minus argument in the unit (core FQL2TimeSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`[
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
   Time('2023-02-10T12:00:00.000Z').difference(Time('2023-02-01T12:00:00.000Z'), 'days'),
   Time('2023-02-10T12:00:00.000Z').difference(Time('2023-02-10T12:00:19.000Z'), 'seconds')
-]`), [9, -19]);
+]`,
+    ),
+    [9, -19],
+  );
 });
 
 test("an unknown time unit is invalid_unit", async () => {
@@ -125,38 +169,64 @@ test("Date(...) renders as a Date and difference counts days (core FQL2DateSpec)
   const d = await run<DateStub>(db.admin, fql`Date("2024-02-29")`);
   assert.ok(d instanceof DateStub);
   assert.equal(d.dateString, "2024-02-29");
-  assert.deepEqual(await run(db.admin, fql`[Date('2023-02-10').difference(Date('2023-01-01')), Date('2023-02-10').difference(Date('2023-12-31'))]`), [40, -324]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[Date('2023-02-10').difference(Date('2023-01-01')), Date('2023-02-10').difference(Date('2023-12-31'))]`,
+    ),
+    [40, -324],
+  );
 });
 
 // ---- String ---------------------------------------------------------------------
 
 test("string length counts code points; at()/[i] index by code point (core FQL2StringSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`['foo'.length, 'fo😍o'.length, 'fo😍o'[2], 'foo'.at(0)]`), [3, 4, "😍", "f"]);
+  assert.deepEqual(await run(db.admin, fql`['foo'.length, 'fo😍o'.length, 'fo😍o'[2], 'foo'.at(0)]`), [
+    3,
+    4,
+    "😍",
+    "f",
+  ]);
 });
 
 test("includes/startsWith/endsWith/indexOf/lastIndexOf (core FQL2StringSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`['foo'.includes('o'), 'foo'.includes('bar'), 'foo'.startsWith('f'), 'foo'.endsWith('b'), 'foo'.indexOf('o'), 'foo'.indexOf('bar'), 'foo'.indexOf('o', 2), 'foo'.lastIndexOf('o')]`),
+    await run(
+      db.admin,
+      fql`['foo'.includes('o'), 'foo'.includes('bar'), 'foo'.startsWith('f'), 'foo'.endsWith('b'), 'foo'.indexOf('o'), 'foo'.indexOf('bar'), 'foo'.indexOf('o', 2), 'foo'.lastIndexOf('o')]`,
+    ),
     [true, false, true, false, 1, null, 2, 2],
   );
 });
 
 test("toUpperCase/toLowerCase/casefold/concat/insert (core FQL2StringSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`['foobar'.toUpperCase(), 'FQL-X'.toLowerCase(), 'FQL-X'.casefold(), 'foo'.concat('bar'), 'foo'.insert(1, 'bar')]`),
+    await run(
+      db.admin,
+      fql`['foobar'.toUpperCase(), 'FQL-X'.toLowerCase(), 'FQL-X'.casefold(), 'foo'.concat('bar'), 'foo'.insert(1, 'bar')]`,
+    ),
     ["FOOBAR", "fql-x", "fql-x", "foobar", "fbaroo"],
   );
 });
 
 test("replace replaces the first occurrence (or the given amount); replaceAll replaces all (core FQL2StringSpec)", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`['foobar'.replace('o', 'oo'), 'foobar'.replace('o', 'oo', 2), 'foobar'.replaceAll('o', 'oo')]`),
+    await run(
+      db.admin,
+      fql`['foobar'.replace('o', 'oo'), 'foobar'.replace('o', 'oo', 2), 'foobar'.replaceAll('o', 'oo')]`,
+    ),
     ["fooobar", "foooobar", "foooobar"],
   );
 });
 
 test("slice(start, end?) clamps its bounds (core FQL2StringSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`['foo'.slice(1), 'foo'.slice(0, 2), 'foo'.slice(1, 0), 'foo'.slice(-1, 10), 'foo'.slice(4)]`), ["oo", "fo", "", "foo", ""]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`['foo'.slice(1), 'foo'.slice(0, 2), 'foo'.slice(1, 0), 'foo'.slice(-1, 10), 'foo'.slice(4)]`,
+    ),
+    ["oo", "fo", "", "foo", ""],
+  );
 });
 
 test("split splits on a separator (core FQL2StringSpec)", async () => {
@@ -168,13 +238,13 @@ test("split splits on a separator (core FQL2StringSpec)", async () => {
 });
 
 test("parseInt/parseNumber return numbers or null (core FQL2StringSpec)", async () => {
-  assert.deepEqual(await run(db.admin, fql`['3'.parseInt(), '5a'.parseInt(), '50.0'.parseInt(), '50.123'.parseNumber(), '5a'.parseNumber()]`), [
-    3,
-    null,
-    null,
-    50.123,
-    null,
-  ]);
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`['3'.parseInt(), '5a'.parseInt(), '50.0'.parseInt(), '50.123'.parseNumber(), '5a'.parseNumber()]`,
+    ),
+    [3, null, null, 50.123, null],
+  );
 });
 
 // ---- abort and newId ----------------------------------------------------------------
@@ -207,9 +277,12 @@ test("newId() returns a fresh numeric ID each call", async () => {
 });
 
 test("newId() can be used as a document id", async () => {
-  const v = await run<[string, string]>(db.admin, fql`let id = newId()
+  const v = await run<[string, string]>(
+    db.admin,
+    fql`let id = newId()
 let d = Note.create({ id: id, title: "with id" })
-[id.toString(), d.id]`);
+[id.toString(), d.id]`,
+  );
   assert.equal(v[0], v[1]);
 });
 

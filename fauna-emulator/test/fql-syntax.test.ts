@@ -17,9 +17,15 @@ after(async () => {
 // ---- let and blocks ---------------------------------------------------------
 
 test("let binds a variable and the last expression is the query result", async () => {
-  assert.equal(await run(db.admin, fql`let x = 1
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let x = 1
 let y = x + 2
-y`), 3);
+y`,
+    ),
+    3,
+  );
 });
 
 test("let may shadow an earlier binding of the same name", async () => {
@@ -27,13 +33,22 @@ test("let may shadow an earlier binding of the same name", async () => {
 });
 
 test("a block evaluates to its last expression", async () => {
-  assert.equal(await run(db.admin, fql`let a = { let b = 2; b * 3 }
-a + 1`), 7);
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let a = { let b = 2; b * 3 }
+a + 1`,
+    ),
+    7,
+  );
 });
 
 test("variables declared inside a block are not visible outside it", async () => {
-  const e = await fails(db.admin, fql`let a = { let inner = 1; inner }
-inner`);
+  const e = await fails(
+    db.admin,
+    fql`let a = { let inner = 1; inner }
+inner`,
+  );
   // Typechecked databases report it as a check error; with typechecking off it is unbound_variable.
   assert.ok(e.code === "invalid_query" || e.code === "unbound_variable", `code ${e.code}`);
   assert.match(e.queryInfo?.summary ?? "", /Unbound variable `inner`/);
@@ -51,8 +66,14 @@ test("if/else returns the taken branch", async () => {
 });
 
 test("else-if chains pick the first true condition", async () => {
-  assert.equal(await run(db.admin, fql`let n = 5
-if (n < 0) "neg" else if (n == 0) "zero" else "pos"`), "pos");
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let n = 5
+if (n < 0) "neg" else if (n == 0) "zero" else "pos"`,
+    ),
+    "pos",
+  );
 });
 
 test("if without else yields null when the condition is false", async () => {
@@ -61,12 +82,20 @@ test("if without else yields null when the condition is false", async () => {
 });
 
 test("if's value can be bound to a variable", async () => {
-  assert.equal(await run(db.admin, fql`let v = if (true) { "x" } else { "y" }
-v + "!"`), "x!");
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let v = if (true) { "x" } else { "y" }
+v + "!"`,
+    ),
+    "x!",
+  );
 });
 
 test("a non-Boolean if condition is a type_mismatch runtime error with the stack of spans (core FQL2BasicSpec)", async () => {
-  const e = await fails(db.admin, fql`{
+  const e = await fails(
+    db.admin,
+    fql`{
   let x = (y) => {
     if (y) {
       "z"
@@ -75,7 +104,8 @@ test("a non-Boolean if condition is a type_mismatch runtime error with the stack
     }
   }
   x(3)
-}`);
+}`,
+  );
   assert.ok(e instanceof QueryRuntimeError);
   assert.equal(e.code, "type_mismatch");
   assert.equal(e.httpStatus, 400);
@@ -110,17 +140,26 @@ test("arrow functions with zero, one and two parameters can be applied", async (
 });
 
 test("arrow functions may have block bodies", async () => {
-  assert.equal(await run(db.admin, fql`let f = x => { let y = x * 2; y + 1 }
-f(5)`), 11);
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let f = x => { let y = x * 2; y + 1 }
+f(5)`,
+    ),
+    11,
+  );
 });
 
 test("calling a lambda with the wrong number of arguments is invalid_function_invocation (core FQL2BasicSpec)", async () => {
-  const e = await fails(db.admin, fql`{
+  const e = await fails(
+    db.admin,
+    fql`{
   let concat = (x, y) => {
     x.concat(y)
   }
   concat("only-one-arg")
-}`);
+}`,
+  );
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects exactly 2 arguments, but 1 was provided.");
   assert.equal(
@@ -129,7 +168,7 @@ test("calling a lambda with the wrong number of arguments is invalid_function_in
       "error: callee function expects exactly 2 arguments, but 1 was provided.",
       "at *query*:5:9",
       "  |",
-      "5 |   concat(\"only-one-arg\")",
+      '5 |   concat("only-one-arg")',
       "  |         ^^^^^^^^^^^^^^^^",
       "  |",
     ].join("\n"),
@@ -137,47 +176,71 @@ test("calling a lambda with the wrong number of arguments is invalid_function_in
 });
 
 test("a native method given a wrongly typed argument is invalid_argument (core FQL2BasicSpec)", async () => {
-  const e = await fails(db.admin, fql`{
+  const e = await fails(
+    db.admin,
+    fql`{
   let concat = (x, y) => {
     x.concat(y)
   }
   concat("only-one-arg", 1)
-}`);
+}`,
+  );
   assert.equal(e.code, "invalid_argument");
   assert.equal(e.message, "expected value for `other` of type String, received Int");
 });
 
 test("lambdas close over variables of their defining scope", async () => {
-  assert.equal(await run(db.admin, fql`{
+  assert.equal(
+    await run(
+      db.admin,
+      fql`{
   let returnTwo = {
     let two = 2
     x => two
   }
   returnTwo(3)
-}`), 2);
+}`,
+    ),
+    2,
+  );
 });
 
 test("a closure keeps the value a variable had when it was defined, even if shadowed later", async () => {
-  assert.equal(await run(db.admin, fql`{
+  assert.equal(
+    await run(
+      db.admin,
+      fql`{
   let two = 2
   let returnTwo = () => {
     two
   }
   let two = 1
   returnTwo()
-}`), 2);
+}`,
+    ),
+    2,
+  );
 });
 
 test("curried closures capture each argument", async () => {
-  assert.equal(await run(db.admin, fql`let mk = (n) => (x) => x + n
+  assert.equal(
+    await run(
+      db.admin,
+      fql`let mk = (n) => (x) => x + n
 let add5 = mk(5)
-add5(1) + mk(10)(1)`), 17);
+add5(1) + mk(10)(1)`,
+    ),
+    17,
+  );
 });
 
 test("variadic lambdas collect the remaining arguments into an array", async () => {
   assert.deepEqual(await run(db.admin, fql`((...xs) => xs)(1, 2, 3)`), [1, 2, 3]);
   assert.deepEqual(
-    await run(db.admin, fql`[((...xs) => xs.length)(), ((x, ...xs) => x + xs.length)(1), ((x, ...xs) => x + xs.length)(1, 0, 0)]`),
+    await run(
+      db.admin,
+      fql`[((...xs) => xs.length)(), ((x, ...xs) => x + xs.length)(1), ((x, ...xs) => x + xs.length)(1, 0, 0)]`,
+    ),
     [0, 1, 3],
   );
 });
@@ -193,10 +256,13 @@ test(".field shorthand chains paths and whole expressions become the body", asyn
 
 test("method chains may continue on the next line with a leading dot", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`[3, 1, 2]
+    await run(
+      db.admin,
+      fql`[3, 1, 2]
   .order()
   .map(x => x * 2)
-  .where(x => x > 2)`),
+  .where(x => x > 2)`,
+    ),
     [4, 6],
   );
 });
@@ -205,8 +271,11 @@ test("method chains may continue on the next line with a leading dot", async () 
 
 test("?. on null short-circuits the rest of the chain (fields, calls and indexing) to null", async () => {
   assert.deepEqual(
-    await run(db.admin, fql`let o = null
-[o?.a.b.c, o?.foo(), o?.foo[0].bar().baz, { foo: { bar: null } }.foo.bar?.baz, null?.[0], null?.()]`),
+    await run(
+      db.admin,
+      fql`let o = null
+[o?.a.b.c, o?.foo(), o?.foo[0].bar().baz, { foo: { bar: null } }.foo.bar?.baz, null?.[0], null?.()]`,
+    ),
     [null, null, null, null, null, null],
   );
 });
@@ -217,8 +286,11 @@ test("?. on a missing document yields null instead of document_not_found", async
 });
 
 test("?. only short-circuits when its receiver is null: a later null still raises invalid_null_access", async () => {
-  const e = await fails(db.admin, fql`let x = {foo: null}
-x?.foo.bar`);
+  const e = await fails(
+    db.admin,
+    fql`let x = {foo: null}
+x?.foo.bar`,
+  );
   assert.equal(e.code, "invalid_null_access");
   assert.equal(e.message, "Cannot access `bar` on null.");
 });
@@ -230,8 +302,11 @@ test("parentheses end a ?. chain", async () => {
 });
 
 test("selecting a field on null without ?. is invalid_null_access", async () => {
-  const e = await fails(db.admin, fql`let o = null
-o.name`);
+  const e = await fails(
+    db.admin,
+    fql`let o = null
+o.name`,
+  );
   assert.equal(e.code, "invalid_null_access");
   assert.equal(e.message, "Cannot access `name` on null.");
 });
@@ -253,9 +328,12 @@ test("postfix ! on a null literal is null_value 'Null literal value' at the ! ex
 });
 
 test("postfix ! on a missing field is null_value naming the field", async () => {
-  const e = await fails(db.admin, fql`let foo = {}
+  const e = await fails(
+    db.admin,
+    fql`let foo = {}
 
-foo.bar!`);
+foo.bar!`,
+  );
   assert.equal(e.code, "null_value");
   assert.equal(e.message, "Null value, due to missing field `bar`");
 });
@@ -293,9 +371,12 @@ test("?? treats a missing document like null", async () => {
 });
 
 test("?? keeps an existing document on its left", async () => {
-  const name = await run(db.admin, fql`let s = Store.create({ name: "coalesce" })
+  const name = await run(
+    db.admin,
+    fql`let s = Store.create({ name: "coalesce" })
 let d = Store.byId(s.id) ?? "none"
-d.name`);
+d.name`,
+  );
   assert.equal(name, "coalesce");
 });
 
@@ -306,8 +387,11 @@ test("?? does not evaluate its right side when the left is non-null", async () =
 // ---- names, methods and diagnostics -------------------------------------------
 
 test("an unknown name is invalid_query (QueryCheckError) with its line and column in the summary", async () => {
-  const e = await fails(db.admin, fql`let a = 1
-  foo + a`);
+  const e = await fails(
+    db.admin,
+    fql`let a = 1
+  foo + a`,
+  );
   assert.ok(e instanceof QueryCheckError, `got ${e.constructor.name} ${e.code}`);
   assert.equal(e.code, "invalid_query");
   assert.equal(e.httpStatus, 400);
@@ -341,10 +425,13 @@ test("a query whose last statement is a let is rejected (missing return expressi
 });
 
 test("calling a method that does not exist is a clear query error, not an internal failure", async () => {
-  const e = await fails(db.admin, fql`{
+  const e = await fails(
+    db.admin,
+    fql`{
   let x = "hi"
   x.conct(", how are you?")
-}`);
+}`,
+  );
   // Typechecked: invalid_query; untyped (core FQL2BasicSpec): invalid_function_invocation.
   assert.equal(e.httpStatus, 400);
   if (e.code === "invalid_function_invocation") {
@@ -356,9 +443,12 @@ test("calling a method that does not exist is a clear query error, not an intern
 });
 
 test("a runtime error's summary starts with 'error: <message>' and locates it as at *query*:L:C", async () => {
-  const e = await fails(db.admin, fql`let a = 1
+  const e = await fails(
+    db.admin,
+    fql`let a = 1
 let b = 0
-a / b`);
+a / b`,
+  );
   assert.equal(e.code, "divide_by_zero");
   assert.match(e.queryInfo?.summary ?? "", /^error: Attempted integer division by zero\.\nat \*query\*:3:\d+\n/);
 });

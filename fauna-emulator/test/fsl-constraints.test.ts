@@ -140,7 +140,10 @@ test("a computed field is readable on the document and reflects the stored field
 });
 
 test("a computed field is recomputed after an update", async () => {
-  const r = await run(db.admin, fql`let u = User.create({ email: "re@x.com" }); let v = u.update({ email: "again@x.com" }); v.upperEmail`);
+  const r = await run(
+    db.admin,
+    fql`let u = User.create({ email: "re@x.com" }); let v = u.update({ email: "again@x.com" }); v.upperEmail`,
+  );
   assert.equal(r, "AGAIN@X.COM");
 });
 
@@ -171,6 +174,9 @@ test("a computed field can be an index term, and the index follows updates", asy
 });
 
 test("a computed field can be an index value (ordering uses the computed value)", async () => {
-  await run(db.admin, fql`User.create({ email: "long-address@x.com", age: 77 }); User.create({ email: "s@x.com", age: 77 })`);
+  await run(
+    db.admin,
+    fql`User.create({ email: "long-address@x.com", age: 77 }); User.create({ email: "s@x.com", age: 77 })`,
+  );
   assert.deepEqual(await run(db.admin, fql`User.byAge(77).map(.email).toArray()`), ["s@x.com", "long-address@x.com"]);
 });

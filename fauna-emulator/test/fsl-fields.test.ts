@@ -59,8 +59,21 @@ async function constraintFailures(q: ReturnType<typeof fql>, topMessage?: string
 const CREATE_ITEM = "Failed to create document in collection `Item`.";
 
 test("a document with only required fields gets the FSL defaults applied on create", async () => {
-  const r = await run(db.admin, fql`Item.create({ name: "a" }) { name, count, active, status, tag, tags, price, dims, owner }`);
-  assert.deepEqual(r, { name: "a", count: 0, active: true, status: "draft", tag: "none", tags: [], price: null, dims: null, owner: null });
+  const r = await run(
+    db.admin,
+    fql`Item.create({ name: "a" }) { name, count, active, status, tag, tags, price, dims, owner }`,
+  );
+  assert.deepEqual(r, {
+    name: "a",
+    count: 0,
+    active: true,
+    status: "draft",
+    tag: "none",
+    tags: [],
+    price: null,
+    dims: null,
+    owner: null,
+  });
 });
 
 test("a default expression such as Time.now() is evaluated on create and stored as a Time", async () => {
@@ -74,15 +87,21 @@ test("a default expression such as Time.now() is evaluated on create and stored 
 });
 
 test("a provided value wins over the FSL default", async () => {
-  const r = await run(db.admin, fql`Item.create({ name: "b", count: 7, active: false, status: "live", tag: 3, tags: ["x", "y"] }) { count, active, status, tag, tags }`);
+  const r = await run(
+    db.admin,
+    fql`Item.create({ name: "b", count: 7, active: false, status: "live", tag: 3, tags: ["x", "y"] }) { count, active, status, tag, tags }`,
+  );
   assert.deepEqual(r, { count: 7, active: false, status: "live", tag: 3, tags: ["x", "y"] });
 });
 
 test("all declared types accept conforming values: Double, optional Time, nested object, Ref<Coll>", async () => {
-  const r = await run(db.admin, fql`
+  const r = await run(
+    db.admin,
+    fql`
     let p = Person.create({ name: "Ann" })
     let i = Item.create({ name: "c", price: 1.5, seen: Time("2024-01-02T03:04:05Z"), dims: { w: 1, h: 2 }, owner: p })
-    { price: i.price, seen: i.seen, dims: i.dims, ownerName: i.owner!.name, same: i.owner == p }`);
+    { price: i.price, seen: i.seen, dims: i.dims, ownerName: i.owner!.name, same: i.owner == p }`,
+  );
   const o = r as { price: number; seen: TimeStub; dims: unknown; ownerName: string; same: boolean };
   assert.equal(o.price, 1.5);
   assert.equal(o.seen.isoString, "2024-01-02T03:04:05Z");
@@ -116,7 +135,7 @@ test("a Boolean field rejects a string", async () => {
   assert.deepEqual(f, [{ paths: [["active"]], message: "Expected Boolean, provided String" }]);
 });
 
-test("a literal-union field rejects other literals ('Expected \"draft\" | \"live\", provided \"gone\"')", async () => {
+test('a literal-union field rejects other literals (\'Expected "draft" | "live", provided "gone"\')', async () => {
   const f = await constraintFailures(fql`Item.create({ name: "d", status: "gone" })`, CREATE_ITEM);
   assert.deepEqual(f, [{ paths: [["status"]], message: 'Expected "draft" | "live", provided "gone"' }]);
 });
@@ -127,7 +146,10 @@ test("a union field accepts each member type and rejects others", async () => {
   const f = await constraintFailures(fql`Item.create({ name: "u3", tag: true })`, CREATE_ITEM);
   assert.equal(f.length, 1);
   assert.deepEqual(f[0]!.paths, [["tag"]]);
-  assert.match(f[0]!.message, /^Expected .*String.*Int.*, provided Boolean$|^Expected .*Int.*String.*, provided Boolean$/);
+  assert.match(
+    f[0]!.message,
+    /^Expected .*String.*Int.*, provided Boolean$|^Expected .*Int.*String.*, provided Boolean$/,
+  );
 });
 
 test("an optional (T?) field accepts null/absence but still rejects a wrong type ('Expected Double | Null, provided String')", async () => {
@@ -210,7 +232,10 @@ test("a wildcard (*: Any) collection accepts undeclared fields but still types d
 
 for (const field of ["ts", "coll", "update", "delete", "replace"]) {
   test(`'${field}' is a reserved top-level field: create fails with 'Is a reserved field and cannot be used'`, async () => {
-    const f = await constraintFailures(rawFql(`Loose.create({ ${field}: "Thing" })`), "Failed to create document in collection `Loose`.");
+    const f = await constraintFailures(
+      rawFql(`Loose.create({ ${field}: "Thing" })`),
+      "Failed to create document in collection `Loose`.",
+    );
     assert.deepEqual(f, [{ paths: [[field]], message: "Is a reserved field and cannot be used" }]);
   });
 }
@@ -222,20 +247,29 @@ function rawFql(text: string) {
 
 test("a reserved field in update() fails with 'Failed to update document with id N in collection `Loose`.'", async () => {
   const id = (await run(db.admin, fql`Loose.create({ a: 1 }).id`)) as string;
-  const f = await constraintFailures(rawFql(`Loose.byId("${id}")!.update({ coll: "x" })`), `Failed to update document with id ${id} in collection \`Loose\`.`);
+  const f = await constraintFailures(
+    rawFql(`Loose.byId("${id}")!.update({ coll: "x" })`),
+    `Failed to update document with id ${id} in collection \`Loose\`.`,
+  );
   assert.deepEqual(f, [{ paths: [["coll"]], message: "Is a reserved field and cannot be used" }]);
 });
 
 test("update() is type-checked too: 'Failed to update document with id N in collection `Item`.'", async () => {
   const id = (await run(db.admin, fql`Item.create({ name: "up" }).id`)) as string;
-  const f = await constraintFailures(fql`Item.byId(${id})!.update({ count: "x" })`, `Failed to update document with id ${id} in collection \`Item\`.`);
+  const f = await constraintFailures(
+    fql`Item.byId(${id})!.update({ count: "x" })`,
+    `Failed to update document with id ${id} in collection \`Item\`.`,
+  );
   assert.deepEqual(f, [{ paths: [["count"]], message: "Expected Int, provided String" }]);
   assert.equal(await run(db.admin, fql`Item.byId(${id})!.count`), 0);
 });
 
 test("replace() must still satisfy required fields", async () => {
   const id = (await run(db.admin, fql`Item.create({ name: "rep" }).id`)) as string;
-  const f = await constraintFailures(fql`Item.byId(${id})!.replace({ count: 1 })`, `Failed to update document with id ${id} in collection \`Item\`.`);
+  const f = await constraintFailures(
+    fql`Item.byId(${id})!.replace({ count: 1 })`,
+    `Failed to update document with id ${id} in collection \`Item\`.`,
+  );
   assert.deepEqual(f, [{ paths: [["name"]], message: "Missing required field of type String" }]);
 });
 

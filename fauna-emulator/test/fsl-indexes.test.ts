@@ -36,13 +36,16 @@ let db: TestDb;
 
 before(async () => {
   db = await startDb({ files: { "main.fsl": SCHEMA } });
-  await run(db.admin, fql`
+  await run(
+    db.admin,
+    fql`
     Book.create({ title: "B", author: "Le Guin", year: 1969, tags: ["sf", "classic"] })
     Book.create({ title: "A", author: "Le Guin", year: 1974, tags: ["sf"] })
     Book.create({ title: "C", author: "Le Guin", year: 1974, tags: ["utopia"] })
     Book.create({ title: "D", author: "Butler", year: 1979, tags: ["classic"] })
     Book.create({ title: "E", author: "Butler", year: 1993 })
-  `);
+  `,
+  );
 });
 
 after(async () => {
@@ -88,7 +91,10 @@ test("mva(.tags) indexes each element of the array field", async () => {
 });
 
 test("index entries follow updates and deletes", async () => {
-  const id = (await run(db.admin, fql`Book.create({ title: "F", author: "Temp", year: 2000, tags: ["x"] }).id`)) as string;
+  const id = (await run(
+    db.admin,
+    fql`Book.create({ title: "F", author: "Temp", year: 2000, tags: ["x"] }).id`,
+  )) as string;
   assert.equal(await run(db.admin, fql`Book.byAuthor("Temp").count()`), 1);
   await run(db.admin, fql`Book.byId(${id})!.update({ author: "Moved", tags: ["y"] })`);
   assert.equal(await run(db.admin, fql`Book.byAuthor("Temp").count()`), 0);
@@ -100,7 +106,10 @@ test("index entries follow updates and deletes", async () => {
 });
 
 test("a write made earlier in the same query is visible to an index read later in it", async () => {
-  const r = await run(db.admin, fql`Book.create({ title: "G", author: "Same", year: 2001 }); Book.byAuthor("Same").count()`);
+  const r = await run(
+    db.admin,
+    fql`Book.create({ title: "G", author: "Same", year: 2001 }); Book.byAuthor("Same").count()`,
+  );
   assert.equal(r, 1);
 });
 

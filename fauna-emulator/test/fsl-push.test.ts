@@ -13,7 +13,11 @@ interface SchemaReply {
 async function push(db: TestDb, files: Record<string, string>): Promise<SchemaReply> {
   const form = new FormData();
   for (const [name, text] of Object.entries(files)) form.append(name, new Blob([text]), "blob");
-  const res = await fetch(`${db.url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
+  const res = await fetch(`${db.url}/schema/1/update?staged=false`, {
+    method: "POST",
+    headers: { authorization: "Bearer secret" },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as SchemaReply["body"] };
 }
 
@@ -127,7 +131,10 @@ test("a rejected push changes nothing: items, files and version stay as they wer
   withDb(async (db) => {
     const v = await pushOk(db, { "main.fsl": "collection Keep {}\nfunction one() { 1 }" });
     await run(db.admin, fql`Keep.create({ a: 1 })`);
-    const r = await push(db, { "main.fsl": "collection Keep {}\nfunction one() { 1 }\ncollection New {", "extra.fsl": "collection Extra {}" });
+    const r = await push(db, {
+      "main.fsl": "collection Keep {}\nfunction one() { 1 }\ncollection New {",
+      "extra.fsl": "collection Extra {}",
+    });
     assert.equal(r.status, 400);
     assert.match(r.body.error?.message ?? "", /main\.fsl:\d+:\d+/);
     assert.equal(await run(db.admin, fql`Keep.all().count()`), 1);
@@ -136,7 +143,10 @@ test("a rejected push changes nothing: items, files and version stay as they wer
     assert.ok(["unbound_variable", "invalid_query"].includes(e.code ?? ""), `got ${e.code}`);
     const files = await getJson(db, "/schema/1/files");
     assert.equal(files.body.version, v);
-    assert.deepEqual(files.body.files?.map((f) => f.filename), ["main.fsl"]);
+    assert.deepEqual(
+      files.body.files?.map((f) => f.filename),
+      ["main.fsl"],
+    );
     assert.equal((await db.admin.query(fql`1`)).schema_version, v);
   }));
 
@@ -144,7 +154,10 @@ test("a semantic error (an @role naming an unknown role) is a 400 with Fauna's c
   withDb(async (db) => {
     const r = await push(db, { "main.fsl": "@role('a_role') function foo() { 42 }" });
     assert.equal(r.status, 400);
-    assert.equal(r.body.error?.message, "Failed to create Function.\nconstraint failures:\n  role: Field refers to an unknown role name `a_role`.");
+    assert.equal(
+      r.body.error?.message,
+      "Failed to create Function.\nconstraint failures:\n  role: Field refers to an unknown role name `a_role`.",
+    );
   }));
 
 test("duplicate item names across files are rejected with 'Duplicate role `foo` in foo.fsl (originally seen in main.fsl)'", () =>
@@ -158,7 +171,10 @@ test("a collection and a function share one namespace: 'Duplicate collection or 
   withDb(async (db) => {
     const r = await push(db, { "main.fsl": "function foo(x) { x }", "foo.fsl": "collection foo { }" });
     assert.equal(r.status, 400);
-    assert.equal(r.body.error?.message, "Duplicate collection or function `foo` in foo.fsl (originally seen in main.fsl)");
+    assert.equal(
+      r.body.error?.message,
+      "Duplicate collection or function `foo` in foo.fsl (originally seen in main.fsl)",
+    );
   }));
 
 test("a part whose name does not end in .fsl is rejected: 'Invalid filename `foo`'", () =>

@@ -61,7 +61,9 @@ let bobNote: string;
 
 before(async () => {
   db = await startDb({ files: { "main.fsl": SCHEMA } });
-  const r = (await run(db.admin, fql`
+  const r = (await run(
+    db.admin,
+    fql`
     let a = Member.create({ name: "alice", active: true })
     let b = Member.create({ name: "bob", active: true })
     let c = Member.create({ name: "carol", active: false })
@@ -73,8 +75,15 @@ before(async () => {
       bobNote: Note.create({ owner: b, text: "b1" }).id,
       aliceSecret: Token.create({ document: a }).secret,
       carolSecret: Token.create({ document: c }).secret
-    }`)) as Record<string, string>;
-  ({ aliceId, bobId, aliceNote, alicePublished, bobNote } = r as Record<string, string> & { aliceId: string; bobId: string; aliceNote: string; alicePublished: string; bobNote: string });
+    }`,
+  )) as Record<string, string>;
+  ({ aliceId, bobId, aliceNote, alicePublished, bobNote } = r as Record<string, string> & {
+    aliceId: string;
+    bobId: string;
+    aliceNote: string;
+    alicePublished: string;
+    bobNote: string;
+  });
   alice = db.client(r.aliceSecret!);
   carol = db.client(r.carolSecret!);
 });

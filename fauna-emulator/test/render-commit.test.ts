@@ -27,7 +27,10 @@ test("a document with a Set-typed computed field renders it as a set cursor, and
   assert.ok(created.siblings instanceof EmbeddedSet, `siblings rendered as ${JSON.stringify(created.siblings)}`);
   // The cursor pages through the set like any other.
   const page = await run<Page<Document & { name: string }>>(db.admin, fql`Set.paginate(${created.siblings.after})`);
-  assert.deepEqual(page.data.map((d) => d.name), ["first"]);
+  assert.deepEqual(
+    page.data.map((d) => d.name),
+    ["first"],
+  );
   assert.equal(await run(db.admin, fql`A.all().count()`), 1);
 });
 
@@ -35,16 +38,28 @@ test("an error while encoding the result rolls the transaction back", () => {
   const store = openStore({ dir: null });
   const engine = new FaunaEngine(store, { rootSecret: "secret" });
   const request = (source: string, encode: (data: unknown) => unknown) =>
-    engine.query({ secret: "secret", source, variables: new Map(), deadline: Date.now() + 5_000, timeoutMs: 5_000, encode });
+    engine.query({
+      secret: "secret",
+      source,
+      variables: new Map(),
+      deadline: Date.now() + 5_000,
+      timeoutMs: 5_000,
+      encode,
+    });
   try {
     request(`Collection.create({ name: "B" })`, (d) => d);
     assert.throws(
-      () => request(`B.create({ n: 1 })`, () => {
-        throw new Error("encoder failed");
-      }),
+      () =>
+        request(`B.create({ n: 1 })`, () => {
+          throw new Error("encoder failed");
+        }),
       /encoder failed/,
     );
-    assert.deepEqual(request(`B.all().count()`, (d) => d).data, { kind: "int", value: 0 }, "the failed query's document was not committed");
+    assert.deepEqual(
+      request(`B.all().count()`, (d) => d).data,
+      { kind: "int", value: 0 },
+      "the failed query's document was not committed",
+    );
   } finally {
     store.close();
   }

@@ -35,12 +35,20 @@ function form(files: Record<string, string>): FormData {
   return f;
 }
 
-async function call(method: "GET" | "POST", path: string, opts: { secret?: string | null; files?: Record<string, string> } = {}): Promise<Reply> {
+async function call(
+  method: "GET" | "POST",
+  path: string,
+  opts: { secret?: string | null; files?: Record<string, string> } = {},
+): Promise<Reply> {
   const secret = opts.secret === undefined ? "secret" : opts.secret;
   const headers: Record<string, string> = secret === null ? {} : { authorization: `Bearer ${secret}` };
   const res = await fetch(`${db.url}${path}`, { method, headers, body: opts.files ? form(opts.files) : undefined });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get("content-type"), body: text ? (JSON.parse(text) as Reply["body"]) : {} };
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type"),
+    body: text ? (JSON.parse(text) as Reply["body"]) : {},
+  };
 }
 
 async function keySecret(role: string): Promise<string> {
@@ -84,7 +92,9 @@ test("GET /schema/1/files/<unknown> is 404", async () => {
 });
 
 test("the version from update is the version reported by files and the schema_version of query responses", async () => {
-  const up = await call("POST", "/schema/1/update?staged=false", { files: { ...FILES, "more.fsl": "collection Beta {}\n" } });
+  const up = await call("POST", "/schema/1/update?staged=false", {
+    files: { ...FILES, "more.fsl": "collection Beta {}\n" },
+  });
   assert.equal(up.status, 200);
   const v = up.body.version!;
   const files = await call("GET", "/schema/1/files");
@@ -116,7 +126,10 @@ test("files absent from an update are removed from the stored file list", async 
   const up = await call("POST", "/schema/1/update?staged=false", { files: { "main.fsl": "collection Alpha {}\n" } });
   assert.equal(up.status, 200, JSON.stringify(up.body));
   const files = await call("GET", "/schema/1/files");
-  assert.deepEqual(files.body.files?.map((f) => f.filename), ["main.fsl"]);
+  assert.deepEqual(
+    files.body.files?.map((f) => f.filename),
+    ["main.fsl"],
+  );
   assert.equal((await call("GET", `/schema/1/files/${encodeURIComponent("sub/app.fsl")}`)).status, 404);
 });
 
@@ -131,7 +144,9 @@ test("POST /schema/1/diff returns an empty diff for identical files and changes 
 
 test("POST /schema/1/diff describes additions and removals without applying them", async () => {
   const v = (await call("GET", "/schema/1/files")).body.version;
-  const r = await call("POST", "/schema/1/diff?staged=false", { files: { "other.fsl": "function incr(x) { x + 1 }\n" } });
+  const r = await call("POST", "/schema/1/diff?staged=false", {
+    files: { "other.fsl": "function incr(x) { x + 1 }\n" },
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.ok(r.body.diff?.includes("Adding function `incr`"), r.body.diff);
   assert.ok(r.body.diff?.includes("Removing collection `Alpha`"), r.body.diff);
@@ -148,7 +163,9 @@ test("POST /schema/1/validate is an alias of /schema/1/diff", async () => {
 
 test("update with a stale version is 409 'Stale schema version provided' and applies nothing", async () => {
   const v = (await call("GET", "/schema/1/files")).body.version!;
-  const r = await call("POST", `/schema/1/update?staged=false&version=${v - 1}`, { files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" } });
+  const r = await call("POST", `/schema/1/update?staged=false&version=${v - 1}`, {
+    files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" },
+  });
   assert.equal(r.status, 409);
   assert.match(r.contentType ?? "", /^application\/json/);
   assert.equal(r.body.error?.message, "Stale schema version provided");
@@ -158,7 +175,9 @@ test("update with a stale version is 409 'Stale schema version provided' and app
 
 test("update with the current version succeeds and returns a newer version", async () => {
   const v = (await call("GET", "/schema/1/files")).body.version!;
-  const r = await call("POST", `/schema/1/update?staged=false&version=${v}`, { files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" } });
+  const r = await call("POST", `/schema/1/update?staged=false&version=${v}`, {
+    files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" },
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.ok(r.body.version! > v);
 });
@@ -170,7 +189,9 @@ test("diff with a stale version is 409 'Stale schema version provided'", async (
 });
 
 test("force=true skips the version check", async () => {
-  const r = await call("POST", "/schema/1/update?staged=false&force=true&version=3", { files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" } });
+  const r = await call("POST", "/schema/1/update?staged=false&force=true&version=3", {
+    files: { "main.fsl": "collection Alpha {}\ncollection Gamma {}\n" },
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
 });
 
@@ -197,7 +218,10 @@ test("a request without a secret is 401 'Access token required'", async () => {
 });
 
 test("a request with an unknown secret is 401 'Access token required'", async () => {
-  const r = await call("POST", "/schema/1/update?staged=false", { secret: "fnNOTAREALSECRET", files: { "main.fsl": "" } });
+  const r = await call("POST", "/schema/1/update?staged=false", {
+    secret: "fnNOTAREALSECRET",
+    files: { "main.fsl": "" },
+  });
   assert.equal(r.status, 401);
   assert.equal(r.body.error?.message, "Access token required");
 });
@@ -220,7 +244,10 @@ test("a server-readonly key may read schema files", async () => {
 test("a server key may not update the schema: 403 'Access denied' and nothing applied", async () => {
   const server = await keySecret("server");
   const v = (await call("GET", "/schema/1/files")).body.version;
-  const r = await call("POST", "/schema/1/update?staged=false", { secret: server, files: { "main.fsl": "collection Hijack {}\n" } });
+  const r = await call("POST", "/schema/1/update?staged=false", {
+    secret: server,
+    files: { "main.fsl": "collection Hijack {}\n" },
+  });
   assert.equal(r.status, 403);
   assert.match(r.contentType ?? "", /^application\/json/);
   assert.equal(r.body.error?.message, "Access denied");

@@ -12,9 +12,15 @@ before(async () => {
 after(() => db.close());
 
 test("a missing definition equals null; an existing one does not", async () => {
-  assert.deepEqual(await run(db.admin, fql`[Collection.byName("Nope") == null, Collection.byName("Nope") != null]`), [true, false]);
+  assert.deepEqual(await run(db.admin, fql`[Collection.byName("Nope") == null, Collection.byName("Nope") != null]`), [
+    true,
+    false,
+  ]);
   await run(db.admin, fql`Collection.create({ name: "Here" })`);
-  assert.deepEqual(await run(db.admin, fql`[Collection.byName("Here") == null, Collection.byName("Here").exists()]`), [false, true]);
+  assert.deepEqual(await run(db.admin, fql`[Collection.byName("Here") == null, Collection.byName("Here").exists()]`), [
+    false,
+    true,
+  ]);
 });
 
 test("Collection.byName(x)!.delete() removes the collection and its documents", async () => {
@@ -35,7 +41,9 @@ test("Function.create defines a callable UDF; a second one with that name is a c
   const err = await fails(db.admin, fql`Function.create({ name: "my_double", body: "x => x * 2" })`);
   assert.ok(err instanceof ConstraintFailureError);
   assert.deepEqual(err.constraint_failures?.[0]?.paths, [["name"]]);
-  const files = (await (await fetch(`${db.url}/schema/1/files/main.fsl`, { headers: { authorization: "Bearer secret" } })).json()) as { content: string };
+  const files = (await (
+    await fetch(`${db.url}/schema/1/files/main.fsl`, { headers: { authorization: "Bearer secret" } })
+  ).json()) as { content: string };
   assert.match(files.content, /function my_double\(x\)/, "kept as FSL in main.fsl");
 });
 
@@ -51,18 +59,35 @@ test("a server key, or a UDF running as server, cannot create a function with th
   ]);
   // The same from inside a @role(server) UDF, as an escalation through one would try.
   await run(db.admin, fql`Function.create({ name: "asServer", body: "f => f()", role: "server" })`);
-  const escalation = await fails(server, fql`asServer(() => Function.create({ name: "no2", body: "_ => 0", role: "admin" }))`);
+  const escalation = await fails(
+    server,
+    fql`asServer(() => Function.create({ name: "no2", body: "_ => 0", role: "admin" }))`,
+  );
   assert.equal(escalation.code, "constraint_failure");
-  assert.deepEqual(await run(db.admin, fql`[Function.byName("no") == null, Function.byName("no2") == null]`), [true, true]);
+  assert.deepEqual(await run(db.admin, fql`[Function.byName("no") == null, Function.byName("no2") == null]`), [
+    true,
+    true,
+  ]);
   // Server may still create server-role functions; admin may create admin ones.
-  assert.ok((await run(server, fql`Function.create({ name: "yes", body: "_ => 0", role: "server" })`)) instanceof NamedDocument);
-  assert.ok((await run(db.admin, fql`Function.create({ name: "meh", body: "_ => 0", role: "admin" })`)) instanceof NamedDocument);
+  assert.ok(
+    (await run(server, fql`Function.create({ name: "yes", body: "_ => 0", role: "server" })`)) instanceof NamedDocument,
+  );
+  assert.ok(
+    (await run(db.admin, fql`Function.create({ name: "meh", body: "_ => 0", role: "admin" })`)) instanceof
+      NamedDocument,
+  );
 });
 
 test("Role.create grants what its document says", async () => {
-  await run(db.admin, fql`Collection.create({ name: "Notes" }); Function.create({ name: "secretNumber", body: "() => 7" })`);
+  await run(
+    db.admin,
+    fql`Collection.create({ name: "Notes" }); Function.create({ name: "secretNumber", body: "() => 7" })`,
+  );
   await run(db.admin, fql`Notes.create({ text: "hi" })`);
-  await run(db.admin, fql`Role.create({ name: "reader", privileges: [{ resource: "Notes", actions: { read: true } }, { resource: "secretNumber", actions: { call: true } }] })`);
+  await run(
+    db.admin,
+    fql`Role.create({ name: "reader", privileges: [{ resource: "Notes", actions: { read: true } }, { resource: "secretNumber", actions: { call: true } }] })`,
+  );
   const key = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "reader" })`);
   const reader = db.client(key.secret);
   assert.equal(await run(reader, fql`Notes.all().count()`), 1);
@@ -72,7 +97,10 @@ test("Role.create grants what its document says", async () => {
 
 test("a query still running at its deadline fails with 440 and writes nothing", async () => {
   const hasty = new Client({ endpoint: new URL(db.url), secret: "secret", query_timeout_ms: 1 });
-  const err = await fails(hasty, fql`Set.sequence(0, 200000).where(i => Collection.byName("Here")!.exists()).count(); Collection.create({ name: "Wah" })`);
+  const err = await fails(
+    hasty,
+    fql`Set.sequence(0, 200000).where(i => Collection.byName("Here")!.exists()).count(); Collection.create({ name: "Wah" })`,
+  );
   hasty.close();
   assert.ok(err instanceof QueryTimeoutError);
   assert.equal(err.httpStatus, 440);

@@ -19,7 +19,10 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Starts the CLI (`npm run emulator` runs the same file) and waits for its ready line. */
 function startCli(args: string[]): Promise<{ proc: ChildProcess; url: string; output: () => string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: PKG, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    cwd: PKG,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
@@ -59,7 +62,10 @@ describe("command line", () => {
     const exit = exited(proc);
     proc.kill("SIGINT");
     assert.equal(await exit, 0);
-    const bad = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "--port", "nope"], { cwd: PKG, stdio: "ignore" });
+    const bad = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "--port", "nope"], {
+      cwd: PKG,
+      stdio: "ignore",
+    });
     assert.equal(await exited(bad), 2);
   });
 });
@@ -110,7 +116,9 @@ describe("concurrency", () => {
     const db = await startDb();
     const key = await run<{ secret: string }>(db.admin, fql`Key.create({ role: "unauthenticated" })`);
     const clients = Array.from({ length: 8 }, () => db.client(key.secret));
-    const results = await Promise.allSettled(clients.map((c) => c.query(fql`UserSignup("race@example.com", "pw-123456")`)));
+    const results = await Promise.allSettled(
+      clients.map((c) => c.query(fql`UserSignup("race@example.com", "pw-123456")`)),
+    );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     assert.equal(won.length, 1);
@@ -136,26 +144,39 @@ describe("pagination cost", () => {
     const readOpsForPage = async (n: number, set: "all" | "index") => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const first = await db.admin.query<any>(
-        set === "all" ? fql`Product.all().pageSize(10).paginate()` : fql`Product.sortedByPrice().pageSize(10).paginate()`,
+        set === "all"
+          ? fql`Product.all().pageSize(10).paginate()`
+          : fql`Product.sortedByPrice().pageSize(10).paginate()`,
       );
       let after = first.data.after!;
       let stats = first.stats!;
       for (let i = 1; i < n; i++) {
-        const next = await db.admin.query<any>(fql`Set.paginate(${after})`);
+        const next = await db.admin.query<{ after?: string }>(fql`Set.paginate(${after})`);
         after = next.data.after!;
         stats = next.stats!;
       }
       return stats.read_ops;
     };
     const addProducts = (from: number, to: number) =>
-      run(db.admin, fql`Set.sequence(${from}, ${to}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, store: Store.byId(${storeId})! }))`);
+      run(
+        db.admin,
+        fql`Set.sequence(${from}, ${to}).forEach(i => Product.create({ name: "p" + i.toString(), description: "d", price: i * 1.0, store: Store.byId(${storeId})! }))`,
+      );
     await addProducts(0, 300);
-    const small = { all1: await readOpsForPage(1, "all"), all20: await readOpsForPage(20, "all"), ix1: await readOpsForPage(1, "index"), ix20: await readOpsForPage(20, "index") };
+    const small = {
+      all1: await readOpsForPage(1, "all"),
+      all20: await readOpsForPage(20, "all"),
+      ix1: await readOpsForPage(1, "index"),
+      ix20: await readOpsForPage(20, "index"),
+    };
     for (let i = 300; i < 3000; i += 1000) await addProducts(i, Math.min(i + 1000, 3000));
     const big = { all20: await readOpsForPage(20, "all"), ix20: await readOpsForPage(20, "index") };
     // A full scan would read ~3000 documents; seeks read about a page (plus a batch).
     for (const [k, v] of Object.entries({ ...small, ...big })) assert.ok(v < 200, `${k}: ${v} read ops`);
-    assert.ok(big.all20 <= small.all1 * 2 + 10, `page 20 of 3000 (${big.all20}) costs about page 1 of 300 (${small.all1})`);
+    assert.ok(
+      big.all20 <= small.all1 * 2 + 10,
+      `page 20 of 3000 (${big.all20}) costs about page 1 of 300 (${small.all1})`,
+    );
     assert.ok(big.ix20 <= small.ix1 * 2 + 10, `index page 20 of 3000 (${big.ix20}) vs page 1 of 300 (${small.ix1})`);
     await db.close();
   });
@@ -181,7 +202,11 @@ describe("bad input never crashes or hangs the server", () => {
     assert.equal(((await deepFql.json()) as { error: { code: string } }).error.code, "invalid_query");
     const syntax = await post(JSON.stringify({ query: "let x = " }));
     assert.equal(((await syntax.json()) as { error: { code: string } }).error.code, "invalid_query");
-    const bogus = await fetch(`${db.url}/query/1`, { method: "POST", body: JSON.stringify({ query: "1" }), headers: { authorization: "Bearer fnAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" } });
+    const bogus = await fetch(`${db.url}/query/1`, {
+      method: "POST",
+      body: JSON.stringify({ query: "1" }),
+      headers: { authorization: "Bearer fnAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+    });
     assert.equal(bogus.status, 401);
     const recursion = await post(JSON.stringify({ query: "Forever(1)" }));
     assert.equal(((await recursion.json()) as { error: { code: string } }).error.code, "stack_overflow");

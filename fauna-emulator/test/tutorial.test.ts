@@ -1,7 +1,15 @@
 // Fauna's end-user authentication tutorial, step by step, through the official driver.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { AuthenticationError, ConstraintFailureError, DocumentReference, NullDocument, QueryRuntimeError, fql, type Client } from "fauna";
+import {
+  AuthenticationError,
+  ConstraintFailureError,
+  DocumentReference,
+  NullDocument,
+  QueryRuntimeError,
+  fql,
+  type Client,
+} from "fauna";
 import { fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
@@ -32,7 +40,10 @@ test("UserSignup commits a customer and credential; the customer renders as perm
   assert.ok((res.document as NullDocument).ref instanceof DocumentReference);
   assert.equal(((res.document as NullDocument).ref as DocumentReference).coll.name, "Customer");
   assert.equal(res.password, undefined, "the password is never rendered");
-  const committed = await run<number>(db.admin, fql`Customer.byEmail("fake@fauna.com").count() + Credential.all().count()`);
+  const committed = await run<number>(
+    db.admin,
+    fql`Customer.byEmail("fake@fauna.com").count() + Credential.all().count()`,
+  );
   assert.equal(committed, 2);
 });
 
@@ -54,7 +65,10 @@ test("UserLogin with the wrong password fails with invalid_secret", async () => 
 
 test("UserLogin with the right password returns a token with a secret and a 60-minute ttl", async () => {
   const res = await db.admin.query(fql`Time.now()`);
-  const token = await run<{ secret: string; ttl: { toDate(): Date }; document: DocumentReference }>(anon, fql`UserLogin("fake@fauna.com", "sekret")`);
+  const token = await run<{ secret: string; ttl: { toDate(): Date }; document: DocumentReference }>(
+    anon,
+    fql`UserLogin("fake@fauna.com", "sekret")`,
+  );
   assert.match(token.secret, /^fnE/);
   const ttlMs = token.ttl.toDate().getTime() - (res.data as { toDate(): Date }).toDate().getTime();
   assert.ok(Math.abs(ttlMs - 60 * 60_000) < 10_000, `ttl is 60 minutes from now (got ${ttlMs} ms)`);
@@ -63,7 +77,10 @@ test("UserLogin with the right password returns a token with a secret and a 60-m
 
 test("the token reads products with their store references", async () => {
   const user = db.client(tokenSecret);
-  const page = await run<{ data: { name: string; price: number; store: DocumentReference }[] }>(user, fql`Product.all()`);
+  const page = await run<{ data: { name: string; price: number; store: DocumentReference }[] }>(
+    user,
+    fql`Product.all()`,
+  );
   assert.equal(page.data.length, 1);
   assert.equal(page.data[0]!.name, "cups");
   assert.equal(page.data[0]!.price, 6.98);
@@ -74,7 +91,10 @@ test("the token reads products with their store references", async () => {
 
 test("the token cannot create products or keys", async () => {
   const user = db.client(tokenSecret);
-  const p = await fails(user, fql`Product.create({ name: "x", description: "y", price: 1.0, store: Store.all().first() })`);
+  const p = await fails(
+    user,
+    fql`Product.create({ name: "x", description: "y", price: 1.0, store: Store.all().first() })`,
+  );
   assert.equal(p.code, "permission_denied");
   const k = await fails(user, fql`Key.create({ role: "admin" })`);
   assert.equal(k.code, "permission_denied");

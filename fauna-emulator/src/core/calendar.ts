@@ -39,7 +39,8 @@ export const monthLength = (y: number, m: number): number =>
 
 /** ISO day of week, Monday = 1 … Sunday = 7. */
 export const dayOfWeek = (days: number): number => ((((days + 3) % 7) + 7) % 7) + 1;
-export const dayOfYear = (y: number, m: number, d: number): number => daysFromCivil(y, m, d) - daysFromCivil(y, 1, 1) + 1;
+export const dayOfYear = (y: number, m: number, d: number): number =>
+  daysFromCivil(y, m, d) - daysFromCivil(y, 1, 1) + 1;
 
 const pad = (n: number, w: number): string => String(n).padStart(w, "0");
 

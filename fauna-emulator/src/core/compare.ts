@@ -36,7 +36,8 @@ function rank(v: Value): number {
 export function compareNumbers(a: Value, b: Value): number {
   const x = a as { kind: string; value: number | bigint };
   const y = b as { kind: string; value: number | bigint };
-  if (typeof x.value === "bigint" && typeof y.value === "bigint") return x.value < y.value ? -1 : x.value > y.value ? 1 : 0;
+  if (typeof x.value === "bigint" && typeof y.value === "bigint")
+    return x.value < y.value ? -1 : x.value > y.value ? 1 : 0;
   if (typeof x.value === "bigint" || typeof y.value === "bigint") {
     // One Long, one Int/Double: compare exactly when the other is integral.
     const big = typeof x.value === "bigint" ? x.value : (y.value as bigint);

@@ -26,18 +26,36 @@ export type Value =
 export type ObjectValue = Map<string, Value>;
 
 /** 32-bit integer. */
-export interface IntValue { readonly kind: "int"; readonly value: number }
+export interface IntValue {
+  readonly kind: "int";
+  readonly value: number;
+}
 /** 64-bit integer. */
-export interface LongValue { readonly kind: "long"; readonly value: bigint }
+export interface LongValue {
+  readonly kind: "long";
+  readonly value: bigint;
+}
 /** IEEE double. */
-export interface DoubleValue { readonly kind: "double"; readonly value: number }
+export interface DoubleValue {
+  readonly kind: "double";
+  readonly value: number;
+}
 export type NumberValue = IntValue | LongValue | DoubleValue;
 
 /** An instant with nanosecond precision: epoch nanoseconds as a bigint. */
-export interface TimeValue { readonly kind: "time"; readonly nanos: bigint }
+export interface TimeValue {
+  readonly kind: "time";
+  readonly nanos: bigint;
+}
 /** A calendar date, ISO `YYYY-MM-DD`. */
-export interface DateValue { readonly kind: "date"; readonly iso: string }
-export interface BytesValue { readonly kind: "bytes"; readonly bytes: Uint8Array }
+export interface DateValue {
+  readonly kind: "date";
+  readonly iso: string;
+}
+export interface BytesValue {
+  readonly kind: "bytes";
+  readonly bytes: Uint8Array;
+}
 
 /**
  * A reference to a document of a collection with a numeric id (user collections and the
@@ -68,10 +86,16 @@ export interface NamedDocValue {
 }
 
 /** A module / global object: a user collection (`Product`), `Math`, `Time`, `Collection`... */
-export interface ModuleValue { readonly kind: "module"; readonly name: string }
+export interface ModuleValue {
+  readonly kind: "module";
+  readonly name: string;
+}
 
 /** A lazy Set. `source` is interpreted by the evaluator's set engine. */
-export interface SetValue { readonly kind: "set"; readonly source: unknown }
+export interface SetValue {
+  readonly kind: "set";
+  readonly source: unknown;
+}
 
 /** Anything callable. */
 export type FunctionValue = LambdaValue | NativeFunctionValue | UdfValue;
@@ -92,7 +116,10 @@ export interface NativeFunctionValue {
   readonly call: (ctx: unknown, args: Value[]) => Value;
 }
 
-export interface UdfValue { readonly kind: "udf"; readonly name: string }
+export interface UdfValue {
+  readonly kind: "udf";
+  readonly name: string;
+}
 
 // ---- constructors -------------------------------------------------------------------------
 
@@ -102,7 +129,12 @@ export const double = (value: number): DoubleValue => ({ kind: "double", value }
 export const time = (nanos: bigint): TimeValue => ({ kind: "time", nanos });
 export const date = (iso: string): DateValue => ({ kind: "date", iso });
 export const bytes = (b: Uint8Array): BytesValue => ({ kind: "bytes", bytes: b });
-export const doc = (coll: string, id: string, extra?: { override?: ObjectValue; cause?: NullCause }): DocValue => ({ kind: "doc", coll, id, ...extra });
+export const doc = (coll: string, id: string, extra?: { override?: ObjectValue; cause?: NullCause }): DocValue => ({
+  kind: "doc",
+  coll,
+  id,
+  ...extra,
+});
 export const named = (coll: string, name: string): NamedDocValue => ({ kind: "named", coll, name });
 export const mod = (name: string): ModuleValue => ({ kind: "module", name });
 export const obj = (entries: Iterable<readonly [string, Value]> = []): ObjectValue => new Map(entries);
@@ -157,16 +189,27 @@ export function typeName(v: Value): string {
   if (Array.isArray(v)) return "Array";
   if (v instanceof Map) return "Object";
   switch (v.kind) {
-    case "int": return "Int";
-    case "long": return "Long";
-    case "double": return "Double";
-    case "time": return "Time";
-    case "date": return "Date";
-    case "bytes": return "Bytes";
-    case "doc": return v.coll;
-    case "named": return v.coll === "Collection" ? "CollectionDef" : v.coll === "Function" ? "FunctionDef" : v.coll;
-    case "module": return v.name;
-    case "set": return "Set";
-    default: return "Function";
+    case "int":
+      return "Int";
+    case "long":
+      return "Long";
+    case "double":
+      return "Double";
+    case "time":
+      return "Time";
+    case "date":
+      return "Date";
+    case "bytes":
+      return "Bytes";
+    case "doc":
+      return v.coll;
+    case "named":
+      return v.coll === "Collection" ? "CollectionDef" : v.coll === "Function" ? "FunctionDef" : v.coll;
+    case "module":
+      return v.name;
+    case "set":
+      return "Set";
+    default:
+      return "Function";
   }
 }

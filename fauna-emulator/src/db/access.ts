@@ -20,11 +20,13 @@ export const isAdmin = (a: Access) => a.builtin === "admin";
 /** admin and server may read and write all data. */
 export const isServerLike = (a: Access) => a.builtin === "admin" || a.builtin === "server";
 /** Data reads without predicates: admin, server, server-readonly. */
-export const readsAllData = (a: Access) => a.builtin === "admin" || a.builtin === "server" || a.builtin === "server-readonly";
+export const readsAllData = (a: Access) =>
+  a.builtin === "admin" || a.builtin === "server" || a.builtin === "server-readonly";
 
 /** The access a UDF body gets from `@role(role)`, keeping the caller's identity. */
 export function roleAccess(role: string, caller: Access): Access {
-  const builtin = role === "admin" || role === "server" || role === "server-readonly" || role === "client" ? role : null;
+  const builtin =
+    role === "admin" || role === "server" || role === "server-readonly" || role === "client" ? role : null;
   return { builtin, roles: builtin ? [] : [role], identity: caller.identity, token: caller.token };
 }
 

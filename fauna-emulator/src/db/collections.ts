@@ -1,7 +1,7 @@
 // Methods of collection modules: `Product.all()`, `.where`, `.byId`, `.create`, index methods
 // (`Customer.byEmail(email)`), and the native Key / Token / Credential collections.
-import { QueryError, doc, isDoc, isNumber, named, toJsNumber, type DocValue, type ModuleValue, type Value } from "../core/index.js";
-import { check, checkArity, checkCallback, invalidArgumentType, p, truthy, idArg } from "../fql/index.js";
+import { QueryError, doc, isDoc, isNumber, named, type DocValue, type ModuleValue, type Value } from "../core/index.js";
+import { check, checkArity, checkCallback, idArg, invalidArgumentType, p, truthy } from "../fql/index.js";
 import type { QueryContext } from "./context.js";
 import { createDocument } from "./documents.js";
 import { storageIndexName } from "./indexes.js";
@@ -42,11 +42,20 @@ function allSource(coll: string, args: Value[]): SetSource {
 function indexSource(coll: string, ix: StoredIndex, args: Value[]): SetSource {
   const n = ix.terms.length;
   if (args.length !== n && args.length !== n + 1) {
-    throw new QueryError("invalid_function_invocation", `callee function expects ${n === 0 ? "" : `exactly ${n} argument${n === 1 ? "" : "s"} or `}${n + 1} argument${n + 1 === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`);
+    throw new QueryError(
+      "invalid_function_invocation",
+      `callee function expects ${n === 0 ? "" : `exactly ${n} argument${n === 1 ? "" : "s"} or `}${n + 1} argument${n + 1 === 1 ? "" : "s"}, but ${args.length} ${args.length === 1 ? "was" : "were"} provided.`,
+    );
   }
   const terms = args.slice(0, n);
   for (const t of terms) {
-    if (t !== null && typeof t === "object" && !Array.isArray(t) && !(t instanceof Map) && (t.kind === "set" || t.kind === "lambda" || t.kind === "native" || t.kind === "udf")) {
+    if (
+      t !== null &&
+      typeof t === "object" &&
+      !Array.isArray(t) &&
+      !(t instanceof Map) &&
+      (t.kind === "set" || t.kind === "lambda" || t.kind === "native" || t.kind === "udf")
+    ) {
       throw new QueryError("invalid_argument", "Argument cannot be used as lookup term");
     }
   }

@@ -1,6 +1,19 @@
 // Reading and writing documents: existence, ttl, read checks, field access, and the write
 // path (defaults, type validation, permissions, unique/check constraints, index upkeep).
-import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type ConstraintFailure, type DocValue, type NullCause, type ObjectValue, type Value } from "../core/index.js";
+import {
+  constraintFailure,
+  QueryError,
+  doc,
+  isDoc,
+  isTime,
+  obj,
+  time,
+  type ConstraintFailure,
+  type DocValue,
+  type NullCause,
+  type ObjectValue,
+  type Value,
+} from "../core/index.js";
 import { Scope, callValue, evaluate } from "../fql/index.js";
 import { validateDocument, type CollectionDef, type FieldPath } from "../fsl/index.js";
 import type { IndexEntry, StoredDoc } from "../store/index.js";
@@ -10,7 +23,6 @@ import type { QueryContext } from "./context.js";
 import { HIDDEN } from "./hidden.js";
 import { storageIndexName } from "./indexes.js";
 import { NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
-
 
 const RESERVED = new Set(["coll", "ts", "data", "delete", "update", "replace", "updateData", "replaceData", "exists"]);
 
@@ -52,7 +64,10 @@ function overrideStored(ctx: QueryContext, ref: DocValue): StoredDoc {
 }
 
 export function notFound(ref: DocValue): QueryError {
-  return new QueryError("document_not_found", `Collection \`${ref.coll}\` does not contain document with id ${ref.id}.`);
+  return new QueryError(
+    "document_not_found",
+    `Collection \`${ref.coll}\` does not contain document with id ${ref.id}.`,
+  );
 }
 
 /** The stored document for a field/method access, or the error Fauna raises. */
@@ -60,7 +75,8 @@ export function requireDoc(ctx: QueryContext, ref: DocValue): StoredDoc {
   const st = docState(ctx, ref);
   if (st.ok) return st.stored;
   if (st.cause === "permission denied") throw denied();
-  if (st.cause === "deleted") throw new QueryError("document_deleted", `Document in \`${ref.coll}\` with id ${ref.id} was deleted.`);
+  if (st.cause === "deleted")
+    throw new QueryError("document_deleted", `Document in \`${ref.coll}\` with id ${ref.id} was deleted.`);
   throw notFound(ref);
 }
 
@@ -110,17 +126,25 @@ export function docAsObject(ctx: QueryContext, ref: DocValue): ObjectValue {
 // ---- writes -------------------------------------------------------------------------------
 
 function failMessage(coll: string, id: string | null): string {
-  return id === null ? `Failed to create document in collection \`${coll}\`.` : `Failed to update document with id ${id} in collection \`${coll}\`.`;
+  return id === null
+    ? `Failed to create document in collection \`${coll}\`.`
+    : `Failed to update document with id ${id} in collection \`${coll}\`.`;
 }
 
 function checkReserved(fields: ObjectValue): ConstraintFailure[] {
   const out: ConstraintFailure[] = [];
-  for (const k of fields.keys()) if (RESERVED.has(k)) out.push({ paths: [[k]], message: "Is a reserved field and cannot be used" });
+  for (const k of fields.keys())
+    if (RESERVED.has(k)) out.push({ paths: [[k]], message: "Is a reserved field and cannot be used" });
   return out;
 }
 
 function validId(id: Value): string {
-  const s = typeof id === "string" ? id : id !== null && typeof id === "object" && "kind" in id && (id.kind === "int" || id.kind === "long") ? String(id.value) : null;
+  const s =
+    typeof id === "string"
+      ? id
+      : id !== null && typeof id === "object" && "kind" in id && (id.kind === "int" || id.kind === "long")
+        ? String(id.value)
+        : null;
   if (s === null || !/^\d{1,19}$/.test(s) || BigInt(s) > 2n ** 63n - 1n) {
     throw new QueryError("invalid_id", `\`${typeof id === "string" ? id : String(id)}\` is not a valid ID.`);
   }
@@ -144,12 +168,18 @@ function ttlNanos(ttl: Value | undefined, fallback: bigint | null): bigint | nul
   if (ttl === undefined) return fallback;
   if (ttl === null) return null;
   if (isTime(ttl)) return ttl.nanos;
-  throw new QueryError("constraint_failure", "Failed to write document.", { constraintFailures: [{ paths: [["ttl"]], message: "Expected Time | Null" }] });
+  throw new QueryError("constraint_failure", "Failed to write document.", {
+    constraintFailures: [{ paths: [["ttl"]], message: "Expected Time | Null" }],
+  });
 }
 
 /** The proposed document as predicates see it: metadata plus fields. */
 function proposedObject(coll: string, id: string, ts: bigint, ttl: bigint | null, fields: ObjectValue): ObjectValue {
-  const m = obj([["id", id], ["coll", { kind: "module", name: coll }], ["ts", time(ts * 1000n)]]);
+  const m = obj([
+    ["id", id],
+    ["coll", { kind: "module", name: coll }],
+    ["ts", time(ts * 1000n)],
+  ]);
   if (ttl !== null) m.set("ttl", time(ttl));
   for (const [k, v] of fields) if (!k.startsWith(HIDDEN)) m.set(k, v);
   return m;
@@ -192,7 +222,13 @@ export function createDocument(ctx: QueryContext, collName: string, input: Objec
 }
 
 /** Writes a native-collection document after its own validation (Credential/Token/Key). */
-export function createNativeDocument(ctx: QueryContext, coll: string, data: ObjectValue, ttl: bigint | null, id = ctx.newId()): StoredDoc {
+export function createNativeDocument(
+  ctx: QueryContext,
+  coll: string,
+  data: ObjectValue,
+  ttl: bigint | null,
+  id = ctx.newId(),
+): StoredDoc {
   ctx.assertWritable();
   if (!canCreate(ctx, coll, proposedObject(coll, id, ctx.txnTs, ttl, data), false)) throw denied();
   const stored: StoredDoc = { coll, id, ts: ctx.txnTs, ttl, data };
@@ -230,7 +266,9 @@ export function updateDocument(
   const old = requireDoc(ctx, ref);
   const { id, ttl, fields: raw } = splitMeta(patch);
   if (id !== undefined && id !== null && validId(id) !== ref.id) {
-    throw constraintFailure(failMessage(ref.coll, ref.id), [{ paths: [["id"]], message: "Failed to update field because it is readonly" }]);
+    throw constraintFailure(failMessage(ref.coll, ref.id), [
+      { paths: [["id"]], message: "Failed to update field because it is readonly" },
+    ]);
   }
   const hidden = obj([...old.data].filter(([k]) => k.startsWith(HIDDEN)));
   const visible = obj([...old.data].filter(([k]) => !k.startsWith(HIDDEN)));
@@ -251,7 +289,8 @@ export function deleteDocument(ctx: QueryContext, ref: DocValue): DocValue {
   ctx.assertWritable();
   const old = requireDoc(ctx, ref);
   if (!canDelete(ctx, old)) throw denied();
-  for (const ix of ctx.schema.storedIndexes(ref.coll)) ctx.store.setIndexEntries(ref.coll, storageIndexName(ix), ref.id, []);
+  for (const ix of ctx.schema.storedIndexes(ref.coll))
+    ctx.store.setIndexEntries(ref.coll, storageIndexName(ix), ref.id, []);
   ctx.store.deleteDoc(ref.coll, ref.id, ctx.txnTs);
   ctx.docCache.set(cacheKey(ref.coll, ref.id), null);
   ctx.writeOps++;
@@ -281,7 +320,9 @@ export function writeStored(ctx: QueryContext, stored: StoredDoc, old: StoredDoc
       return callValue(ctx, fn, [ref]);
     });
     if (ok !== true) {
-      throw constraintFailure(failMessage(stored.coll, old ? stored.id : null), [{ paths: [], message: `Document failed check constraint \`${check.name}\`` }]);
+      throw constraintFailure(failMessage(stored.coll, old ? stored.id : null), [
+        { paths: [], message: `Document failed check constraint \`${check.name}\`` },
+      ]);
     }
   }
 }
@@ -304,7 +345,8 @@ function readPath(ctx: QueryContext, ref: DocValue, path: FieldPath): Value {
     }
     if (cur instanceof Map) cur = cur.get(String(seg)) ?? null;
     else if (Array.isArray(cur) && typeof seg === "number") cur = cur[seg] ?? null;
-    else if (isDoc(cur)) cur = null; // references are indexed as references, not followed
+    else if (isDoc(cur))
+      cur = null; // references are indexed as references, not followed
     else cur = null;
   });
   return cur;

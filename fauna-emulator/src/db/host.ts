@@ -37,7 +37,8 @@ function mustExist(ctx: QueryContext, v: DocValue | NamedDocValue): void {
 }
 
 // Object.assign/keys/... and toString() see documents as their fields (reference §9.10).
-const toObject = (ctx: QueryContext, v: DocValue | NamedDocValue) => (v.kind === "doc" ? docAsObject(ctx, v) : (namedFields(ctx, v) ?? new Map()));
+const toObject = (ctx: QueryContext, v: DocValue | NamedDocValue) =>
+  v.kind === "doc" ? docAsObject(ctx, v) : (namedFields(ctx, v) ?? new Map());
 
 export const dbHost: Host<QueryContext> = {
   global,

@@ -4,6 +4,9 @@ import { createHash } from "node:crypto";
 import type { StoredIndex } from "./schema.js";
 
 export function storageIndexName(ix: StoredIndex): string {
-  const sig = createHash("sha1").update(JSON.stringify([ix.terms, ix.values, ix.unique])).digest("hex").slice(0, 10);
+  const sig = createHash("sha1")
+    .update(JSON.stringify([ix.terms, ix.values, ix.unique]))
+    .digest("hex")
+    .slice(0, 10);
   return `${ix.name}#${sig}`;
 }

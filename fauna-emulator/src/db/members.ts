@@ -12,10 +12,15 @@ import { NAMED_COLLECTIONS } from "./schema.js";
 import { sourceOf } from "./set-source.js";
 import { setMethods, setModule } from "./sets/set-methods.js";
 
-const isCollectionModule = (ctx: QueryContext, m: ModuleValue): boolean => ctx.schema.isCollection(ctx.schema.canonical(m.name));
+const isCollectionModule = (ctx: QueryContext, m: ModuleValue): boolean =>
+  ctx.schema.isCollection(ctx.schema.canonical(m.name));
 
 /** `target.name`; undefined for a module the database does not own (the standard library's). */
-export function field(ctx: QueryContext, target: DocValue | NamedDocValue | ModuleValue, name: string): Value | undefined {
+export function field(
+  ctx: QueryContext,
+  target: DocValue | NamedDocValue | ModuleValue,
+  name: string,
+): Value | undefined {
   switch (target.kind) {
     case "doc":
       return docField(ctx, target, name);
@@ -82,7 +87,13 @@ function docMethod(ctx: QueryContext, ref: DocValue, name: string, args: Value[]
   }
   requireDoc(ctx, ref);
   const f = docField(ctx, ref, name);
-  if (f !== null && typeof f === "object" && "kind" in f && (f.kind === "lambda" || f.kind === "native" || f.kind === "udf")) return ctx.call(f, args);
+  if (
+    f !== null &&
+    typeof f === "object" &&
+    "kind" in f &&
+    (f.kind === "lambda" || f.kind === "native" || f.kind === "udf")
+  )
+    return ctx.call(f, args);
   throw new QueryError("invalid_query", `The function \`${name}\` does not exist on \`${ref.coll}\``);
 }
 

@@ -1,17 +1,42 @@
 // Schema documents (`Collection.byName("Product")`, `Function.byName(...)`, `Role.byName(...)`)
 // and FQL schema writes (`Collection.create`), which are stored as FSL like Fauna does.
-import { constraintFailure, QueryError, named, obj, time, type NamedDocValue, type ObjectValue, type Value } from "../core/index.js";
+import {
+  constraintFailure,
+  QueryError,
+  named,
+  obj,
+  time,
+  type NamedDocValue,
+  type ObjectValue,
+  type Value,
+} from "../core/index.js";
 import { parseExpression, check, checkArity, p, type Expr } from "../fql/index.js";
 import { fieldTypeToString, itemLocations, type FieldPath, type IndexTerm, type IndexValue } from "../fsl/index.js";
 import { isAdmin } from "./access.js";
 import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
 import type { QueryContext } from "./context.js";
-import { childDatabases, childInfo, forgetDatabase, recordDatabase, saveChildDatabases, type DbRecord } from "./databases.js";
+import {
+  childDatabases,
+  childInfo,
+  forgetDatabase,
+  recordDatabase,
+  saveChildDatabases,
+  type DbRecord,
+} from "./databases.js";
 import { makeSet } from "./set-source.js";
 
 const pathText = (path: FieldPath) => path.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`)).join("");
-const termObj = (t: IndexTerm) => obj([["field", pathText(t.path)], ["mva", t.mva]]);
-const valueObj = (v: IndexValue) => obj([["field", pathText(v.path)], ["order", v.desc ? "desc" : "asc"], ["mva", v.mva]]);
+const termObj = (t: IndexTerm) =>
+  obj([
+    ["field", pathText(t.path)],
+    ["mva", t.mva],
+  ]);
+const valueObj = (v: IndexValue) =>
+  obj([
+    ["field", pathText(v.path)],
+    ["order", v.desc ? "desc" : "asc"],
+    ["mva", v.mva],
+  ]);
 
 export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
   if (v.cause) return false;
@@ -32,7 +57,11 @@ export function namedExists(ctx: QueryContext, v: NamedDocValue): boolean {
 /** The definition document's fields in render order, or null if it does not exist. */
 export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | null {
   if (!canReadSchema(ctx.access) || v.cause) return null;
-  const m = obj([["name", v.name], ["coll", { kind: "module", name: v.coll }], ["ts", time(ctx.schema.version * 1000n)]]);
+  const m = obj([
+    ["name", v.name],
+    ["coll", { kind: "module", name: v.coll }],
+    ["ts", time(ctx.schema.version * 1000n)],
+  ]);
   if (v.coll === "Collection") {
     const c = ctx.schema.collections.get(v.name);
     if (!c) return null;
@@ -65,8 +94,23 @@ export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | 
       ),
     );
     m.set("constraints", [
-      ...c.uniques.map((u) => obj([["unique", u.terms.map(termObj)], ["status", "active"]])),
-      ...c.checks.map((k) => obj([["check", obj([["name", k.name], ["body", k.body.text]])]])),
+      ...c.uniques.map((u) =>
+        obj([
+          ["unique", u.terms.map(termObj)],
+          ["status", "active"],
+        ]),
+      ),
+      ...c.checks.map((k) =>
+        obj([
+          [
+            "check",
+            obj([
+              ["name", k.name],
+              ["body", k.body.text],
+            ]),
+          ],
+        ]),
+      ),
     ]);
     return m;
   }
@@ -81,7 +125,12 @@ export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | 
   if (v.coll === "Database") {
     const rec = isAdmin(ctx.access) ? childDatabases(ctx.store)[v.name] : undefined;
     if (!rec) return null;
-    const db = obj([["name", v.name], ["coll", { kind: "module", name: "Database" }], ["ts", time(BigInt(rec.ts) * 1000n)], ["global_id", rec.gid]]);
+    const db = obj([
+      ["name", v.name],
+      ["coll", { kind: "module", name: "Database" }],
+      ["ts", time(BigInt(rec.ts) * 1000n)],
+      ["global_id", rec.gid],
+    ]);
     if (rec.typechecked !== null) db.set("typechecked", rec.typechecked);
     if (rec.protected !== null) db.set("protected", rec.protected);
     if (rec.priority !== null) db.set("priority", { kind: "int", value: rec.priority });
@@ -90,10 +139,20 @@ export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | 
   if (v.coll === "Role") {
     const r = ctx.schema.roles.get(v.name);
     if (!r) return null;
-    m.set("membership", r.membership.map((x) => obj([["resource", x.collection], ...(x.predicate ? [["predicate", x.predicate.text] as const] : [])])));
+    m.set(
+      "membership",
+      r.membership.map((x) =>
+        obj([["resource", x.collection], ...(x.predicate ? [["predicate", x.predicate.text] as const] : [])]),
+      ),
+    );
     m.set(
       "privileges",
-      r.privileges.map((pr) => obj([["resource", pr.resource], ["actions", obj(pr.actions.map((a) => [a.action, a.predicate ? a.predicate.text : true] as const))]])),
+      r.privileges.map((pr) =>
+        obj([
+          ["resource", pr.resource],
+          ["actions", obj(pr.actions.map((a) => [a.action, a.predicate ? a.predicate.text : true] as const))],
+        ]),
+      ),
     );
     return m;
   }
@@ -123,7 +182,11 @@ export function namedModuleMethod(ctx: QueryContext, coll: string, name: string,
     case "create": {
       const [input] = check("create", [p("schema", "Struct")], args);
       const create = CREATORS[coll];
-      if (!create) throw new QueryError("invalid_query", `\`${coll}.create\` is not supported by this emulator; define it in FSL and push the schema.`);
+      if (!create)
+        throw new QueryError(
+          "invalid_query",
+          `\`${coll}.create\` is not supported by this emulator; define it in FSL and push the schema.`,
+        );
       return create(ctx, input as ObjectValue);
     }
     default:
@@ -187,8 +250,12 @@ function checkNewName(ctx: QueryContext, kind: string, name: Value): string {
   if (typeof name !== "string" || !IDENT.test(name)) {
     throw constraintFailure(`Failed to create ${kind}.`, [{ paths: [["name"]], message: "Invalid identifier." }]);
   }
-  const taken = kind === "Role" ? ctx.schema.roles.has(name) : ctx.schema.collections.has(name) || ctx.schema.functions.has(name);
-  if (taken) throw constraintFailure(`Failed to create ${kind}.`, [{ paths: [["name"]], message: `The identifier \`${name}\` is already in use.` }]);
+  const taken =
+    kind === "Role" ? ctx.schema.roles.has(name) : ctx.schema.collections.has(name) || ctx.schema.functions.has(name);
+  if (taken)
+    throw constraintFailure(`Failed to create ${kind}.`, [
+      { paths: [["name"]], message: `The identifier \`${name}\` is already in use.` },
+    ]);
   return name;
 }
 
@@ -205,7 +272,9 @@ function createFunction(ctx: QueryContext, input: ObjectValue): Value {
     lambda = null;
   }
   if (!lambda || lambda.type !== "Lambda" || typeof body !== "string") {
-    throw constraintFailure("Failed to create Function.", [{ paths: [["body"]], message: "Expected a function, e.g. `x => x * 2`." }]);
+    throw constraintFailure("Failed to create Function.", [
+      { paths: [["body"]], message: "Expected a function, e.g. `x => x * 2`." },
+    ]);
   }
   const params = [...lambda.params, ...(lambda.variadic ? [`...${lambda.variadic}`] : [])].join(", ");
   const text = body.slice(lambda.body.span.start, lambda.body.span.end);
@@ -232,7 +301,9 @@ function createRole(ctx: QueryContext, input: ObjectValue): Value {
   for (const m of list(input.get("membership"))) {
     if (!(m instanceof Map) || typeof m.get("resource") !== "string") continue;
     const pred = m.get("predicate");
-    lines.push(`  membership ${m.get("resource") as string}${typeof pred === "string" ? ` {\n    predicate (${pred})\n  }` : ""}`);
+    lines.push(
+      `  membership ${m.get("resource") as string}${typeof pred === "string" ? ` {\n    predicate (${pred})\n  }` : ""}`,
+    );
   }
   for (const pr of list(input.get("privileges"))) {
     if (!(pr instanceof Map) || typeof pr.get("resource") !== "string") continue;
@@ -259,7 +330,10 @@ function createDatabase(ctx: QueryContext, input: ObjectValue): Value {
     throw constraintFailure("Failed to create Database.", [{ paths: [["name"]], message: "Invalid identifier." }]);
   }
   const children = childDatabases(ctx.store);
-  if (children[name]) throw constraintFailure("Failed to create Database.", [{ paths: [["name"]], message: `A database named \`${name}\` already exists.` }]);
+  if (children[name])
+    throw constraintFailure("Failed to create Database.", [
+      { paths: [["name"]], message: `A database named \`${name}\` already exists.` },
+    ]);
   const flag = (k: string) => (typeof input.get(k) === "boolean" ? (input.get(k) as boolean) : null);
   const priority = input.get("priority");
   const rec: DbRecord = {
@@ -268,7 +342,8 @@ function createDatabase(ctx: QueryContext, input: ObjectValue): Value {
     ts: ctx.txnTs.toString(),
     typechecked: flag("typechecked"),
     protected: flag("protected"),
-    priority: priority && typeof priority === "object" && "kind" in priority && priority.kind === "int" ? priority.value : null,
+    priority:
+      priority && typeof priority === "object" && "kind" in priority && priority.kind === "int" ? priority.value : null,
   };
   children[name] = rec;
   saveChildDatabases(ctx.store, children);
@@ -304,7 +379,14 @@ export function deleteNamed(ctx: QueryContext, v: NamedDocValue): Value {
   ctx.assertWritable();
   if (!canWriteSchema(ctx.access, v.coll)) throw denied();
   if (v.coll === "Database") return deleteDatabase(ctx, v);
-  const def = v.coll === "Collection" ? ctx.schema.collections.get(v.name) : v.coll === "Function" ? ctx.schema.functions.get(v.name) : v.coll === "Role" ? ctx.schema.roles.get(v.name) : undefined;
+  const def =
+    v.coll === "Collection"
+      ? ctx.schema.collections.get(v.name)
+      : v.coll === "Function"
+        ? ctx.schema.functions.get(v.name)
+        : v.coll === "Role"
+          ? ctx.schema.roles.get(v.name)
+          : undefined;
   const loc = def && itemLocations.get(def);
   if (!def || !loc) throw new QueryError("document_not_found", `${v.coll} \`${v.name}\` not found.`);
   const files = new Map(ctx.schema.files);

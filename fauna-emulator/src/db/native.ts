@@ -1,6 +1,17 @@
 // The native auth collections: Key, Token and Credential (reference §5.4–5.6). Secrets are
 // returned once, through an in-memory "version override"; only hashes are stored.
-import { constraintFailure, QueryError, doc, isDoc, isTime, obj, time, type DocValue, type ObjectValue, type Value } from "../core/index.js";
+import {
+  constraintFailure,
+  QueryError,
+  doc,
+  isDoc,
+  isTime,
+  obj,
+  time,
+  type DocValue,
+  type ObjectValue,
+  type Value,
+} from "../core/index.js";
 import { check, p } from "../fql/index.js";
 import { newKeySecret, newTokenSecret, hashPassword, verifyPassword } from "./auth/secrets.js";
 import type { QueryContext } from "./context.js";
@@ -9,27 +20,39 @@ import { createNativeDocument, requireDoc, updateDocument } from "./documents.js
 import { HIDDEN, PASSWORD_HASH, SECRET_HASH } from "./hidden.js";
 import { BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS } from "./schema.js";
 
-
 function ttlOf(v: Value | undefined, coll: string): bigint | null {
   if (v === undefined || v === null) return null;
   if (isTime(v)) return v.nanos;
-  throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [{ paths: [["ttl"]], message: `Expected Time | Null, provided ${typeof v}` }]);
+  throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [
+    { paths: [["ttl"]], message: `Expected Time | Null, provided ${typeof v}` },
+  ]);
 }
 
 function rejectUnknown(coll: string, input: ObjectValue, allowed: string[]): void {
   for (const k of input.keys()) {
     if (k === "secret") {
-      throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [{ paths: [["secret"]], message: "Failed to update field because it is readonly" }]);
+      throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [
+        { paths: [["secret"]], message: "Failed to update field because it is readonly" },
+      ]);
     }
     if (!allowed.includes(k)) {
-      throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [{ paths: [[k]], message: "Unexpected field provided" }]);
+      throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [
+        { paths: [[k]], message: "Unexpected field provided" },
+      ]);
     }
   }
 }
 
 /** The rendered fields of a freshly created Key/Token, including its one-time secret. */
-function withSecret(stored: { id: string; coll: string; ts: bigint; ttl: bigint | null; data: ObjectValue }, secret: string): DocValue {
-  const m = obj([["id", stored.id], ["coll", { kind: "module", name: stored.coll }], ["ts", time(stored.ts * 1000n)]]);
+function withSecret(
+  stored: { id: string; coll: string; ts: bigint; ttl: bigint | null; data: ObjectValue },
+  secret: string,
+): DocValue {
+  const m = obj([
+    ["id", stored.id],
+    ["coll", { kind: "module", name: stored.coll }],
+    ["ts", time(stored.ts * 1000n)],
+  ]);
   if (stored.ttl !== null) m.set("ttl", time(stored.ttl));
   for (const [k, v] of stored.data) if (!k.startsWith(HIDDEN)) m.set(k, v);
   m.set("secret", secret);
@@ -40,16 +63,22 @@ export function createKey(ctx: QueryContext, input: ObjectValue): DocValue {
   rejectUnknown("Key", input, ["role", "database", "ttl", "data"]);
   const role = input.get("role");
   if (typeof role !== "string") {
-    throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["role"]], message: "Missing required field of type String" }]);
+    throw constraintFailure("Failed to create document in collection `Key`.", [
+      { paths: [["role"]], message: "Missing required field of type String" },
+    ]);
   }
   if (!BUILTIN_ROLES.has(role) && !ctx.schema.roles.has(role)) {
-    throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["role"]], message: `Role name \`${role}\` does not exist.` }]);
+    throw constraintFailure("Failed to create document in collection `Key`.", [
+      { paths: [["role"]], message: `Role name \`${role}\` does not exist.` },
+    ]);
   }
   const database = input.get("database");
   const data = obj([["role", role]]);
   if (database !== undefined && database !== null) {
     if (typeof database !== "string" || !childDatabases(ctx.store)[database]) {
-      throw constraintFailure("Failed to create document in collection `Key`.", [{ paths: [["database"]], message: `Database \`${String(database)}\` does not exist.` }]);
+      throw constraintFailure("Failed to create document in collection `Key`.", [
+        { paths: [["database"]], message: `Database \`${String(database)}\` does not exist.` },
+      ]);
     }
     data.set("database", database);
   }
@@ -66,7 +95,9 @@ export function createToken(ctx: QueryContext, input: ObjectValue): DocValue {
   rejectUnknown("Token", input, ["document", "ttl", "data"]);
   const identity = input.get("document");
   if (!identity || !isDoc(identity)) {
-    throw constraintFailure("Failed to create document in collection `Token`.", [{ paths: [["document"]], message: "Expected document from a user-defined collection." }]);
+    throw constraintFailure("Failed to create document in collection `Token`.", [
+      { paths: [["document"]], message: "Expected document from a user-defined collection." },
+    ]);
   }
   requireDoc(ctx, identity);
   return issueToken(ctx, identity, ttlOf(input.get("ttl"), "Token"), input.get("data") ?? null);
@@ -88,7 +119,9 @@ function createNativeWithId(ctx: QueryContext, coll: string, id: string, data: O
 
 function userDocument(ctx: QueryContext, v: Value | undefined): DocValue {
   if (!v || !isDoc(v) || NATIVE_DOC_COLLECTIONS.has(v.coll) || !ctx.schema.collections.has(v.coll)) {
-    throw constraintFailure("Failed to create document in collection `Credential`.", [{ paths: [["document"]], message: "Expected document from a user-defined collection." }]);
+    throw constraintFailure("Failed to create document in collection `Credential`.", [
+      { paths: [["document"]], message: "Expected document from a user-defined collection." },
+    ]);
   }
   return doc(v.coll, v.id);
 }
@@ -96,7 +129,9 @@ function userDocument(ctx: QueryContext, v: Value | undefined): DocValue {
 function passwordOf(v: Value | undefined, coll = "Credential"): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string") {
-    throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [{ paths: [["password"]], message: "Expected String | Null" }]);
+    throw constraintFailure(`Failed to create document in collection \`${coll}\`.`, [
+      { paths: [["password"]], message: "Expected String | Null" },
+    ]);
   }
   return v;
 }
@@ -113,7 +148,12 @@ export function createCredential(ctx: QueryContext, input: ObjectValue): DocValu
 }
 
 /** `cred.update/replace`: a `password` field is re-hashed, never stored. */
-export function updateCredential(ctx: QueryContext, ref: DocValue, patch: ObjectValue, mode: "update" | "replace"): DocValue {
+export function updateCredential(
+  ctx: QueryContext,
+  ref: DocValue,
+  patch: ObjectValue,
+  mode: "update" | "replace",
+): DocValue {
   const fields = obj([...patch].filter(([k]) => k !== "password"));
   if (fields.has("document")) fields.set("document", userDocument(ctx, fields.get("document")));
   const password = passwordOf(patch.get("password"));
@@ -136,7 +176,10 @@ export function verifyCredential(ctx: QueryContext, ref: DocValue, args: Value[]
 
 /** `cred.login(password, ttl?)`: a token for the credential's document, or `invalid_secret`. */
 export function loginCredential(ctx: QueryContext, ref: DocValue, args: Value[]): Value {
-  const [password, ttl] = args.length === 2 ? check("login", [p("secret", "String"), p("ttl", "Time")], args) : check("login", [p("secret", "String")], args);
+  const [password, ttl] =
+    args.length === 2
+      ? check("login", [p("secret", "String"), p("ttl", "Time")], args)
+      : check("login", [p("secret", "String")], args);
   const { ok, identity } = checkPassword(ctx, ref, password as string);
   if (!ok) throw new QueryError("invalid_secret", "Provided secret did not match.");
   return issueToken(ctx, identity, ttl && isTime(ttl) ? ttl.nanos : null, null);

@@ -88,7 +88,12 @@ export class CompiledSchema {
     if (native) return native;
     const def = this.collections.get(coll);
     if (!def) return [];
-    const out: StoredIndex[] = def.indexes.map((ix) => ({ name: ix.name, terms: ix.terms, values: ix.values, unique: false }));
+    const out: StoredIndex[] = def.indexes.map((ix) => ({
+      name: ix.name,
+      terms: ix.terms,
+      values: ix.values,
+      unique: false,
+    }));
     def.uniques.forEach((u, i) => out.push({ name: `$unique${i}`, terms: u.terms, values: [], unique: true }));
     return out;
   }

@@ -3,7 +3,23 @@
 // identity document with the roles whose membership matches it. Any failure is the same 401,
 // so a caller learns nothing about why.
 import { doc, isDoc, unauthorized, type DocValue } from "../core/index.js";
-import { BUILTIN_ROLES, ROOT_DB, SECRET_HASH, databaseByGid, databaseOfKey, evaluatePredicate, internalReadAccess, parseSecret, resolveChild, secretEquals, verifySecret, type Access, type BuiltinRole, type DbInfo, type QueryContext } from "../db/index.js";
+import {
+  BUILTIN_ROLES,
+  ROOT_DB,
+  SECRET_HASH,
+  databaseByGid,
+  databaseOfKey,
+  evaluatePredicate,
+  internalReadAccess,
+  parseSecret,
+  resolveChild,
+  secretEquals,
+  verifySecret,
+  type Access,
+  type BuiltinRole,
+  type DbInfo,
+  type QueryContext,
+} from "../db/index.js";
 import type { Store, StoredDoc } from "../store/index.js";
 
 /** Who is calling, resolved from the secret before any query runs. */
@@ -29,11 +45,15 @@ function resolveBase(env: AuthEnv, secret: string): Caller {
   if (secretEquals(secret, env.rootSecret)) return { db: ROOT_DB, kind: "role", role: "admin", scoped: false };
   const parsed = parseSecret(secret);
   if (!parsed) throw unauthorized();
-  const db = parsed.kind === "key" ? databaseOfKey(env.rootStore, parsed.id) : databaseByGid(env.rootStore, parsed.databaseId ?? "0");
+  const db =
+    parsed.kind === "key"
+      ? databaseOfKey(env.rootStore, parsed.id)
+      : databaseByGid(env.rootStore, parsed.databaseId ?? "0");
   if (!db) throw unauthorized();
   const stored = env.storeOf(db).getDoc(parsed.kind === "key" ? "Key" : "Token", parsed.id);
   const hash = stored?.data.get(SECRET_HASH);
-  if (!live(stored, env.nowNanos) || typeof hash !== "string" || !verifySecret(parsed.randomPart, hash)) throw unauthorized();
+  if (!live(stored, env.nowNanos) || typeof hash !== "string" || !verifySecret(parsed.randomPart, hash))
+    throw unauthorized();
   if (parsed.kind === "key") {
     const role = stored.data.get("role");
     if (typeof role !== "string") throw unauthorized();
@@ -101,7 +121,12 @@ export function membershipRoles(ctx: QueryContext, identity: DocValue, token: Do
 /** The caller's privileges in its database (ctx runs in that database). */
 export function accessFor(ctx: QueryContext, caller: Caller): Access {
   if (caller.kind === "identity") {
-    return { builtin: null, roles: membershipRoles(ctx, caller.identity, caller.token), identity: caller.identity, token: caller.token };
+    return {
+      builtin: null,
+      roles: membershipRoles(ctx, caller.identity, caller.token),
+      identity: caller.identity,
+      token: caller.token,
+    };
   }
   const b = builtin(caller.role);
   if (caller.scoped && !b && !ctx.schema.roles.has(caller.role)) throw unauthorized();

@@ -2,7 +2,16 @@
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
 import { InvalidQueryError, ProtocolError, QueryError, type Value } from "../core/index.js";
-import { CURSOR_LIFETIME_MICROS, CursorMemory, newQueryContext, type Access, type CompiledSchema, type DbInfo, type EngineHooks, type QueryContext } from "../db/index.js";
+import {
+  CURSOR_LIFETIME_MICROS,
+  CursorMemory,
+  newQueryContext,
+  type Access,
+  type CompiledSchema,
+  type DbInfo,
+  type EngineHooks,
+  type QueryContext,
+} from "../db/index.js";
 import { Scope, deadlineExceeded, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
 import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
@@ -10,7 +19,14 @@ import { SharedClock } from "./pool/clock.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
 import { errorSummary } from "./summary.js";
-import { FAILURE_INFO, type Engine, type QueryFailureInfo, type QueryRequest, type QueryStats, type QuerySuccess } from "./types.js";
+import {
+  FAILURE_INFO,
+  type Engine,
+  type QueryFailureInfo,
+  type QueryRequest,
+  type QueryStats,
+  type QuerySuccess,
+} from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
 const PURGE_BATCH = 1000;
@@ -23,7 +39,12 @@ export interface EngineOptions {
 }
 
 /** Fauna's answer when a write kept losing to others (409). */
-const contended = () => new ProtocolError("contended_transaction", "Transaction was aborted due to detection of concurrent modification.", 409);
+const contended = () =>
+  new ProtocolError(
+    "contended_transaction",
+    "Transaction was aborted due to detection of concurrent modification.",
+    409,
+  );
 
 /** A commit landed while the query was picking its snapshot and time: start over. */
 class SnapshotMoved extends Error {}
@@ -39,7 +60,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
     readonly opts: EngineOptions,
   ) {
     super();
-    this.clock = opts.clock ?? new SharedClock(SharedClock.allocate(BigInt(store.getMeta("last_txn_ts") ?? "0"), BigInt(store.getMeta("last_id") ?? "0")), 1);
+    this.clock =
+      opts.clock ??
+      new SharedClock(
+        SharedClock.allocate(BigInt(store.getMeta("last_txn_ts") ?? "0"), BigInt(store.getMeta("last_id") ?? "0")),
+        1,
+      );
   }
 
   storeOf = (db: DbInfo): Store => {
@@ -129,7 +155,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
           txnTs = clock.snapshotTs();
           if (clock.commitSeq() !== seq) throw new SnapshotMoved();
         }
-        const env = { rootSecret: this.opts.rootSecret, rootStore: this.store, storeOf: this.storeOf, nowNanos: txnTs * 1000n };
+        const env = {
+          rootSecret: this.opts.rootSecret,
+          rootStore: this.store,
+          storeOf: this.storeOf,
+          nowNanos: txnTs * 1000n,
+        };
         const caller = resolveSecret(env, secret);
         const c = newQueryContext({
           txnTs,
@@ -171,11 +202,20 @@ export class FaunaEngine extends SchemaApi implements Engine {
     } catch (caught) {
       // A rolled-back schema change must not linger in the cache.
       if (ctx?.schemaChanged) this.schemas.delete(ctx.db.ns);
-      if (caught instanceof WriteConflict || caught instanceof SnapshotMoved || caught instanceof LockTimeout) throw caught;
+      if (caught instanceof WriteConflict || caught instanceof SnapshotMoved || caught instanceof LockTimeout)
+        throw caught;
       // Deep recursion may exhaust the JS stack before Fauna's frame limit: same error.
-      const e = caught instanceof RangeError ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048") : caught;
+      const e =
+        caught instanceof RangeError
+          ? new QueryError("stack_overflow", "number of stack frames exceeded limit of 2048")
+          : caught;
       if (e instanceof QueryError && ctx) {
-        (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(ctx, e, sources(), mode === "locked" ? 1 : 0);
+        (e as QueryError & { [FAILURE_INFO]?: QueryFailureInfo })[FAILURE_INFO] = this.failureInfo(
+          ctx,
+          e,
+          sources(),
+          mode === "locked" ? 1 : 0,
+        );
       }
       throw e;
     } finally {
@@ -247,8 +287,14 @@ export class FaunaEngine extends SchemaApi implements Engine {
     };
   }
 
-  private failureInfo(ctx: QueryContext, e: QueryError, sources: Map<string, string>, retries: number): QueryFailureInfo {
-    const diags = e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
+  private failureInfo(
+    ctx: QueryContext,
+    e: QueryError,
+    sources: Map<string, string>,
+    retries: number,
+  ): QueryFailureInfo {
+    const diags =
+      e instanceof InvalidQueryError ? e.diagnostics : [{ message: e.message, span: e.span, callSites: e.callSites }];
     return {
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),

@@ -2,7 +2,16 @@
 // documents reachable from the result are materialized, sets render their first page, and
 // documents the caller cannot read become null documents (`cause: "permission denied"`).
 import type { DocValue, NamedDocValue, Value } from "../core/index.js";
-import { docAsObject, docState, namedFields, page, pageSizeOf, sourceOf, startCursor, type QueryContext } from "../db/index.js";
+import {
+  docAsObject,
+  docState,
+  namedFields,
+  page,
+  pageSizeOf,
+  sourceOf,
+  startCursor,
+  type QueryContext,
+} from "../db/index.js";
 import type { Rendered } from "./types.js";
 
 /** Fauna materializes nested sets up to this depth; deeper ones render as cursors. */

@@ -3,7 +3,16 @@
 // documents), changed indexes are rebuilt from the documents, new unique constraints are
 // checked against existing data. Everything happens in one transaction.
 import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, doc } from "../core/index.js";
-import { BUILTIN_ROLES, CompiledSchema, NATIVE_DOC_COLLECTIONS, indexEntries, isAdmin, readsAllData, storageIndexName, type QueryContext } from "../db/index.js";
+import {
+  BUILTIN_ROLES,
+  CompiledSchema,
+  NATIVE_DOC_COLLECTIONS,
+  indexEntries,
+  isAdmin,
+  readsAllData,
+  storageIndexName,
+  type QueryContext,
+} from "../db/index.js";
 import { parseExpression, parseFunctionBody } from "../fql/index.js";
 import { diffSchemas, FslError, parseSchemaFiles, type Schema } from "../fsl/index.js";
 import type { Store } from "../store/index.js";
@@ -16,7 +25,8 @@ const BACKFILL_BATCH = 256;
 export function loadSchema(store: Store): CompiledSchema {
   const files = store.getSchemaFiles();
   const version = BigInt(store.getMeta("schema_version") ?? "0");
-  if (files.size === 0) return new CompiledSchema({ collections: [], functions: [], roles: [], accessProviders: [] }, files, version);
+  if (files.size === 0)
+    return new CompiledSchema({ collections: [], functions: [], roles: [], accessProviders: [] }, files, version);
   return new CompiledSchema(parseSchemaFiles(files), files, version);
 }
 
@@ -29,24 +39,32 @@ export function compileFiles(files: Map<string, string>, version: bigint): Compi
     try {
       fn();
     } catch (e) {
-      if (e instanceof InvalidQueryError) problems.push(`error: ${what}: ${e.diagnostics.map((d) => d.message).join("; ")}`);
+      if (e instanceof InvalidQueryError)
+        problems.push(`error: ${what}: ${e.diagnostics.map((d) => d.message).join("; ")}`);
       else throw e;
     }
   };
   for (const c of schema.collections) {
-    for (const f of c.fields) if (f.default) tryParse(`default of \`${c.name}.${f.name}\``, () => parseExpression(f.default!.text));
-    for (const cf of c.computed) tryParse(`computed field \`${c.name}.${cf.name}\``, () => parseExpression(cf.body.text));
+    for (const f of c.fields)
+      if (f.default) tryParse(`default of \`${c.name}.${f.name}\``, () => parseExpression(f.default!.text));
+    for (const cf of c.computed)
+      tryParse(`computed field \`${c.name}.${cf.name}\``, () => parseExpression(cf.body.text));
     for (const ck of c.checks) tryParse(`check \`${ck.name}\` of \`${c.name}\``, () => parseExpression(ck.body.text));
   }
   for (const f of schema.functions) {
     tryParse(`body of function \`${f.name}\``, () => parseFunctionBody(f.body.text));
     if (f.role && !BUILTIN_ROLES.has(f.role) && !schema.roles.some((r) => r.name === f.role)) {
-      problems.push(`Failed to create Function.\nconstraint failures:\n  role: Field refers to an unknown role name \`${f.role}\`.`);
+      problems.push(
+        `Failed to create Function.\nconstraint failures:\n  role: Field refers to an unknown role name \`${f.role}\`.`,
+      );
     }
   }
   for (const r of schema.roles) {
-    for (const m of r.membership) if (m.predicate) tryParse(`membership predicate of role \`${r.name}\``, () => parseExpression(m.predicate!.text));
-    for (const p of r.privileges) for (const a of p.actions) if (a.predicate) tryParse(`predicate of role \`${r.name}\``, () => parseExpression(a.predicate!.text));
+    for (const m of r.membership)
+      if (m.predicate) tryParse(`membership predicate of role \`${r.name}\``, () => parseExpression(m.predicate!.text));
+    for (const p of r.privileges)
+      for (const a of p.actions)
+        if (a.predicate) tryParse(`predicate of role \`${r.name}\``, () => parseExpression(a.predicate!.text));
   }
   if (problems.length) throw new SchemaApiError(problems.join("\n"), 400);
   return new CompiledSchema(schema, nonEmpty, version);
@@ -124,12 +142,18 @@ const STAGED = "staged_schema_files";
  */
 export abstract class SchemaApi {
   abstract readonly store: Store;
-  protected abstract inTransaction<T>(secret: string, deadline: number, timeoutMs: number, fn: (ctx: QueryContext) => T): { result: T; ctx: QueryContext };
+  protected abstract inTransaction<T>(
+    secret: string,
+    deadline: number,
+    timeoutMs: number,
+    fn: (ctx: QueryContext) => T,
+  ): { result: T; ctx: QueryContext };
 
   private withAccess<T>(secret: string, need: "read" | "write", fn: (ctx: QueryContext) => T): T {
     try {
       return this.inTransaction(secret, Date.now() + 120_000, 120_000, (ctx) => {
-        if (!readsAllData(ctx.access) || (need === "write" && !isAdmin(ctx.access))) throw new SchemaApiError("Access denied", 403);
+        if (!readsAllData(ctx.access) || (need === "write" && !isAdmin(ctx.access)))
+          throw new SchemaApiError("Access denied", 403);
         return fn(ctx);
       }).result;
     } catch (e) {
@@ -145,7 +169,8 @@ export abstract class SchemaApi {
   }
 
   private checkVersion(ctx: QueryContext, version: bigint | undefined): void {
-    if (version !== undefined && version !== this.version(ctx)) throw new SchemaApiError("Stale schema version provided", 409);
+    if (version !== undefined && version !== this.version(ctx))
+      throw new SchemaApiError("Stale schema version provided", 409);
   }
 
   private staged(ctx: QueryContext): Map<string, string> | null {
@@ -164,12 +189,18 @@ export abstract class SchemaApi {
   schemaFiles(secret: string, opts: { staged: boolean; version?: bigint }): { version: bigint; files: SchemaFile[] } {
     return this.withAccess(secret, "read", (ctx) => {
       this.checkVersion(ctx, opts.version);
-      const files = [...this.filesOf(ctx, opts.staged).keys()].sort((a, b) => a.localeCompare(b)).map((filename) => ({ filename }));
+      const files = [...this.filesOf(ctx, opts.staged).keys()]
+        .sort((a, b) => a.localeCompare(b))
+        .map((filename) => ({ filename }));
       return { version: this.version(ctx), files: files as SchemaFile[] };
     });
   }
 
-  schemaFile(secret: string, filename: string, opts: { staged: boolean; version?: bigint }): { version: bigint; content: string } {
+  schemaFile(
+    secret: string,
+    filename: string,
+    opts: { staged: boolean; version?: bigint },
+  ): { version: bigint; content: string } {
     return this.withAccess(secret, "read", (ctx) => {
       this.checkVersion(ctx, opts.version);
       const content = this.filesOf(ctx, opts.staged).get(filename);
@@ -178,7 +209,11 @@ export abstract class SchemaApi {
     });
   }
 
-  schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }): { version: bigint; diff: string } {
+  schemaDiff(
+    secret: string,
+    files: SchemaFile[],
+    opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" },
+  ): { version: bigint; diff: string } {
     return this.withAccess(secret, "read", (ctx) => {
       this.checkVersion(ctx, opts.version);
       const base = opts.staged ? this.staged(ctx) : null;
@@ -188,12 +223,17 @@ export abstract class SchemaApi {
     });
   }
 
-  schemaUpdate(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; override: boolean }): { version: bigint } {
+  schemaUpdate(
+    secret: string,
+    files: SchemaFile[],
+    opts: { staged: boolean; version?: bigint; override: boolean },
+  ): { version: bigint } {
     return this.withAccess(secret, "write", (ctx) => {
       if (opts.staged) this.canStage(ctx);
       this.checkVersion(ctx, opts.version);
       for (const f of files) {
-        if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*")) throw new SchemaApiError(`Invalid filename \`${f.filename}\``, 400);
+        if (!f.filename.endsWith(".fsl") || f.filename.startsWith("*"))
+          throw new SchemaApiError(`Invalid filename \`${f.filename}\``, 400);
       }
       const merged = opts.override ? new Map<string, string>() : new Map(ctx.schema.files);
       for (const f of files) merged.set(f.filename, f.content);

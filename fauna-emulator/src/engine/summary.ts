@@ -23,7 +23,13 @@ export function excerpt(span: SourceSpan, sources: Map<string, string>): string 
   const text = src.split("\n")[line - 1] ?? "";
   const width = Math.max(1, Math.min(span.end, span.start + text.length - column + 1) - span.start);
   const gutter = " ".repeat(String(line).length);
-  return [`at ${name}:${line}:${column}`, `${gutter} |`, `${line} | ${text}`, `${gutter} | ${" ".repeat(column - 1)}${"^".repeat(width)}`, `${gutter} |`].join("\n");
+  return [
+    `at ${name}:${line}:${column}`,
+    `${gutter} |`,
+    `${line} | ${text}`,
+    `${gutter} | ${" ".repeat(column - 1)}${"^".repeat(width)}`,
+    `${gutter} |`,
+  ].join("\n");
 }
 
 export function errorSummary(
@@ -36,7 +42,8 @@ export function errorSummary(
       const parts = [`error: ${d.message}`];
       if (constraintFailures?.length) {
         parts.push("constraint failures:");
-        for (const f of constraintFailures) parts.push(`  ${f.paths.map((p) => p.join(".")).join(", ") || "(document)"}: ${f.message}`);
+        for (const f of constraintFailures)
+          parts.push(`  ${f.paths.map((p) => p.join(".")).join(", ") || "(document)"}: ${f.message}`);
       }
       if (d.span) parts.push(excerpt(d.span, sources));
       for (const site of d.callSites ?? []) parts.push(excerpt(site, sources));

@@ -61,13 +61,31 @@ export type Rendered =
   | RenderedSet;
 
 /** `@doc`: `fields` in render order (id/name, coll, ts, ttl?, then the rest). */
-export interface RenderedDoc { kind: "rendered-doc"; fields: Map<string, Rendered> }
+export interface RenderedDoc {
+  kind: "rendered-doc";
+  fields: Map<string, Rendered>;
+}
 /** `@ref` with exists:false and a cause. `name` instead of `id` for named docs. */
-export interface RenderedNullDoc { kind: "rendered-null-doc"; coll: string; id?: string; name?: string; cause: string }
+export interface RenderedNullDoc {
+  kind: "rendered-null-doc";
+  coll: string;
+  id?: string;
+  name?: string;
+  cause: string;
+}
 /** A plain `@ref` (documents nested in other documents' fields). */
-export interface RenderedRef { kind: "rendered-ref"; coll: string; id?: string; name?: string }
+export interface RenderedRef {
+  kind: "rendered-ref";
+  coll: string;
+  id?: string;
+  name?: string;
+}
 /** `@set`: a materialized page (`data`, `after?`) or, when not materialized, only a cursor. */
-export interface RenderedSet { kind: "rendered-set"; data: Rendered[] | null; after: string | null }
+export interface RenderedSet {
+  kind: "rendered-set";
+  data: Rendered[] | null;
+  after: string | null;
+}
 
 /** Errors are thrown as ProtocolError / QueryError (see errors.ts); QueryErrors carry these. */
 export interface QueryFailureInfo {
@@ -88,9 +106,21 @@ export interface Engine {
 
   /** Schema API. `secret` as for queries. Throws SchemaApiError / ProtocolError. */
   schemaFiles(secret: string, opts: { staged: boolean; version?: bigint }): { version: bigint; files: SchemaFile[] };
-  schemaFile(secret: string, filename: string, opts: { staged: boolean; version?: bigint }): { version: bigint; content: string };
-  schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }): { version: bigint; diff: string };
-  schemaUpdate(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; override: boolean }): { version: bigint };
+  schemaFile(
+    secret: string,
+    filename: string,
+    opts: { staged: boolean; version?: bigint },
+  ): { version: bigint; content: string };
+  schemaDiff(
+    secret: string,
+    files: SchemaFile[],
+    opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" },
+  ): { version: bigint; diff: string };
+  schemaUpdate(
+    secret: string,
+    files: SchemaFile[],
+    opts: { staged: boolean; version?: bigint; override: boolean },
+  ): { version: bigint };
   schemaStatus(secret: string, opts: { format?: string; version?: bigint }): Record<string, unknown>;
   schemaCommit(secret: string, opts: { version?: bigint }): { version: bigint };
   schemaAbandon(secret: string, opts: { version?: bigint }): { version: bigint };

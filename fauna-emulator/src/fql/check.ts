@@ -11,7 +11,8 @@ export interface Diagnostic {
 export function findUnboundNames(root: Expr, isKnown: (name: string) => boolean, source = "*query*"): Diagnostic[] {
   const out: Diagnostic[] = [];
   walkFreeNames(root, (name, span) => {
-    if (!isKnown(name)) out.push({ message: `Unbound variable \`${name}\``, span: { start: span.start, end: span.end, source } });
+    if (!isKnown(name))
+      out.push({ message: `Unbound variable \`${name}\``, span: { start: span.start, end: span.end, source } });
   });
   return out;
 }

@@ -11,7 +11,15 @@ const NATIVE_DOC_TYPES = new Set(["Key", "Token", "Credential"]);
 const NON_PERSISTABLE = new Set(["ID", "Never", "Set", "Array", "Ref", "Function", "EmptyRef", "Object", "Document"]);
 /** Resources a role may name besides user collections and functions (`Credentials` is legacy). */
 export const NATIVE_RESOURCES = new Set([
-  "Key", "Token", "Credential", "Credentials", "Database", "Collection", "Function", "Role", "AccessProvider",
+  "Key",
+  "Token",
+  "Credential",
+  "Credentials",
+  "Database",
+  "Collection",
+  "Function",
+  "Role",
+  "AccessProvider",
 ]);
 const BUILTIN_ROLES = new Set(["admin", "server", "server-readonly", "client"]);
 
@@ -25,7 +33,12 @@ export function checkNames(files: ParsedFile[]): FslDiagnostic[] {
       check(f: ParsedFile, name: { text: string; at: number }) {
         const first = seen.get(name.text);
         if (first !== undefined) {
-          const d = diagnostic(f.file, f.src, name.at, `Duplicate ${kind} \`${name.text}\` in ${f.file} (originally seen in ${first})`);
+          const d = diagnostic(
+            f.file,
+            f.src,
+            name.at,
+            `Duplicate ${kind} \`${name.text}\` in ${f.file} (originally seen in ${first})`,
+          );
           out.push({ ...d, unlocated: true });
         } else seen.set(name.text, f.file);
       },

@@ -140,7 +140,18 @@ export class Cursor {
 }
 
 const ESCAPES: Record<string, string> = {
-  "\\": "\\", "0": "\0", "'": "'", '"': '"', "`": "`", n: "\n", r: "\r", v: "\v", t: "\t", b: "\b", f: "\f", "#": "#",
+  "\\": "\\",
+  "0": "\0",
+  "'": "'",
+  '"': '"',
+  "`": "`",
+  n: "\n",
+  r: "\r",
+  v: "\v",
+  t: "\t",
+  b: "\b",
+  f: "\f",
+  "#": "#",
 };
 
 /** Decodes the escape at `j` (a backslash); returns the text and the index after it. */
@@ -149,7 +160,8 @@ function decodeEscape(s: string, j: number, fail: (m: string, at: number) => nev
   if (e !== undefined && e in ESCAPES) return [ESCAPES[e] as string, j + 2];
   let m: RegExpExecArray | null;
   const rest = s.slice(j + 1, j + 12);
-  if ((m = /^x([0-9a-fA-F]{2})/.exec(rest))) return [String.fromCodePoint(parseInt(m[1] as string, 16)), j + 1 + m[0].length];
+  if ((m = /^x([0-9a-fA-F]{2})/.exec(rest)))
+    return [String.fromCodePoint(parseInt(m[1] as string, 16)), j + 1 + m[0].length];
   if ((m = /^u([0-9a-fA-F]{4})/.exec(rest)) || (m = /^u\{([0-9a-fA-F]{1,6})\}/.exec(rest))) {
     const cp = parseInt(m[1] as string, 16);
     if (cp > 0x10ffff) fail("Invalid escape: outside of valid unicode range", j);

@@ -8,9 +8,14 @@ const parse = (src: string, file = "main.fsl"): Schema => parseSchemaFiles(new M
 
 test("pushing onto an empty database lists every added item with its location", () => {
   const text = diffSchemas(null, parseSchemaFiles(shopSchemaFiles()));
-  assert.ok(text.startsWith("* Adding collection `Store` to collections.fsl:1:1:\n  * Defined fields:\n  + add field `name`\n"));
+  assert.ok(
+    text.startsWith("* Adding collection `Store` to collections.fsl:1:1:\n  * Defined fields:\n  + add field `name`\n"),
+  );
   assert.match(text, /\* Adding collection `Product` to collections\.fsl:17:1:\n/);
-  assert.match(text, /  \* Indexes:\n  \+ add index `byName`\n  \+ add index `byStore`\n  \+ add index `sortedByPrice`\n/);
+  assert.match(
+    text,
+    /  \* Indexes:\n  \+ add index `byName`\n  \+ add index `byStore`\n  \+ add index `sortedByPrice`\n/,
+  );
   assert.match(text, /  \* Constraints:\n  \+ add unique constraint on \[\.email\]\n/);
   assert.match(text, /\* Adding function `UserSignup` to functions\.fsl:1:1\n\n/);
   assert.match(text, /\* Adding role `customer` to roles\.fsl:1:1:\n  \+ add membership on `Customer`\n/);
@@ -40,7 +45,9 @@ test("collection changes are grouped by category", () => {
   check ok ((doc) => doc.ok == true)
   history_days 42
 }`);
-  assert.equal(diffSchemas(before, after), `* Modifying collection \`Foo\` at main.fsl:1:1:
+  assert.equal(
+    diffSchemas(before, after),
+    `* Modifying collection \`Foo\` at main.fsl:1:1:
   * Defined fields:
   ~ change type of field \`a\` from \`Int\` to \`Long\`
   - remove default value from field \`.b\`
@@ -60,7 +67,8 @@ test("collection changes are grouped by category", () => {
   * Configuration:
   ~ change history_days from 0 to 42
 
-`);
+`,
+  );
 });
 
 test("function, role and access-provider changes; removals come after additions", () => {
@@ -81,7 +89,9 @@ role r {
   privileges F { call }
 }
 access provider A { issuer "i2"; jwks_uri "j"; role r }`);
-  assert.equal(diffSchemas(before, after), `* Modifying function \`F\` at main.fsl:2:1:
+  assert.equal(
+    diffSchemas(before, after),
+    `* Modifying function \`F\` at main.fsl:2:1:
   + add role set to server
   ~ change signature
   ~ change body
@@ -98,7 +108,8 @@ access provider A { issuer "i2"; jwks_uri "j"; role r }`);
 * Modifying access provider \`A\` at main.fsl:9:1:
   ~ change issuer from "i" to "i2"
 
-`);
+`,
+  );
 });
 
 test("an item moved to another file is reported with its previous location", () => {

@@ -1,6 +1,15 @@
 // A readable semantic diff between two schemas, shaped like Fauna's `format=semantic`
 // output (`* Adding collection \`Store\` to collections.fsl:1:1`, ...). Clients only print it.
-import type { AccessProviderDef, CollectionDef, FqlSource, FunctionDef, IndexTerm, IndexValue, RoleDef, Schema } from "./model.js";
+import type {
+  AccessProviderDef,
+  CollectionDef,
+  FqlSource,
+  FunctionDef,
+  IndexTerm,
+  IndexValue,
+  RoleDef,
+  Schema,
+} from "./model.js";
 import { itemLocations } from "./parser.js";
 import { fieldTypeToString } from "./types.js";
 
@@ -17,7 +26,8 @@ export function diffSchemas(before: Schema | null, after: Schema): string {
   out += diffKind("function", b.functions, after.functions, diffFunction, (f) => f);
   out += diffKind("role", b.roles, after.roles, diffRole, (r) => ({ ...r, membership: [], privileges: [] }));
   out += diffKind("access provider", b.accessProviders, after.accessProviders, diffAccessProvider, (a) => ({
-    ...a, roles: [],
+    ...a,
+    roles: [],
   }));
   return out;
 }
@@ -108,13 +118,24 @@ function predicateChange(what: string, a: FqlSource | null, b: FqlSource | null)
 
 function emptyCollection(c: CollectionDef): CollectionDef {
   return {
-    ...c, alias: null, fields: [], wildcard: null, computed: [], uniques: [], indexes: [], checks: [],
-    historyDays: null, ttlDays: null, documentTtls: null,
+    ...c,
+    alias: null,
+    fields: [],
+    wildcard: null,
+    computed: [],
+    uniques: [],
+    indexes: [],
+    checks: [],
+    historyDays: null,
+    ttlDays: null,
+    documentTtls: null,
   };
 }
 
 const pathText = (t: IndexTerm | IndexValue): string => {
-  const p = t.path.map((s) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("");
+  const p = t.path
+    .map((s) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_]\w*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`))
+    .join("");
   let out = t.mva ? `mva(${p})` : p;
   if ("desc" in t && t.desc) out = `desc(${out})`;
   return out;
@@ -123,36 +144,73 @@ const uniqueText = (terms: IndexTerm[]) => `[${terms.map(pathText).join(", ")}]`
 
 function diffCollection(a: CollectionDef, b: CollectionDef): Section[] {
   const fields: string[] = [];
-  keyed(fields, a.fields, b.fields, (f) => f.name, (n) => `field \`${n}\``, (x, y) => {
-    const out: string[] = [];
-    if (!same(x.type, y.type)) {
-      out.push(`~ change type of field \`${y.name}\` from \`${fieldTypeToString(x.type)}\` to \`${fieldTypeToString(y.type)}\``);
-    }
-    if (src(x.default) !== src(y.default)) {
-      if (!x.default) out.push(`+ add default value to field \`.${y.name}\``);
-      else if (!y.default) out.push(`- remove default value from field \`.${y.name}\``);
-      else out.push(`~ change default value of field \`.${y.name}\``);
-    }
-    return out;
-  });
+  keyed(
+    fields,
+    a.fields,
+    b.fields,
+    (f) => f.name,
+    (n) => `field \`${n}\``,
+    (x, y) => {
+      const out: string[] = [];
+      if (!same(x.type, y.type)) {
+        out.push(
+          `~ change type of field \`${y.name}\` from \`${fieldTypeToString(x.type)}\` to \`${fieldTypeToString(y.type)}\``,
+        );
+      }
+      if (src(x.default) !== src(y.default)) {
+        if (!x.default) out.push(`+ add default value to field \`.${y.name}\``);
+        else if (!y.default) out.push(`- remove default value from field \`.${y.name}\``);
+        else out.push(`~ change default value of field \`.${y.name}\``);
+      }
+      return out;
+    },
+  );
   if (!same(a.wildcard, b.wildcard)) {
     if (!a.wildcard) fields.push("+ add wildcard");
     else if (!b.wildcard) fields.push("- remove wildcard");
-    else fields.push(`~ change wildcard type from \`${fieldTypeToString(a.wildcard)}\` to \`${fieldTypeToString(b.wildcard)}\``);
+    else
+      fields.push(
+        `~ change wildcard type from \`${fieldTypeToString(a.wildcard)}\` to \`${fieldTypeToString(b.wildcard)}\``,
+      );
   }
 
   const computed: string[] = [];
-  keyed(computed, a.computed, b.computed, (c) => c.name, (n) => `computed field \`${n}\``, (x, y) =>
-    src(x.body) !== src(y.body) || !same(x.type, y.type) ? [`~ change computed field \`${y.name}\``] : []);
+  keyed(
+    computed,
+    a.computed,
+    b.computed,
+    (c) => c.name,
+    (n) => `computed field \`${n}\``,
+    (x, y) => (src(x.body) !== src(y.body) || !same(x.type, y.type) ? [`~ change computed field \`${y.name}\``] : []),
+  );
 
   const indexes: string[] = [];
-  keyed(indexes, a.indexes, b.indexes, (i) => i.name, (n) => `index \`${n}\``, (x, y) =>
-    same(x, y) ? [] : [`~ change index \`${y.name}\``]);
+  keyed(
+    indexes,
+    a.indexes,
+    b.indexes,
+    (i) => i.name,
+    (n) => `index \`${n}\``,
+    (x, y) => (same(x, y) ? [] : [`~ change index \`${y.name}\``]),
+  );
 
   const constraints: string[] = [];
-  keyed(constraints, a.uniques, b.uniques, (u) => uniqueText(u.terms), (k) => `unique constraint on ${k}`, () => []);
-  keyed(constraints, a.checks, b.checks, (c) => c.name, (n) => `check constraint \`${n}\``, (x, y) =>
-    src(x.body) !== src(y.body) ? [`~ change check constraint \`${y.name}\` body`] : []);
+  keyed(
+    constraints,
+    a.uniques,
+    b.uniques,
+    (u) => uniqueText(u.terms),
+    (k) => `unique constraint on ${k}`,
+    () => [],
+  );
+  keyed(
+    constraints,
+    a.checks,
+    b.checks,
+    (c) => c.name,
+    (n) => `check constraint \`${n}\``,
+    (x, y) => (src(x.body) !== src(y.body) ? [`~ change check constraint \`${y.name}\` body`] : []),
+  );
 
   const config: string[] = [];
   scalar(config, "alias", a.alias, b.alias);
@@ -176,21 +234,41 @@ function diffFunction(a: FunctionDef, b: FunctionDef): Section[] {
   const lines: string[] = [];
   scalar(lines, "role", a.role, b.role);
   scalar(lines, "alias", a.alias, b.alias);
-  if (!same([a.params, a.variadic, a.returnType], [b.params, b.variadic, b.returnType])) lines.push("~ change signature");
+  if (!same([a.params, a.variadic, a.returnType], [b.params, b.variadic, b.returnType]))
+    lines.push("~ change signature");
   if (src(a.body) !== src(b.body)) lines.push("~ change body");
   return lines.length > 0 ? [{ title: null, lines }] : [];
 }
 
 function diffRole(a: RoleDef, b: RoleDef): Section[] {
   const lines: string[] = [];
-  keyed(lines, a.membership, b.membership, (m) => m.collection, (k) => `membership on \`${k}\``, (x, y) =>
-    predicateChange(`membership on \`${y.collection}\``, x.predicate, y.predicate));
-  keyed(lines, a.privileges, b.privileges, (p) => p.resource, (k) => `privileges on \`${k}\``, (x, y) => {
-    const inner: string[] = [];
-    keyed(inner, x.actions, y.actions, (act) => act.action, (k) => k, (p, q) =>
-      predicateChange(q.action, p.predicate, q.predicate));
-    return inner.length > 0 ? [`~ change privileges on \`${y.resource}\``, ...inner.map((l) => `  ${l}`)] : [];
-  });
+  keyed(
+    lines,
+    a.membership,
+    b.membership,
+    (m) => m.collection,
+    (k) => `membership on \`${k}\``,
+    (x, y) => predicateChange(`membership on \`${y.collection}\``, x.predicate, y.predicate),
+  );
+  keyed(
+    lines,
+    a.privileges,
+    b.privileges,
+    (p) => p.resource,
+    (k) => `privileges on \`${k}\``,
+    (x, y) => {
+      const inner: string[] = [];
+      keyed(
+        inner,
+        x.actions,
+        y.actions,
+        (act) => act.action,
+        (k) => k,
+        (p, q) => predicateChange(q.action, p.predicate, q.predicate),
+      );
+      return inner.length > 0 ? [`~ change privileges on \`${y.resource}\``, ...inner.map((l) => `  ${l}`)] : [];
+    },
+  );
   return lines.length > 0 ? [{ title: null, lines }] : [];
 }
 
@@ -198,7 +276,13 @@ function diffAccessProvider(a: AccessProviderDef, b: AccessProviderDef): Section
   const lines: string[] = [];
   scalar(lines, "issuer", JSON.stringify(a.issuer), JSON.stringify(b.issuer));
   scalar(lines, "jwks_uri", JSON.stringify(a.jwksUri), JSON.stringify(b.jwksUri));
-  keyed(lines, a.roles, b.roles, (r) => r.role, (k) => `role \`${k}\``, (x, y) =>
-    predicateChange(`role \`${y.role}\``, x.predicate, y.predicate));
+  keyed(
+    lines,
+    a.roles,
+    b.roles,
+    (r) => r.role,
+    (k) => `role \`${k}\``,
+    (x, y) => predicateChange(`role \`${y.role}\``, x.predicate, y.predicate),
+  );
   return lines.length > 0 ? [{ title: null, lines }] : [];
 }

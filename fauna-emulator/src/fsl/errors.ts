@@ -34,7 +34,10 @@ export function diagnostic(file: string, src: string, offset: number, message: s
 
 /** Internal: aborts parsing of one file at the first syntax error. */
 export class SyntaxAbort extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }

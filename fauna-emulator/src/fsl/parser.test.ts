@@ -32,7 +32,10 @@ const coll = (s: Schema, name: string) => s.collections.find((c) => c.name === n
 test("storefront schema: collections, typed fields, defaults, indexes and constraints", () => {
   const files = shopSchemaFiles();
   const s = parseSchemaFiles(files);
-  assert.deepEqual(s.collections.map((c) => c.name), ["Store", "Product", "Customer"]);
+  assert.deepEqual(
+    s.collections.map((c) => c.name),
+    ["Store", "Product", "Customer"],
+  );
 
   const store = coll(s, "Store");
   assert.equal(store.doc, "Stores that sell products.");
@@ -42,29 +45,50 @@ test("storefront schema: collections, typed fields, defaults, indexes and constr
   assert.deepEqual(store.indexes, [{ name: "byName", terms: [{ path: ["name"], mva: false }], values: [] }]);
 
   const product = coll(s, "Product");
-  assert.deepEqual(product.fields.map((f) => f.name), [
-    "name", "description", "price", "quantity", "store", "backorderLimit", "backordered",
-  ]);
+  assert.deepEqual(
+    product.fields.map((f) => f.name),
+    ["name", "description", "price", "quantity", "store", "backorderLimit", "backordered"],
+  );
   const price = product.fields.find((f) => f.name === "price");
   assert.deepEqual(price?.type, { kind: "named", name: "Double" });
   assert.equal(price?.default, null);
   assert.equal(product.fields.find((f) => f.name === "quantity")?.default?.text, "0");
   assert.deepEqual(product.fields.find((f) => f.name === "store")?.type, { kind: "ref", coll: "Store" });
   assert.equal(product.fields.find((f) => f.name === "backordered")?.default?.text, "false");
-  assert.deepEqual(product.indexes.find((i) => i.name === "byStore"), {
-    name: "byStore",
-    terms: [{ path: ["store"], mva: false }],
-    values: [{ path: ["name"], mva: false, desc: false }],
+  assert.deepEqual(
+    product.indexes.find((i) => i.name === "byStore"),
+    {
+      name: "byStore",
+      terms: [{ path: ["store"], mva: false }],
+      values: [{ path: ["name"], mva: false, desc: false }],
+    },
+  );
+  assert.deepEqual(product.indexes.find((i) => i.name === "sortedByPrice")?.values[0], {
+    path: ["price"],
+    mva: false,
+    desc: true,
   });
-  assert.deepEqual(product.indexes.find((i) => i.name === "sortedByPrice")?.values[0], { path: ["price"], mva: false, desc: true });
-  assert.deepEqual(product.uniques, [{ terms: [{ path: ["name"], mva: false }, { path: ["store"], mva: false }] }]);
+  assert.deepEqual(product.uniques, [
+    {
+      terms: [
+        { path: ["name"], mva: false },
+        { path: ["store"], mva: false },
+      ],
+    },
+  ]);
   assert.equal(product.checks[0]?.name, "nonNegativePrice");
   assert.equal(product.checks[0]?.body.text, "(doc) => doc.price >= 0");
   for (const f of product.fields) if (f.default) assertLocated(f.default, files);
   assertLocated(product.checks[0]!.body, files);
 
   const customer = coll(s, "Customer");
-  assert.deepEqual(customer.fields[0]?.type, { kind: "union", types: [{ kind: "named", name: "String" }, { kind: "named", name: "Null" }] });
+  assert.deepEqual(customer.fields[0]?.type, {
+    kind: "union",
+    types: [
+      { kind: "named", name: "String" },
+      { kind: "named", name: "Null" },
+    ],
+  });
   const addr = customer.fields.find((f) => f.name === "address")?.type;
   assert.equal(addr?.kind, "union");
   assert.deepEqual(customer.uniques, [{ terms: [{ path: ["email"], mva: false }] }]);
@@ -75,11 +99,19 @@ test("storefront schema: collections, typed fields, defaults, indexes and constr
 test("storefront schema: tutorial UDFs keep their whole body and @role in both spellings", () => {
   const files = shopSchemaFiles();
   const s = parseSchemaFiles(files);
-  assert.deepEqual(s.functions.map((f) => [f.name, f.role]), [
-    ["UserSignup", "server"], ["UserLogin", "server"], ["UserLogout", null],
-  ]);
+  assert.deepEqual(
+    s.functions.map((f) => [f.name, f.role]),
+    [
+      ["UserSignup", "server"],
+      ["UserLogin", "server"],
+      ["UserLogout", null],
+    ],
+  );
   const signup = s.functions[0]!;
-  assert.deepEqual(signup.params, [{ name: "email", type: null }, { name: "password", type: null }]);
+  assert.deepEqual(signup.params, [
+    { name: "email", type: null },
+    { name: "password", type: null },
+  ]);
   assert.equal(signup.variadic, null);
   assert.equal(signup.returnType, null);
   assert.ok(signup.body.text.startsWith("{\n  // Creates a `Customer` collection document."));
@@ -97,9 +129,15 @@ test("storefront schema: customer and unauthenticated roles", () => {
   const s = parseSchemaFiles(files);
   const customer = s.roles.find((r) => r.name === "customer")!;
   assert.deepEqual(customer.membership, [{ collection: "Customer", predicate: null }]);
-  assert.deepEqual(customer.privileges.map((p) => [p.resource, p.actions.map((a) => a.action)]), [
-    ["Store", ["read"]], ["Product", ["read"]], ["UserLogout", ["call"]], ["Customer", ["read"]],
-  ]);
+  assert.deepEqual(
+    customer.privileges.map((p) => [p.resource, p.actions.map((a) => a.action)]),
+    [
+      ["Store", ["read"]],
+      ["Product", ["read"]],
+      ["UserLogout", ["call"]],
+      ["Customer", ["read"]],
+    ],
+  );
   const pred = customer.privileges[3]!.actions[0]!.predicate!;
   assert.equal(pred.text, "(doc) => doc == Query.identity()");
   assert.equal(pred.file, "roles.fsl");
@@ -136,20 +174,44 @@ collection Thing {
 }`);
   const t = coll(s, "Thing");
   const type = (n: string) => t.fields.find((f) => f.name === n)?.type;
-  assert.deepEqual(type("status"), { kind: "union", types: [{ kind: "literal", value: "active" }, { kind: "literal", value: "inactive" }] });
+  assert.deepEqual(type("status"), {
+    kind: "union",
+    types: [
+      { kind: "literal", value: "active" },
+      { kind: "literal", value: "inactive" },
+    ],
+  });
   assert.equal(t.fields.find((f) => f.name === "status")?.default?.text, '"active"');
   assert.deepEqual(type("n"), {
     kind: "union",
-    types: [{ kind: "literal", value: 1 }, { kind: "literal", value: 2.5 }, { kind: "literal", value: true }, { kind: "literal", value: null }],
+    types: [
+      { kind: "literal", value: 1 },
+      { kind: "literal", value: 2.5 },
+      { kind: "literal", value: true },
+      { kind: "literal", value: null },
+    ],
   });
   assert.deepEqual(type("tags"), { kind: "array", item: { kind: "named", name: "String" } });
   assert.deepEqual(type("pair"), {
     kind: "tuple",
-    items: [{ kind: "named", name: "Int" }, { kind: "union", types: [{ kind: "named", name: "String" }, { kind: "named", name: "Null" }] }],
+    items: [
+      { kind: "named", name: "Int" },
+      {
+        kind: "union",
+        types: [
+          { kind: "named", name: "String" },
+          { kind: "named", name: "Null" },
+        ],
+      },
+    ],
   });
   assert.deepEqual(type("opt"), {
     kind: "union",
-    types: [{ kind: "literal", value: "a" }, { kind: "literal", value: "b" }, { kind: "named", name: "Null" }],
+    types: [
+      { kind: "literal", value: "a" },
+      { kind: "literal", value: "b" },
+      { kind: "named", name: "Null" },
+    ],
   });
   assert.deepEqual(type("shape"), {
     kind: "object",
@@ -162,15 +224,35 @@ collection Thing {
   assert.deepEqual(type("nested"), {
     kind: "object",
     fields: [
-      { name: "x", type: { kind: "array", item: { kind: "object", fields: [{ name: "y", type: { kind: "named", name: "Long" }, optional: false }], wildcard: null } }, optional: false },
+      {
+        name: "x",
+        type: {
+          kind: "array",
+          item: {
+            kind: "object",
+            fields: [{ name: "y", type: { kind: "named", name: "Long" }, optional: false }],
+            wildcard: null,
+          },
+        },
+        optional: false,
+      },
       { name: "z", type: { kind: "named", name: "Number" }, optional: false },
     ],
     wildcard: null,
   });
-  assert.deepEqual(type("store"), { kind: "union", types: [{ kind: "ref", coll: "Store" }, { kind: "named", name: "Null" }] });
+  assert.deepEqual(type("store"), {
+    kind: "union",
+    types: [
+      { kind: "ref", coll: "Store" },
+      { kind: "named", name: "Null" },
+    ],
+  });
   assert.deepEqual(type("owner"), { kind: "named", name: "Store" });
   assert.deepEqual(type("key"), { kind: "ref", coll: "Key" });
-  assert.deepEqual(["t", "d", "b", "f"].map((n) => type(n)), ["Time", "Date", "Bytes", "Float"].map((name) => ({ kind: "named", name })));
+  assert.deepEqual(
+    ["t", "d", "b", "f"].map((n) => type(n)),
+    ["Time", "Date", "Bytes", "Float"].map((name) => ({ kind: "named", name })),
+  );
   assert.deepEqual(t.wildcard, { kind: "named", name: "Int" });
 });
 
@@ -204,12 +286,20 @@ collection Person {
 }`);
   const p = coll(s, "Person");
   assert.equal(p.alias, "People");
-  assert.deepEqual(p.computed.map((c) => [c.name, c.type, c.body.text]), [
-    ["displayName", { kind: "named", name: "String" }, '(doc => doc.name + "!")'],
-    ["upper", null, "doc => doc.name.toUpperCase()"],
-  ]);
+  assert.deepEqual(
+    p.computed.map((c) => [c.name, c.type, c.body.text]),
+    [
+      ["displayName", { kind: "named", name: "String" }, '(doc => doc.name + "!")'],
+      ["upper", null, "doc => doc.name.toUpperCase()"],
+    ],
+  );
   assert.deepEqual(p.uniques, [
-    { terms: [{ path: ["name"], mva: false }, { path: ["address", "city"], mva: false }] },
+    {
+      terms: [
+        { path: ["name"], mva: false },
+        { path: ["address", "city"], mva: false },
+      ],
+    },
     { terms: [{ path: ["tags"], mva: true }] },
   ]);
   assert.deepEqual(p.indexes[0], {
@@ -223,13 +313,23 @@ collection Person {
       { path: ["address"], mva: false, desc: false },
     ],
   });
-  assert.deepEqual(p.checks.map((c) => [c.name, c.body.text]), [["hasName", "(doc) => doc.name.length > 0"]]);
+  assert.deepEqual(
+    p.checks.map((c) => [c.name, c.body.text]),
+    [["hasName", "(doc) => doc.name.length > 0"]],
+  );
   assert.deepEqual([p.historyDays, p.ttlDays, p.documentTtls], [3, 30, true]);
 });
 
 test("fields may be named like member keywords and be separated by `;`", () => {
   const c = coll(parse("collection K { index: String; unique: Int = 1; compute: Boolean }"), "K");
-  assert.deepEqual(c.fields.map((f) => [f.name, f.default?.text ?? null]), [["index", null], ["unique", "1"], ["compute", null]]);
+  assert.deepEqual(
+    c.fields.map((f) => [f.name, f.default?.text ?? null]),
+    [
+      ["index", null],
+      ["unique", "1"],
+      ["compute", null],
+    ],
+  );
 });
 
 // ---- functions, roles, access providers -------------------------------------------------
@@ -245,10 +345,23 @@ function noTypes(x, ...ys) { ys.length + x }
 function Empty() { null }`);
   const [foo, plain, empty] = s.functions;
   assert.deepEqual(
-    { name: foo?.name, alias: foo?.alias, role: foo?.role, params: foo?.params, variadic: foo?.variadic, ret: foo?.returnType, body: foo?.body.text },
     {
-      name: "Foo", alias: "Bar", role: "custom",
-      params: [{ name: "a", type: "Int" }, { name: "b", type: "Array<String>" }],
+      name: foo?.name,
+      alias: foo?.alias,
+      role: foo?.role,
+      params: foo?.params,
+      variadic: foo?.variadic,
+      ret: foo?.returnType,
+      body: foo?.body.text,
+    },
+    {
+      name: "Foo",
+      alias: "Bar",
+      role: "custom",
+      params: [
+        { name: "a", type: "Int" },
+        { name: "b", type: "Array<String>" },
+      ],
       variadic: { name: "rest", type: "Int" },
       ret: "{ sum: Int }",
       body: "{\n  { sum: a + rest.length }\n}",
@@ -275,17 +388,23 @@ role manager {
 }`);
   const r = s.roles[0]!;
   assert.equal(r.membership[0]?.predicate?.text, "(u) => u.active == true");
-  assert.deepEqual(r.privileges[0]?.actions.map((a) => [a.action, a.predicate?.text ?? null]), [
-    ["read", null],
-    ["create_with_id", null],
-    ["write", "(oldDoc, newDoc) => oldDoc.owner == newDoc.owner"],
-    ["delete", 'doc => doc.status != "shipped"'],
-    ["history_read", null],
-    ["history_write", null],
-    ["unrestricted_read", null],
-    ["create", null],
-  ]);
-  assert.deepEqual(r.privileges.slice(1).map((p) => p.resource), ["Credential", "Collection"]);
+  assert.deepEqual(
+    r.privileges[0]?.actions.map((a) => [a.action, a.predicate?.text ?? null]),
+    [
+      ["read", null],
+      ["create_with_id", null],
+      ["write", "(oldDoc, newDoc) => oldDoc.owner == newDoc.owner"],
+      ["delete", 'doc => doc.status != "shipped"'],
+      ["history_read", null],
+      ["history_write", null],
+      ["unrestricted_read", null],
+      ["create", null],
+    ],
+  );
+  assert.deepEqual(
+    r.privileges.slice(1).map((p) => p.resource),
+    ["Credential", "Collection"],
+  );
 });
 
 test("access providers: issuer, jwks_uri and roles with optional predicates", () => {
@@ -297,13 +416,22 @@ access provider Auth0 {
   role admin_user
   role viewer { predicate ((jwt) => jwt!.scope.includes("read")) }
 }`);
-  assert.deepEqual(s.accessProviders[0] && { ...s.accessProviders[0], roles: s.accessProviders[0].roles.map((r) => [r.role, r.predicate?.text ?? null]) }, {
-    name: "Auth0",
-    issuer: "https://example.auth0.com/",
-    jwksUri: "https://example.auth0.com/.well-known/jwks.json",
-    roles: [["admin_user", null], ["viewer", '(jwt) => jwt!.scope.includes("read")']],
-    file: "main.fsl",
-  });
+  assert.deepEqual(
+    s.accessProviders[0] && {
+      ...s.accessProviders[0],
+      roles: s.accessProviders[0].roles.map((r) => [r.role, r.predicate?.text ?? null]),
+    },
+    {
+      name: "Auth0",
+      issuer: "https://example.auth0.com/",
+      jwksUri: "https://example.auth0.com/.well-known/jwks.json",
+      roles: [
+        ["admin_user", null],
+        ["viewer", '(jwt) => jwt!.scope.includes("read")'],
+      ],
+      file: "main.fsl",
+    },
+  );
 });
 
 // ---- capturing FQL source -----------------------------------------------------------------
@@ -325,7 +453,8 @@ test("defaults end at a newline or `;` but not inside strings, brackets or comme
   assert.equal(d("d"), 'Time.fromString(\n    "2020-01-01T00:00:00Z" /* } */\n  )');
   assert.equal(d("e"), `"#{ "}" + '{' + "#{ 1 }" } done"`);
   assert.equal(d("f"), "1");
-  for (const f of t.fields) assert.equal(src.slice(f.default!.offset, f.default!.offset + f.default!.text.length), f.default!.text);
+  for (const f of t.fields)
+    assert.equal(src.slice(f.default!.offset, f.default!.offset + f.default!.text.length), f.default!.text);
 });
 
 test("function bodies skip heredocs, nested block comments and braces in strings", () => {
@@ -362,7 +491,10 @@ collection A {}
 @alias(BB)
 collection B {}
 collection C {}`);
-  assert.deepEqual(s.collections.map((c) => c.doc), ["Block doc", "Line one\nLine two", null]);
+  assert.deepEqual(
+    s.collections.map((c) => c.doc),
+    ["Block doc", "Line one\nLine two", null],
+  );
 });
 
 // ---- errors -------------------------------------------------------------------------------
@@ -379,36 +511,71 @@ test("error messages render as `error: <msg>\\nat <file>:<line>:<col>` blocks", 
 
 test("duplicates across files name both files, in upload order, without a location", () => {
   try {
-    parseSchemaFiles(new Map([["b.fsl", "collection A {}\ncollection B {}"], ["a.fsl", "\n  collection A {}"]]));
+    parseSchemaFiles(
+      new Map([
+        ["b.fsl", "collection A {}\ncollection B {}"],
+        ["a.fsl", "\n  collection A {}"],
+      ]),
+    );
     assert.fail("expected an error");
   } catch (e) {
     assert.ok(e instanceof FslError);
     assert.equal(e.message, "Duplicate collection or function `A` in a.fsl (originally seen in b.fsl)");
-    assert.deepEqual(e.diagnostics, [{ file: "a.fsl", line: 2, column: 14, message: "Duplicate collection or function `A` in a.fsl (originally seen in b.fsl)", unlocated: true }]);
+    assert.deepEqual(e.diagnostics, [
+      {
+        file: "a.fsl",
+        line: 2,
+        column: 14,
+        message: "Duplicate collection or function `A` in a.fsl (originally seen in b.fsl)",
+        unlocated: true,
+      },
+    ]);
   }
 });
 
 test("collections and functions share one namespace unless the function has an @alias", () => {
-  assert.deepEqual(errors("collection Foo {}\nfunction Foo() { 1 }"), ["main.fsl:2:10 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)"]);
+  assert.deepEqual(errors("collection Foo {}\nfunction Foo() { 1 }"), [
+    "main.fsl:2:10 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)",
+  ]);
   assert.equal(parse("collection Foo {}\n@alias(FooFn)\nfunction Foo() { 1 }").functions[0]?.alias, "FooFn");
-  assert.deepEqual(errors("collection Foo {}\n@alias(Foo)\nfunction Bar() { 1 }"), ["main.fsl:2:8 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)"]);
-  assert.deepEqual(errors("role r {}\nrole r {}"), ["main.fsl:2:6 Duplicate role `r` in main.fsl (originally seen in main.fsl)"]);
+  assert.deepEqual(errors("collection Foo {}\n@alias(Foo)\nfunction Bar() { 1 }"), [
+    "main.fsl:2:8 Duplicate collection or function `Foo` in main.fsl (originally seen in main.fsl)",
+  ]);
+  assert.deepEqual(errors("role r {}\nrole r {}"), [
+    "main.fsl:2:6 Duplicate role `r` in main.fsl (originally seen in main.fsl)",
+  ]);
 });
 
 test("duplicate unique constraints are refused regardless of path order; mva differs", () => {
-  assert.deepEqual(errors("collection Foo {\n  unique [.name]\n  unique [.name]\n}"), ["main.fsl:3:10 Duplicate unique constraint."]);
-  assert.deepEqual(errors("collection Foo {\n  unique [.a, .b]\n  unique [.b, .a]\n}"), ["main.fsl:3:10 Duplicate unique constraint."]);
+  assert.deepEqual(errors("collection Foo {\n  unique [.name]\n  unique [.name]\n}"), [
+    "main.fsl:3:10 Duplicate unique constraint.",
+  ]);
+  assert.deepEqual(errors("collection Foo {\n  unique [.a, .b]\n  unique [.b, .a]\n}"), [
+    "main.fsl:3:10 Duplicate unique constraint.",
+  ]);
   assert.equal(coll(parse("collection Foo {\n  unique [.name]\n  unique [mva(.name)]\n}"), "Foo").uniques.length, 2);
-  assert.deepEqual(errors("collection Foo {\n  unique []\n}"), ["main.fsl:2:10 Expected non-empty terms for a unique constraint"]);
+  assert.deepEqual(errors("collection Foo {\n  unique []\n}"), [
+    "main.fsl:2:10 Expected non-empty terms for a unique constraint",
+  ]);
 });
 
 test("unknown privilege actions and duplicate members are refused", () => {
-  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar {\n    invalid\n  }\n}"), ["main.fsl:4:5 Invalid action `invalid`"]);
-  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar { read; read }\n}"), ["main.fsl:3:26 Duplicate action `read`"]);
-  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar { read }\n  privileges Bar { write }\n}"), ["main.fsl:4:14 Duplicate privileges `Bar`"]);
-  assert.deepEqual(errors("collection A {\n  index byX { terms [.x] }\n  index byX { terms [.y] }\n}"), ["main.fsl:3:9 Duplicate index name `byX`"]);
+  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar {\n    invalid\n  }\n}"), [
+    "main.fsl:4:5 Invalid action `invalid`",
+  ]);
+  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar { read; read }\n}"), [
+    "main.fsl:3:26 Duplicate action `read`",
+  ]);
+  assert.deepEqual(errors("collection Bar {}\nrole Foo {\n  privileges Bar { read }\n  privileges Bar { write }\n}"), [
+    "main.fsl:4:14 Duplicate privileges `Bar`",
+  ]);
+  assert.deepEqual(errors("collection A {\n  index byX { terms [.x] }\n  index byX { terms [.y] }\n}"), [
+    "main.fsl:3:9 Duplicate index name `byX`",
+  ]);
   assert.deepEqual(errors("collection A {\n  x: Int\n  x: String\n}"), ["main.fsl:3:3 Duplicate field `x`"]);
-  assert.deepEqual(errors("collection A {\n  history_days 1\n  history_days 2\n}"), ["main.fsl:3:3 Duplicate history days"]);
+  assert.deepEqual(errors("collection A {\n  history_days 1\n  history_days 2\n}"), [
+    "main.fsl:3:3 Duplicate history days",
+  ]);
 });
 
 test("unknown field types are refused; collections, Key/Token/Credential and NullColl resolve", () => {
@@ -417,17 +584,22 @@ test("unknown field types are refused; collections, Key/Token/Credential and Nul
     "main.fsl:3:10 Unknown type `Nope`",
     "main.fsl:4:12 Unknown type `Bar`",
   ]);
-  const ok = parseSchemaFiles(new Map([
-    ["a.fsl", "collection A {\n  b: B\n  c: Ref<Token>\n  d: Credential | Key\n  e: NullB\n}"],
-    ["b.fsl", "@alias(Bee)\ncollection B { a: Ref<A>; bee: Bee }"],
-  ]));
+  const ok = parseSchemaFiles(
+    new Map([
+      ["a.fsl", "collection A {\n  b: B\n  c: Ref<Token>\n  d: Credential | Key\n  e: NullB\n}"],
+      ["b.fsl", "@alias(Bee)\ncollection B { a: Ref<A>; bee: Bee }"],
+    ]),
+  );
   assert.equal(ok.collections.length, 2);
-  assert.deepEqual(errors("collection A { s: Set<A> }"), ["main.fsl:1:19 Field `s` in collection A is not persistable"]);
+  assert.deepEqual(errors("collection A { s: Set<A> }"), [
+    "main.fsl:1:19 Field `s` in collection A is not persistable",
+  ]);
   assert.deepEqual(errors("collection A { s: ID }"), ["main.fsl:1:19 Type ID is not persistable"]);
 });
 
 test("role resources must exist in the schema or be native collections", () => {
-  assert.deepEqual(errors(`collection Customer {}
+  assert.deepEqual(
+    errors(`collection Customer {}
 function F() { 1 }
 role r {
   membership Customer
@@ -444,16 +616,26 @@ role r {
   privileges Database { read }
   privileges AccessProvider { read }
   privileges Missing { read }
-}`), [
-    "main.fsl:5:14 Resource `Ghost` does not exist",
-    "main.fsl:6:14 Resource `F` does not exist",
-    "main.fsl:17:14 Resource `Missing` does not exist",
-  ]);
+}`),
+    [
+      "main.fsl:5:14 Resource `Ghost` does not exist",
+      "main.fsl:6:14 Resource `F` does not exist",
+      "main.fsl:17:14 Resource `Missing` does not exist",
+    ],
+  );
 });
 
 test("access-provider members may share one line", () => {
-  const s = parse('role r {}\nrole r2 {}\naccess provider P { issuer "https://i/" jwks_uri "https://j/" role r  role r2 { predicate ((jwt) => true) } }');
-  assert.deepEqual(s.accessProviders[0]?.roles.map((r) => [r.role, r.predicate?.text ?? null]), [["r", null], ["r2", "(jwt) => true"]]);
+  const s = parse(
+    'role r {}\nrole r2 {}\naccess provider P { issuer "https://i/" jwks_uri "https://j/" role r  role r2 { predicate ((jwt) => true) } }',
+  );
+  assert.deepEqual(
+    s.accessProviders[0]?.roles.map((r) => [r.role, r.predicate?.text ?? null]),
+    [
+      ["r", null],
+      ["r2", "(jwt) => true"],
+    ],
+  );
   assert.equal(s.accessProviders[0]?.jwksUri, "https://j/");
 });
 
@@ -463,7 +645,9 @@ test("access providers need issuer and jwks_uri and existing non-builtin roles",
     "main.fsl:4:8 Builtin role `server` is not allowed",
     "main.fsl:5:8 Role `ghost` does not exist",
   ]);
-  assert.deepEqual(errors('access provider A {\n  issuer "a#{1}"\n}'), ["main.fsl:2:12 Cannot interpolate values in a string literal"]);
+  assert.deepEqual(errors('access provider A {\n  issuer "a#{1}"\n}'), [
+    "main.fsl:2:12 Cannot interpolate values in a string literal",
+  ]);
 });
 
 test("syntax errors report where they happen", () => {
@@ -472,9 +656,13 @@ test("syntax errors report where they happen", () => {
   assert.deepEqual(errors("function F() {\n  let x = (1 + 2\n}"), ["main.fsl:3:1 Unexpected `}`, expected `)`"]);
   assert.deepEqual(errors("function F() {\n  1"), ["main.fsl:1:14 Expected `}` to close the function body"]);
   assert.deepEqual(errors("function F() {\n  /* never closed\n}"), ["main.fsl:2:3 Unterminated block comment"]);
-  assert.deepEqual(errors("function F() {\n  <<-END\n  text\n}"), ["main.fsl:2:3 Unterminated heredoc string, expected `END`"]);
+  assert.deepEqual(errors("function F() {\n  <<-END\n  text\n}"), [
+    "main.fsl:2:3 Unterminated heredoc string, expected `END`",
+  ]);
   assert.deepEqual(errors("collection A {\n  frobnicate 3\n}"), ["main.fsl:2:3 Invalid field or member `frobnicate`"]);
-  assert.deepEqual(errors("collection A {\n  a: String extra\n}"), ["main.fsl:2:13 Expected end of line, found `extra`"]);
+  assert.deepEqual(errors("collection A {\n  a: String extra\n}"), [
+    "main.fsl:2:13 Expected end of line, found `extra`",
+  ]);
   assert.deepEqual(errors("collection A {\n  a = 1\n}"), ["main.fsl:2:3 Expected a type signature"]);
   assert.deepEqual(errors("collection A {\n  a: String"), ["main.fsl:1:14 Expected `}` to close collection `A`"]);
   assert.deepEqual(errors("collection A {\n  history_days 1.5\n}"), ["main.fsl:2:16 Expected integer literal"]);
@@ -484,16 +672,28 @@ test("syntax errors report where they happen", () => {
   assert.deepEqual(errors("collection A {\n  compute c: Int\n}"), ["main.fsl:2:3 Computed fields require a value"]);
   assert.deepEqual(errors("collection A {\n  compute c = 42\n}"), ["main.fsl:2:15 Expected lambda"]);
   assert.deepEqual(errors("collection A {\n  index i { terms [asc(.a)] }\n}"), ["main.fsl:2:20 Expected 'mva'"]);
-  assert.deepEqual(errors("collection A {\n  index i { values [up(.a)] }\n}"), ["main.fsl:2:21 Expected 'asc', 'desc', or 'mva'"]);
+  assert.deepEqual(errors("collection A {\n  index i { values [up(.a)] }\n}"), [
+    "main.fsl:2:21 Expected 'asc', 'desc', or 'mva'",
+  ]);
   assert.deepEqual(errors("collection A {\n  index i { sort [.a] }\n}"), ["main.fsl:2:13 Invalid member `sort`"]);
 });
 
 test("check constraints and predicates require a parenthesised lambda", () => {
-  assert.deepEqual(errors("collection A {\n  check c (doc) => doc.ok\n}"), ["main.fsl:2:12 Expected lambda check predicate"]);
-  assert.deepEqual(errors("collection A {\n  check c doc => doc.ok\n}"), ["main.fsl:2:11 Expected lambda check predicate"]);
-  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { predicate (true) }\n}"), ["main.fsl:3:29 Expected lambda predicate"]);
-  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { read }\n}"), ["main.fsl:3:18 Expecting a predicate"]);
-  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { }\n}"), ["main.fsl:3:16 Expected a single predicate member"]);
+  assert.deepEqual(errors("collection A {\n  check c (doc) => doc.ok\n}"), [
+    "main.fsl:2:12 Expected lambda check predicate",
+  ]);
+  assert.deepEqual(errors("collection A {\n  check c doc => doc.ok\n}"), [
+    "main.fsl:2:11 Expected lambda check predicate",
+  ]);
+  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { predicate (true) }\n}"), [
+    "main.fsl:3:29 Expected lambda predicate",
+  ]);
+  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { read }\n}"), [
+    "main.fsl:3:18 Expecting a predicate",
+  ]);
+  assert.deepEqual(errors("collection A {}\nrole r {\n  membership A { }\n}"), [
+    "main.fsl:3:16 Expected a single predicate member",
+  ]);
   assert.deepEqual(
     errors("collection A {}\nrole r {\n  membership A { predicate ((a) => true) predicate ((b) => true) }\n}"),
     ["main.fsl:3:16 Expected a single predicate member"],
@@ -509,16 +709,22 @@ test("annotations: only @alias on collections, @alias/@role on functions, none o
 
 test("function signatures: all-or-no types, return type rules, variadic last", () => {
   assert.deepEqual(errors("function f(a: Int, b): Int { a }"), ["main.fsl:1:10 All or no arguments must have a type"]);
-  assert.deepEqual(errors("function f(a: Int) { a }"), ["main.fsl:1:10 Return type is required when arguments have a type"]);
-  assert.deepEqual(errors("function f(a): Int { a }"), ["main.fsl:1:14 Return type is not allowed when arguments do not have a type"]);
+  assert.deepEqual(errors("function f(a: Int) { a }"), [
+    "main.fsl:1:10 Return type is required when arguments have a type",
+  ]);
+  assert.deepEqual(errors("function f(a): Int { a }"), [
+    "main.fsl:1:14 Return type is not allowed when arguments do not have a type",
+  ]);
   assert.deepEqual(errors("function f(...a, b) { a }"), ["main.fsl:1:18 Variadic argument must be the last argument."]);
 });
 
 test("errors from several files are all reported", () => {
-  const errs = errors(new Map([
-    ["a.fsl", "collection A {\n  x: Nope\n}"],
-    ["b.fsl", "collection B {\n  y: Int\n  y: Int\n}"],
-    ["c.fsl", "role r {\n  privileges A { fly }\n}"],
-  ]));
+  const errs = errors(
+    new Map([
+      ["a.fsl", "collection A {\n  x: Nope\n}"],
+      ["b.fsl", "collection B {\n  y: Int\n  y: Int\n}"],
+      ["c.fsl", "role r {\n  privileges A { fly }\n}"],
+    ]),
+  );
   assert.deepEqual(errs, ["b.fsl:3:3 Duplicate field `y`", "c.fsl:2:18 Invalid action `fly`"]);
 });

@@ -4,26 +4,76 @@
 import { checkNames, checkReferences } from "./check.js";
 import { Cursor, type Name } from "./cursor.js";
 import { FslError, SyntaxAbort, diagnostic, lineCol } from "./errors.js";
-import type { AccessProviderDef, CollectionDef, FieldPath, FqlSource, FslDiagnostic, FunctionDef, IndexTerm, IndexValue, PrivilegeAction, RoleDef, Schema } from "./model.js";
-import type { ParsedAccessProvider, ParsedCollection, ParsedFile, ParsedFunction, ParsedRole, ResourceRef } from "./parsed.js";
+import type {
+  AccessProviderDef,
+  CollectionDef,
+  FieldPath,
+  FqlSource,
+  FunctionDef,
+  IndexTerm,
+  IndexValue,
+  PrivilegeAction,
+  RoleDef,
+  Schema,
+} from "./model.js";
+import type { ParsedAccessProvider, ParsedCollection, ParsedFile, ParsedFunction, ParsedRole } from "./parsed.js";
 import { isIdentStart, looksLikeLambda, scanCode, skipBlockComment, skipLineComment, unwrapParens } from "./scan.js";
-import { parseType, toFieldType, type TypeRef } from "./types.js";
+import { parseType, toFieldType } from "./types.js";
 
 /** Where each parsed item stands: its file, position, and [start, end) offsets (incl. doc comment). */
-export const itemLocations = new WeakMap<object, { file: string; line: number; column: number; start: number; end: number }>();
+export const itemLocations = new WeakMap<
+  object,
+  { file: string; line: number; column: number; start: number; end: number }
+>();
 
 export const PRIVILEGE_ACTIONS: readonly PrivilegeAction[] = [
-  "create", "create_with_id", "delete", "read", "write", "history_read", "history_write", "unrestricted_read", "call",
+  "create",
+  "create_with_id",
+  "delete",
+  "read",
+  "write",
+  "history_read",
+  "history_write",
+  "unrestricted_read",
+  "call",
 ];
 
 /** Field names owned by the document model (`ttl` is writable but still cannot be declared). */
 const RESERVED_FIELD_NAMES = new Set([
-  "id", "coll", "ts", "data", "delete", "update", "replace", "updateData", "replaceData", "exists", "ttl",
+  "id",
+  "coll",
+  "ts",
+  "data",
+  "delete",
+  "update",
+  "replace",
+  "updateData",
+  "replaceData",
+  "exists",
+  "ttl",
 ]);
-const KEYWORDS = new Set(["if", "else", "at", "match", "case", "let", "null", "true", "false", "isa", "join", "on", "of"]);
+const KEYWORDS = new Set([
+  "if",
+  "else",
+  "at",
+  "match",
+  "case",
+  "let",
+  "null",
+  "true",
+  "false",
+  "isa",
+  "join",
+  "on",
+  "of",
+]);
 export const isValidIdent = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !KEYWORDS.has(s);
 
-interface Annotation { kind: string; value: Name; at: number }
+interface Annotation {
+  kind: string;
+  value: Name;
+  at: number;
+}
 
 /**
  * Parses every file of a schema push into one Schema, or throws FslError with all
@@ -48,7 +98,15 @@ export function parseSchemaFiles(files: Map<string, string>): Schema {
 
 export function parseFile(file: string, src: string): ParsedFile {
   const p = new FileParser(src, file);
-  const out: ParsedFile = { file, src, collections: [], functions: [], roles: [], accessProviders: [], diagnostics: [] };
+  const out: ParsedFile = {
+    file,
+    src,
+    collections: [],
+    functions: [],
+    roles: [],
+    accessProviders: [],
+    diagnostics: [],
+  };
   try {
     p.items(out);
   } catch (e) {
@@ -260,8 +318,19 @@ class FileParser extends Cursor {
     const aliasName = this.annotation(anns, "alias", ["alias"]);
     this.annotation(anns, "role", ["alias"]);
     const def: CollectionDef = {
-      name: name.text, alias: aliasName?.text ?? null, fields: [], wildcard: null, computed: [], uniques: [],
-      indexes: [], checks: [], historyDays: null, ttlDays: null, documentTtls: null, doc, file: this.file,
+      name: name.text,
+      alias: aliasName?.text ?? null,
+      fields: [],
+      wildcard: null,
+      computed: [],
+      uniques: [],
+      indexes: [],
+      checks: [],
+      historyDays: null,
+      ttlDays: null,
+      documentTtls: null,
+      doc,
+      file: this.file,
     };
     const parsed: ParsedCollection = { def, name, alias: aliasName, typeRefs: [] };
     const fieldNames = new Set<string>();
@@ -340,7 +409,10 @@ class FileParser extends Cursor {
           const at = this.pos;
           const terms = this.pathList("unique");
           if (terms.length === 0) this.error(at, "Expected non-empty terms for a unique constraint");
-          const key = terms.map((t) => `${t.mva ? "mva" : ""}${JSON.stringify(t.path)}`).sort().join(",");
+          const key = terms
+            .map((t) => `${t.mva ? "mva" : ""}${JSON.stringify(t.path)}`)
+            .sort()
+            .join(",");
           if (uniqueKeys.has(key)) this.error(at, "Duplicate unique constraint.");
           uniqueKeys.add(key);
           def.uniques.push({ terms: terms.map(({ path, mva }) => ({ path, mva })) });
@@ -520,7 +592,8 @@ class FileParser extends Cursor {
     }
     const typed = typedness.filter(Boolean).length;
     if (typed > 0 && typed < typedness.length) this.error(name.at, "All or no arguments must have a type");
-    else if (typed > 0 && returnType === null) this.error(name.at, "Return type is required when arguments have a type");
+    else if (typed > 0 && returnType === null)
+      this.error(name.at, "Return type is required when arguments have a type");
     else if (typedness.length > 0 && typed === 0 && returnType !== null) {
       this.error(retAt, "Return type is not allowed when arguments do not have a type");
     }
@@ -531,8 +604,15 @@ class FileParser extends Cursor {
     if (this.src[r.end] !== "}") this.fail("Expected `}` to close the function body", open);
     this.pos = r.end + 1;
     const def: FunctionDef = {
-      name: name.text, alias: alias?.text ?? null, role: role?.text ?? null, params, variadic, returnType,
-      body: this.fql(open, r.end + 1), doc, file: this.file,
+      name: name.text,
+      alias: alias?.text ?? null,
+      role: role?.text ?? null,
+      params,
+      variadic,
+      returnType,
+      body: this.fql(open, r.end + 1),
+      doc,
+      file: this.file,
     };
     return { def, name, alias };
   }
@@ -572,7 +652,8 @@ class FileParser extends Cursor {
         const seen = new Set<string>();
         this.block(`privileges on \`${res.text}\``, () => {
           const a = this.expectIdent("an action");
-          if (!(PRIVILEGE_ACTIONS as readonly string[]).includes(a.text)) this.error(a.at, `Invalid action \`${a.text}\``);
+          if (!(PRIVILEGE_ACTIONS as readonly string[]).includes(a.text))
+            this.error(a.at, `Invalid action \`${a.text}\``);
           else if (seen.has(a.text)) this.error(a.at, `Duplicate action \`${a.text}\``);
           this.inline();
           const predicate = this.peek() === "{" ? this.predicateBlock() : null;
@@ -595,28 +676,32 @@ class FileParser extends Cursor {
     const parsed: ParsedAccessProvider = { def, name, roleRefs: [] };
     const seen = new Set<string>();
     const roles = new Set<string>();
-    const open = this.block(`access provider \`${name.text}\``, (start) => {
-      const kw = this.expectIdent("`issuer`, `jwks_uri` or `role`");
-      this.inline();
-      if (kw.text === "issuer" || kw.text === "jwks_uri") {
-        if (seen.has(kw.text)) this.error(start, `Duplicate ${kw.text === "issuer" ? "issuer" : "jwks uri"}`);
-        seen.add(kw.text);
-        const value = this.stringLiteral();
-        if (kw.text === "issuer") def.issuer = value;
-        else def.jwksUri = value;
-      } else if (kw.text === "role") {
-        const r = this.name("a role name");
-        if (roles.has(r.text)) this.error(r.at, `Duplicate role \`${r.text}\``);
-        roles.add(r.text);
-        parsed.roleRefs.push(r);
+    const open = this.block(
+      `access provider \`${name.text}\``,
+      (start) => {
+        const kw = this.expectIdent("`issuer`, `jwks_uri` or `role`");
         this.inline();
-        const predicate = this.peek() === "{" ? this.predicateBlock() : null;
-        def.roles.push({ role: r.text, predicate });
-      } else {
-        this.fail(`Invalid member \`${kw.text}\``, kw.at);
-      }
-      // Access-provider members may share a line (`issuer "…" jwks_uri "…" role r`).
-    }, true);
+        if (kw.text === "issuer" || kw.text === "jwks_uri") {
+          if (seen.has(kw.text)) this.error(start, `Duplicate ${kw.text === "issuer" ? "issuer" : "jwks uri"}`);
+          seen.add(kw.text);
+          const value = this.stringLiteral();
+          if (kw.text === "issuer") def.issuer = value;
+          else def.jwksUri = value;
+        } else if (kw.text === "role") {
+          const r = this.name("a role name");
+          if (roles.has(r.text)) this.error(r.at, `Duplicate role \`${r.text}\``);
+          roles.add(r.text);
+          parsed.roleRefs.push(r);
+          this.inline();
+          const predicate = this.peek() === "{" ? this.predicateBlock() : null;
+          def.roles.push({ role: r.text, predicate });
+        } else {
+          this.fail(`Invalid member \`${kw.text}\``, kw.at);
+        }
+        // Access-provider members may share a line (`issuer "…" jwks_uri "…" role r`).
+      },
+      true,
+    );
     if (!seen.has("issuer")) this.error(open, "Missing issuer");
     if (!seen.has("jwks_uri")) this.error(open, "Missing jwks uri");
     return parsed;

@@ -19,16 +19,17 @@ const TYPES = [
 test("fieldTypeToString renders FSL that parses back to the same type", () => {
   const src = `collection Store {}\ncollection T {\n${TYPES.map((t, i) => `  f${i}: ${t}`).join("\n")}\n}`;
   const fields = parseSchemaFiles(new Map([["main.fsl", src]])).collections[1]!.fields;
-  assert.deepEqual(fields.map((f) => fieldTypeToString(f.type)), TYPES);
+  assert.deepEqual(
+    fields.map((f) => fieldTypeToString(f.type)),
+    TYPES,
+  );
 });
 
 test("displayType spells types as Fauna's constraint messages do (Null unions, Ref expansion)", () => {
   const src = "collection Store {}\ncollection T { a: Int?; b: Ref<Store>; c: Array<Ref<Store>>; d: { x: String? } }";
   const fields = parseSchemaFiles(new Map([["main.fsl", src]])).collections[1]!.fields;
-  assert.deepEqual(fields.map((f) => displayType(f.type)), [
-    "Int | Null",
-    "Store | NullStore",
-    "Array<Store | NullStore>",
-    "{ x: String | Null }",
-  ]);
+  assert.deepEqual(
+    fields.map((f) => displayType(f.type)),
+    ["Int | Null", "Store | NullStore", "Array<Store | NullStore>", "{ x: String | Null }"],
+  );
 });

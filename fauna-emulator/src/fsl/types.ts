@@ -12,7 +12,12 @@ export type TypeNode =
   | { k: "union"; types: TypeNode[]; at: number }
   | { k: "nullable"; base: TypeNode; at: number }
   | { k: "tuple"; items: TypeNode[]; at: number }
-  | { k: "object"; fields: { name: string; type: TypeNode; optional: boolean }[]; wildcard: TypeNode | null; at: number }
+  | {
+      k: "object";
+      fields: { name: string; type: TypeNode; optional: boolean }[];
+      wildcard: TypeNode | null;
+      at: number;
+    }
   | { k: "lambda"; at: number };
 
 /** Parses a type at the cursor. Line breaks end it, except inside brackets or before `|`. */
@@ -155,18 +160,25 @@ export interface TypeRef {
 }
 
 export const PERSISTABLE_BUILTINS = new Set([
-  "String", "Int", "Long", "Double", "Float", "Number", "Boolean", "Time", "Date", "Bytes", "Any", "Null",
+  "String",
+  "Int",
+  "Long",
+  "Double",
+  "Float",
+  "Number",
+  "Boolean",
+  "Time",
+  "Date",
+  "Bytes",
+  "Any",
+  "Null",
 ]);
 
 /**
  * Narrows a parsed type to a persistable FieldType. Collects named references for later
  * resolution; returns null (after reporting) for types that cannot be stored.
  */
-export function toFieldType(
-  t: TypeNode,
-  refs: TypeRef[],
-  notPersistable: (at: number) => void,
-): FieldType | null {
+export function toFieldType(t: TypeNode, refs: TypeRef[], notPersistable: (at: number) => void): FieldType | null {
   const go = (n: TypeNode): FieldType | null => {
     switch (n.k) {
       case "named":
@@ -251,7 +263,9 @@ export function fieldTypeToString(t: FieldType): string {
     case "tuple":
       return `[${t.items.map(fieldTypeToString).join(", ")}]`;
     case "object": {
-      const parts = t.fields.map((f) => `${displayFieldName(f.name)}${f.optional ? "?" : ""}: ${fieldTypeToString(f.type)}`);
+      const parts = t.fields.map(
+        (f) => `${displayFieldName(f.name)}${f.optional ? "?" : ""}: ${fieldTypeToString(f.type)}`,
+      );
       if (t.wildcard) parts.push(`*: ${fieldTypeToString(t.wildcard)}`);
       return parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`;
     }

@@ -1,6 +1,21 @@
 // Checks a document's user fields against its collection's declared types, producing
 // Fauna's constraint-failure messages ("Expected String, provided Int", ...).
-import { isArray, isBytes, isDate, isDoc, isDouble, isInt, isLong, isNumber, isObject, isTime, typeName, type ConstraintFailure, type ObjectValue, type Value } from "../core/index.js";
+import {
+  isArray,
+  isBytes,
+  isDate,
+  isDoc,
+  isDouble,
+  isInt,
+  isLong,
+  isNumber,
+  isObject,
+  isTime,
+  typeName,
+  type ConstraintFailure,
+  type ObjectValue,
+  type Value,
+} from "../core/index.js";
 import type { CollectionDef, FieldType } from "./model.js";
 import { displayFieldName, literalToString } from "./types.js";
 
@@ -77,7 +92,13 @@ function message(f: Failure): string {
 /** `Ref<C>` is the union of a document of C and a missing document of C (`NullC`). */
 function normalize(t: FieldType): FieldType {
   return t.kind === "ref"
-    ? { kind: "union", types: [{ kind: "named", name: t.coll }, { kind: "named", name: `Null${t.coll}` }] }
+    ? {
+        kind: "union",
+        types: [
+          { kind: "named", name: t.coll },
+          { kind: "named", name: `Null${t.coll}` },
+        ],
+      }
     : t;
 }
 
@@ -161,7 +182,8 @@ function validate(expected0: FieldType, path: Path, value: Value): Failure[] {
     case "literal": {
       if (isLitValue(expected.value, value)) return [];
       // Same kind of value: name the provided literal (`Expected "a", provided "b"`).
-      const sameKind = typeof value === typeof expected.value && (typeof value === "string" || typeof value === "boolean");
+      const sameKind =
+        typeof value === typeof expected.value && (typeof value === "string" || typeof value === "boolean");
       return sameKind ? mismatch(literalToString(value as string | boolean)) : mismatch();
     }
     case "named": {
@@ -179,7 +201,13 @@ function validateField(type: FieldType, optional: boolean, path: Path, value: Va
   const fs = validate(type, path, value);
   const only = fs[0];
   // A null (absent) value that the type rejects is a missing field.
-  if (value === null && fs.length === 1 && only?.k === "type" && only.provided === "Null" && samePath(only.path, path)) {
+  if (
+    value === null &&
+    fs.length === 1 &&
+    only?.k === "type" &&
+    only.provided === "Null" &&
+    samePath(only.path, path)
+  ) {
     return optional ? [] : [{ k: "missing", path, expected: type, field: String(path[path.length - 1]) }];
   }
   return fs;
@@ -219,7 +247,9 @@ function validateUnion(u: Extract<FieldType, { kind: "union" }>, path: Path, val
     invalidByPath.set(key, [...(invalidByPath.get(key) ?? []), f]);
   }
   // An extra field is only reported when every member rejects it.
-  const invalid = [...invalidByPath.values()].filter((fs) => fs.length === u.types.length).map((fs) => fs[0] as Failure);
+  const invalid = [...invalidByPath.values()]
+    .filter((fs) => fs.length === u.types.length)
+    .map((fs) => fs[0] as Failure);
 
   const missingLists: Extract<Failure, { k: "missing" }>[][] = [];
   const seen = new Set<string>();

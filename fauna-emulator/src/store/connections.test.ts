@@ -45,22 +45,30 @@ test("an optimistic writer whose snapshot went stale gets a WriteConflict and wr
 test("onFirstWrite runs once before the first write, and its refusal rolls back", () => {
   const [a, b] = twoConnections();
   let claims = 0;
-  a.transaction(() => {
-    a.putDoc(doc("1", 1));
-    a.putDoc(doc("2", 2));
-  }, { mode: "optimistic", onFirstWrite: () => claims++ });
+  a.transaction(
+    () => {
+      a.putDoc(doc("1", 1));
+      a.putDoc(doc("2", 2));
+    },
+    { mode: "optimistic", onFirstWrite: () => claims++ },
+  );
   assert.equal(claims, 1);
-  assert.throws(() =>
-    a.transaction(() => a.putDoc(doc("3", 3)), {
-      mode: "optimistic",
-      onFirstWrite: () => {
-        throw new WriteConflict("claim refused");
-      },
-    }),
-  WriteConflict);
+  assert.throws(
+    () =>
+      a.transaction(() => a.putDoc(doc("3", 3)), {
+        mode: "optimistic",
+        onFirstWrite: () => {
+          throw new WriteConflict("claim refused");
+        },
+      }),
+    WriteConflict,
+  );
   assert.equal(b.getDoc("C", "3"), null);
   // A read-only optimistic transaction never claims.
-  a.transaction(() => a.getDoc("C", "1"), { mode: "optimistic", onFirstWrite: () => assert.fail("claimed without writing") });
+  a.transaction(() => a.getDoc("C", "1"), {
+    mode: "optimistic",
+    onFirstWrite: () => assert.fail("claimed without writing"),
+  });
 });
 
 test("a locked transaction waits for the lock no longer than asked", () => {

@@ -14,7 +14,10 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Runs the child until it has reported `commits` commits, then SIGKILLs it. */
 function runAndKill(dir: string, commits: number): Promise<{ lastReported: number; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, dir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, dir], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let lastReported = 0;
     let buf = "";
     let stderr = "";

@@ -6,7 +6,16 @@ import { migrate } from "./schema.js";
 import { BUSY_TIMEOUT_MS, SqliteStore } from "./sqlite-store.js";
 import type { Store } from "./types.js";
 
-export type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc, TransactionOptions } from "./types.js";
+export type {
+  DocScan,
+  IndexDef,
+  IndexEntry,
+  IndexHit,
+  IndexScan,
+  Store,
+  StoredDoc,
+  TransactionOptions,
+} from "./types.js";
 export { LockTimeout, WriteConflict } from "./types.js";
 export { SqliteStore } from "./sqlite-store.js";
 export { NamespacedStore } from "./namespaced.js";

@@ -7,7 +7,17 @@ import { compareBytes, encodeKey, encodeTuple, prefixSuccessor } from "./key-cod
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
 const show = (v: Value): string =>
   JSON.stringify(v, (_k, x: unknown) =>
-    typeof x === "bigint" ? `${x}n` : x instanceof Map ? Object.fromEntries(x) : x instanceof Uint8Array ? [...x] : typeof x === "number" && !Number.isFinite(x) ? String(x) : Object.is(x, -0) ? "-0" : x,
+    typeof x === "bigint"
+      ? `${x}n`
+      : x instanceof Map
+        ? Object.fromEntries(x)
+        : x instanceof Uint8Array
+          ? [...x]
+          : typeof x === "number" && !Number.isFinite(x)
+            ? String(x)
+            : Object.is(x, -0)
+              ? "-0"
+              : x,
   );
 
 /** Lexicographic tuple order with per-column direction, as an index orders its values. */
@@ -55,9 +65,27 @@ test("equal numbers of different kinds (Int 1, Long 1, Double 1.0) have identica
 
 test("numbers order numerically: -Infinity < negatives < 0 < subnormals < positives < Infinity < NaN", () => {
   const ordered: Value[] = [
-    double(-Infinity), long(-(2n ** 63n)), double(-1e18), int(-(2 ** 31)), double(-1.5), int(-1), double(-Number.MIN_VALUE),
-    int(0), double(Number.MIN_VALUE), double(1e-310), double(0.5), int(1), double(1.5), int(2), double(2 ** 53),
-    long(2n ** 53n + 1n), long(2n ** 63n - 1n), double(2 ** 63), double(Number.MAX_VALUE), double(Infinity), double(NaN),
+    double(-Infinity),
+    long(-(2n ** 63n)),
+    double(-1e18),
+    int(-(2 ** 31)),
+    double(-1.5),
+    int(-1),
+    double(-Number.MIN_VALUE),
+    int(0),
+    double(Number.MIN_VALUE),
+    double(1e-310),
+    double(0.5),
+    int(1),
+    double(1.5),
+    int(2),
+    double(2 ** 53),
+    long(2n ** 53n + 1n),
+    long(2n ** 63n - 1n),
+    double(2 ** 63),
+    double(Number.MAX_VALUE),
+    double(Infinity),
+    double(NaN),
   ];
   const keys = ordered.map(encodeKey);
   for (let i = 1; i < keys.length; i++) {
@@ -76,7 +104,10 @@ test("desc columns reverse the order and tuples of random values order lexicogra
     const n = 1 + Math.floor(r() * 3);
     const desc = Array.from({ length: n }, () => r() < 0.5);
     const a = Array.from({ length: n }, () => randomValue(r, 1));
-    const b = r() < 0.3 ? a.map((x, j) => (j < n - 1 ? x : randomValue(r, 1))) : Array.from({ length: n }, () => randomValue(r, 1));
+    const b =
+      r() < 0.3
+        ? a.map((x, j) => (j < n - 1 ? x : randomValue(r, 1)))
+        : Array.from({ length: n }, () => randomValue(r, 1));
     const got = sign(compareBytes(encodeTuple(a, desc), encodeTuple(b, desc)));
     const want = sign(compareTuples(a, b, desc));
     if (got !== want) assert.fail(`tuple ${show(a)} vs ${show(b)} desc=${desc}: memcmp ${got}, expected ${want}`);

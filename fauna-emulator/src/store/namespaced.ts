@@ -2,7 +2,16 @@
 // files are prefixed with the database's namespace, so the engine code is the same for every
 // database and a transaction can still span a parent and its children.
 import type { Value } from "../core/index.js";
-import type { DocScan, IndexDef, IndexEntry, IndexHit, IndexScan, Store, StoredDoc, TransactionOptions } from "./types.js";
+import type {
+  DocScan,
+  IndexDef,
+  IndexEntry,
+  IndexHit,
+  IndexScan,
+  Store,
+  StoredDoc,
+  TransactionOptions,
+} from "./types.js";
 
 export class NamespacedStore implements Store {
   constructor(

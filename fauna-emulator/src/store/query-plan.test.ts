@@ -40,7 +40,10 @@ test("every scanIndex shape (terms, from, to, after, combinations) is one range 
   for (const scan of shapes) {
     const q = s.indexScanQuery("O", "byStatus", ["open"], scan);
     assert.ok(q);
-    assertSeeks(s.explain(q.sql, ...q.params), /SEARCH index_entries USING PRIMARY KEY \(coll=\? AND idx=\? AND terms=\?/);
+    assertSeeks(
+      s.explain(q.sql, ...q.params),
+      /SEARCH index_entries USING PRIMARY KEY \(coll=\? AND idx=\? AND terms=\?/,
+    );
   }
   // Replacing a document's entries finds them through the by-document index.
   assertSeeks(
@@ -58,7 +61,16 @@ test("page fetch times at 1k vs 50k documents are reported (seek cost should not
     const load = (from: number, to: number): void =>
       s.transaction(() => {
         for (let i = from; i <= to; i++) {
-          s.putDoc({ coll: "P", id: String(i), ts: 1n, ttl: null, data: obj([["i", int(i)], ["pad", pad]]) });
+          s.putDoc({
+            coll: "P",
+            id: String(i),
+            ts: 1n,
+            ttl: null,
+            data: obj([
+              ["i", int(i)],
+              ["pad", pad],
+            ]),
+          });
           s.setIndexEntries("P", "byGroup", String(i), [{ terms: [int(i % 10)], values: [int(i)] }]);
         }
       });

@@ -91,7 +91,10 @@ export function migrate(db: Database.Database): void {
     db.exec("BEGIN IMMEDIATE");
     try {
       db.exec(MIGRATIONS[v]!);
-      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(v + 1, new Date().toISOString());
+      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(
+        v + 1,
+        new Date().toISOString(),
+      );
       db.exec(`PRAGMA user_version = ${v + 1}`);
       db.exec("COMMIT");
     } catch (e) {

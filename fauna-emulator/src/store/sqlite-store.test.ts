@@ -11,7 +11,13 @@ import type { SqliteStore } from "./sqlite-store.js";
 import type { StoredDoc } from "./types.js";
 
 const mem = (): SqliteStore => openStore({ dir: null }) as SqliteStore;
-const d = (coll: string, id: string, data: [string, Value][] = [], ts = 1n): StoredDoc => ({ coll, id, ts, ttl: null, data: obj(data) });
+const d = (coll: string, id: string, data: [string, Value][] = [], ts = 1n): StoredDoc => ({
+  coll,
+  id,
+  ts,
+  ttl: null,
+  data: obj(data),
+});
 const ids = (docs: { id: string }[]): string[] => docs.map((x) => x.id);
 
 function tempDir(): { dir: string; [Symbol.dispose](): void } {
@@ -24,11 +30,26 @@ function tempDir(): { dir: string; [Symbol.dispose](): void } {
 test("documents are created, read back with ts/ttl/data, overwritten and deleted", () => {
   const s = mem();
   assert.equal(s.getDoc("Product", "1"), null);
-  s.putDoc({ coll: "Product", id: "1", ts: 1_700_000_000_000_000n, ttl: 10n ** 25n, data: obj([["name", "cup"], ["qty", int(3)]]) });
+  s.putDoc({
+    coll: "Product",
+    id: "1",
+    ts: 1_700_000_000_000_000n,
+    ttl: 10n ** 25n,
+    data: obj([
+      ["name", "cup"],
+      ["qty", int(3)],
+    ]),
+  });
   const got = s.getDoc("Product", "1");
   assert.equal(got?.ts, 1_700_000_000_000_000n);
   assert.equal(got?.ttl, 10n ** 25n); // far-future ttl beyond 64-bit nanos survives
-  assert.deepEqual(got?.data, obj([["name", "cup"], ["qty", int(3)]]));
+  assert.deepEqual(
+    got?.data,
+    obj([
+      ["name", "cup"],
+      ["qty", int(3)],
+    ]),
+  );
   assert.equal(got?.coll, "Product");
   assert.equal(got?.id, "1");
 
@@ -49,8 +70,14 @@ test("64-bit ids are exact and invalid ids are rejected with invalid_id", () => 
   assert.equal(s.getDoc("C", "9223372036854775807")?.id, "9223372036854775807");
   assert.equal(s.getDoc("C", "412654807171449089"), null);
   assert.equal(s.getDoc("C", "abc"), null);
-  assert.throws(() => s.putDoc(d("C", "abc")), (e: unknown) => e instanceof QueryError && e.code === "invalid_id");
-  assert.throws(() => s.putDoc(d("C", "9223372036854775808")), (e: unknown) => e instanceof QueryError && e.code === "invalid_id");
+  assert.throws(
+    () => s.putDoc(d("C", "abc")),
+    (e: unknown) => e instanceof QueryError && e.code === "invalid_id",
+  );
+  assert.throws(
+    () => s.putDoc(d("C", "9223372036854775808")),
+    (e: unknown) => e instanceof QueryError && e.code === "invalid_id",
+  );
 });
 
 test("a document with a non-persistable value is rejected (invalid_type) and nothing is written", () => {
@@ -105,7 +132,12 @@ test("meta values and schema files are stored and replaced", () => {
   s.setMeta("schema_version", "2");
   assert.equal(s.getMeta("schema_version"), "2");
   assert.deepEqual(s.getSchemaFiles(), new Map());
-  s.setSchemaFiles(new Map([["main.fsl", "collection A {}"], ["b.fsl", "role r {}"]]));
+  s.setSchemaFiles(
+    new Map([
+      ["main.fsl", "collection A {}"],
+      ["b.fsl", "role r {}"],
+    ]),
+  );
   s.setSchemaFiles(new Map([["main.fsl", "collection B {}"]]));
   assert.deepEqual(s.getSchemaFiles(), new Map([["main.fsl", "collection B {}"]]));
 });
@@ -122,7 +154,10 @@ test("index sets match terms by equality (Int 1 finds Double 1.0) and order by v
   s.setIndexEntries("P", "byCat", "4", [{ terms: [int(2)], values: ["a"] }]);
   s.setIndexEntries("P", "byCat", "5", [{ terms: ["1"], values: ["a"] }]);
   const hits = s.scanIndex("P", "byCat", [int(1)], { limit: 10 });
-  assert.deepEqual(hits.map((h) => h.id), ["10", "2", "3", "1"]);
+  assert.deepEqual(
+    hits.map((h) => h.id),
+    ["10", "2", "3", "1"],
+  );
   assert.deepEqual(hits[0]?.values, ["a"]);
   // Values come back exactly as stored, not as their collapsed key.
   s.setIndexEntries("P", "byNum", "1", [{ terms: [], values: [double(1), long(7n)] }]);
@@ -131,10 +166,36 @@ test("index sets match terms by equality (Int 1 finds Double 1.0) and order by v
 
 test("index values of mixed types order like FQL: numbers < bytes < strings < arrays < objects < docs < times < dates < booleans < null", () => {
   const s = mem();
-  const vals: Value[] = [null, true, false, date("2024-01-01"), time(5n), doc("P", "2"), obj([["a", int(1)]]), [int(1)], "s", bytes(Uint8Array.from([1])), double(-2.5), int(7)];
+  const vals: Value[] = [
+    null,
+    true,
+    false,
+    date("2024-01-01"),
+    time(5n),
+    doc("P", "2"),
+    obj([["a", int(1)]]),
+    [int(1)],
+    "s",
+    bytes(Uint8Array.from([1])),
+    double(-2.5),
+    int(7),
+  ];
   vals.forEach((v, i) => s.setIndexEntries("P", "all", String(i), [{ terms: [], values: [v] }]));
   const asc = s.scanIndex("P", "all", [], { limit: 100 }).map((h) => h.values[0]);
-  assert.deepEqual(asc, [double(-2.5), int(7), bytes(Uint8Array.from([1])), "s", [int(1)], obj([["a", int(1)]]), doc("P", "2"), time(5n), date("2024-01-01"), false, true, null]);
+  assert.deepEqual(asc, [
+    double(-2.5),
+    int(7),
+    bytes(Uint8Array.from([1])),
+    "s",
+    [int(1)],
+    obj([["a", int(1)]]),
+    doc("P", "2"),
+    time(5n),
+    date("2024-01-01"),
+    false,
+    true,
+    null,
+  ]);
 
   s.defineIndex("P", "allDesc", { desc: [true] });
   vals.forEach((v, i) => s.setIndexEntries("P", "allDesc", String(i), [{ terms: [], values: [v] }]));
@@ -147,17 +208,30 @@ function statusIndex(): SqliteStore {
   const s = mem();
   s.defineIndex("O", "byStatus", { desc: [true, false] });
   const rows: [string, number, string][] = [
-    ["1", 100, "b"], ["2", 100, "a"], ["3", 300, "z"], ["4", 200, "m"], ["5", 200, "m"], ["6", 50, "q"], ["7", 300, "a"],
+    ["1", 100, "b"],
+    ["2", 100, "a"],
+    ["3", 300, "z"],
+    ["4", 200, "m"],
+    ["5", 200, "m"],
+    ["6", 50, "q"],
+    ["7", 300, "a"],
   ];
-  for (const [id, created, name] of rows) s.setIndexEntries("O", "byStatus", id, [{ terms: ["open"], values: [int(created), name] }]);
+  for (const [id, created, name] of rows)
+    s.setIndexEntries("O", "byStatus", id, [{ terms: ["open"], values: [int(created), name] }]);
   s.setIndexEntries("O", "byStatus", "8", [{ terms: ["closed"], values: [int(999), "x"] }]);
   return s;
 }
 
 test("desc + asc value columns: order is created desc, then name asc, then id asc", () => {
   const s = statusIndex();
-  assert.deepEqual(s.scanIndex("O", "byStatus", ["open"], { limit: 100 }).map((h) => h.id), ["7", "3", "4", "5", "2", "1", "6"]);
-  assert.deepEqual(s.scanIndex("O", "byStatus", ["closed"], { limit: 100 }).map((h) => h.id), ["8"]);
+  assert.deepEqual(
+    s.scanIndex("O", "byStatus", ["open"], { limit: 100 }).map((h) => h.id),
+    ["7", "3", "4", "5", "2", "1", "6"],
+  );
+  assert.deepEqual(
+    s.scanIndex("O", "byStatus", ["closed"], { limit: 100 }).map((h) => h.id),
+    ["8"],
+  );
   assert.deepEqual(s.scanIndex("O", "byStatus", ["nope"], { limit: 100 }), []);
 });
 
@@ -174,15 +248,28 @@ test("cursor seek: `after` resumes strictly after (values, id), including among 
     if (page.length < 2 || !last) break;
     after = { values: last.values, id: last.id };
   }
-  assert.deepEqual(paged, all.map((h) => h.id));
+  assert.deepEqual(
+    paged,
+    all.map((h) => h.id),
+  );
   // Between two entries with equal values (200, "m"), id 4 then 5.
-  assert.deepEqual(s.scanIndex("O", "byStatus", ["open"], { limit: 1, after: { values: [int(200), "m"], id: "4" } }).map((h) => h.id), ["5"]);
+  assert.deepEqual(
+    s.scanIndex("O", "byStatus", ["open"], { limit: 1, after: { values: [int(200), "m"], id: "4" } }).map((h) => h.id),
+    ["5"],
+  );
 });
 
 test("range {from, to} over a prefix of the values is inclusive and follows index (desc) order", () => {
   const s = statusIndex();
   const scan = (from?: Value[], to?: Value[], after?: { values: Value[]; id: string }) =>
-    s.scanIndex("O", "byStatus", ["open"], { limit: 100, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(after ? { after } : {}) }).map((h) => h.id);
+    s
+      .scanIndex("O", "byStatus", ["open"], {
+        limit: 100,
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(after ? { after } : {}),
+      })
+      .map((h) => h.id);
   // desc(created): from 300 to 100 covers 300, 200, 100 — every name under each.
   assert.deepEqual(scan([int(300)], [int(100)]), ["7", "3", "4", "5", "2", "1"]);
   assert.deepEqual(scan([int(200)]), ["4", "5", "2", "1", "6"]);
@@ -197,11 +284,21 @@ test("range {from, to} over a prefix of the values is inclusive and follows inde
 
 test("setIndexEntries replaces a document's entries; mva duplicates collapse; empty removes", () => {
   const s = mem();
-  s.setIndexEntries("P", "byTag", "1", [{ terms: ["x"], values: [] }, { terms: ["y"], values: [] }, { terms: ["x"], values: [] }]);
-  assert.deepEqual(s.scanIndex("P", "byTag", ["x"], { limit: 10 }).map((h) => h.id), ["1"]);
+  s.setIndexEntries("P", "byTag", "1", [
+    { terms: ["x"], values: [] },
+    { terms: ["y"], values: [] },
+    { terms: ["x"], values: [] },
+  ]);
+  assert.deepEqual(
+    s.scanIndex("P", "byTag", ["x"], { limit: 10 }).map((h) => h.id),
+    ["1"],
+  );
   s.setIndexEntries("P", "byTag", "1", [{ terms: ["z"], values: [] }]);
   assert.deepEqual(s.scanIndex("P", "byTag", ["x"], { limit: 10 }), []);
-  assert.deepEqual(s.scanIndex("P", "byTag", ["z"], { limit: 10 }).map((h) => h.id), ["1"]);
+  assert.deepEqual(
+    s.scanIndex("P", "byTag", ["z"], { limit: 10 }).map((h) => h.id),
+    ["1"],
+  );
   s.setIndexEntries("P", "byTag", "1", []);
   assert.deepEqual(s.scanIndex("P", "byTag", ["z"], { limit: 10 }), []);
 });
@@ -244,7 +341,10 @@ test("a failed query's transaction rolls back every write (docs, index entries, 
   // The rolled-back definition must not linger in the in-memory cache either: "byV" is asc again.
   s.setIndexEntries("P", "byV", "1", [{ terms: [], values: [int(1)] }]);
   s.setIndexEntries("P", "byV", "2", [{ terms: [], values: [int(2)] }]);
-  assert.deepEqual(s.scanIndex("P", "byV", [], { limit: 10 }).map((h) => h.id), ["1", "2"]);
+  assert.deepEqual(
+    s.scanIndex("P", "byV", [], { limit: 10 }).map((h) => h.id),
+    ["1", "2"],
+  );
 });
 
 test("a successful transaction commits and returns the callback's value", () => {
@@ -307,7 +407,11 @@ test("an on-disk store uses WAL + synchronous FULL, records its format version, 
   assert.equal(Number(s.pragma("synchronous")), 2, "FULL");
   assert.equal(Number(s.pragma("user_version")), SCHEMA_VERSION);
   s.defineIndex("O", "byStatus", { desc: [true] });
-  for (const [id, n] of [["1", 1], ["2", 3], ["3", 2]] as const) {
+  for (const [id, n] of [
+    ["1", 1],
+    ["2", 3],
+    ["3", 2],
+  ] as const) {
     s.putDoc(d("O", id, [["n", int(n)]]));
     s.setIndexEntries("O", "byStatus", id, [{ terms: [], values: [int(n)] }]);
   }
@@ -317,12 +421,21 @@ test("an on-disk store uses WAL + synchronous FULL, records its format version, 
   const again = openStore({ dir });
   assert.deepEqual(again.getDoc("O", "2")?.data, obj([["n", int(3)]]));
   // The desc definition survived the reopen: highest n first.
-  assert.deepEqual(again.scanIndex("O", "byStatus", [], { limit: 10 }).map((h) => h.id), ["2", "3", "1"]);
+  assert.deepEqual(
+    again.scanIndex("O", "byStatus", [], { limit: 10 }).map((h) => h.id),
+    ["2", "3", "1"],
+  );
   assert.deepEqual(again.getSchemaFiles(), new Map([["main.fsl", "collection O {}"]]));
   again.close();
 
   const raw = new Database(join(dir, "fauna.db"));
-  assert.deepEqual(raw.prepare("SELECT version FROM schema_migrations").all().map((r) => Number((r as { version: number }).version)), Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+  assert.deepEqual(
+    raw
+      .prepare("SELECT version FROM schema_migrations")
+      .all()
+      .map((r) => Number((r as { version: number }).version)),
+    Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+  );
   raw.close();
 });
 

@@ -3,7 +3,18 @@
 import type Database from "libsql";
 import { QueryError, type Value } from "../core/index.js";
 import { compareBytes, encodeTuple, prefixSuccessor } from "./key-codec.js";
-import { LockTimeout, WriteConflict, type DocScan, type IndexDef, type IndexEntry, type IndexHit, type IndexScan, type Store, type StoredDoc, type TransactionOptions } from "./types.js";
+import {
+  LockTimeout,
+  WriteConflict,
+  type DocScan,
+  type IndexDef,
+  type IndexEntry,
+  type IndexHit,
+  type IndexScan,
+  type Store,
+  type StoredDoc,
+  type TransactionOptions,
+} from "./types.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 
 /** How long a connection waits for the write lock unless a transaction says otherwise. */
@@ -234,7 +245,11 @@ export class SqliteStore implements Store {
   }
 
   setMeta(key: string, value: string): void {
-    this.run("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+    this.run(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      key,
+      value,
+    );
   }
 
   deleteMetaPrefix(prefix: string): void {
@@ -259,7 +274,8 @@ export class SqliteStore implements Store {
   setSchemaFiles(files: Map<string, string>): void {
     this.transaction(() => {
       this.run("DELETE FROM schema_files");
-      for (const [name, content] of files) this.run("INSERT INTO schema_files (name, content) VALUES (?, ?)", name, content);
+      for (const [name, content] of files)
+        this.run("INSERT INTO schema_files (name, content) VALUES (?, ?)", name, content);
     });
   }
 
@@ -292,7 +308,11 @@ export class SqliteStore implements Store {
   purgeExpired(beforeNanos: bigint, limit: number): { coll: string; id: string }[] {
     // Whole seconds, rounded down: only documents certainly expired by `beforeNanos` qualify.
     const cutoff = beforeNanos / 1_000_000_000n - 1n;
-    const rows = this.all<{ coll: string; id: bigint }>("SELECT coll, id FROM docs WHERE expires_s IS NOT NULL AND expires_s < ? LIMIT ?", cutoff, limit);
+    const rows = this.all<{ coll: string; id: bigint }>(
+      "SELECT coll, id FROM docs WHERE expires_s IS NOT NULL AND expires_s < ? LIMIT ?",
+      cutoff,
+      limit,
+    );
     for (const r of rows) {
       this.run("DELETE FROM index_entries WHERE coll = ? AND id = ?", r.coll, r.id);
       this.run("DELETE FROM docs WHERE coll = ? AND id = ?", r.coll, r.id);
@@ -305,7 +325,12 @@ export class SqliteStore implements Store {
     if (n === null) return;
     if (ts !== undefined) {
       this.run(SqliteStore.KEEP_VERSION_SQL, coll, n, ts);
-      this.run("INSERT OR REPLACE INTO doc_versions (coll, id, ts, ttl, data, deleted) VALUES (?, ?, ?, NULL, NULL, 1)", coll, n, ts);
+      this.run(
+        "INSERT OR REPLACE INTO doc_versions (coll, id, ts, ttl, data, deleted) VALUES (?, ?, ?, NULL, NULL, 1)",
+        coll,
+        n,
+        ts,
+      );
     }
     this.run("DELETE FROM docs WHERE coll = ? AND id = ?", coll, n);
   }
@@ -415,7 +440,9 @@ export class SqliteStore implements Store {
     const n = requireId(id);
     const desc = this.desc(coll, index);
     // Encode everything first so a non-persistable value leaves the old entries in place.
-    const rows = entries.map((e) => [encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const);
+    const rows = entries.map(
+      (e) => [encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const,
+    );
     this.transaction(() => {
       this.run("DELETE FROM index_entries WHERE coll = ? AND idx = ? AND id = ?", coll, index, n);
       for (const [terms, vals, json] of rows) {
@@ -434,7 +461,12 @@ export class SqliteStore implements Store {
   }
 
   /** SQL + params of an index scan: exactly one lower and at most one upper range constraint. */
-  indexScanQuery(coll: string, index: string, terms: Value[], scan: IndexScan): { sql: string; params: unknown[] } | null {
+  indexScanQuery(
+    coll: string,
+    index: string,
+    terms: Value[],
+    scan: IndexScan,
+  ): { sql: string; params: unknown[] } | null {
     const desc = this.desc(coll, index);
     const where = ["coll = ?", "idx = ?", "terms = ?"];
     const params: unknown[] = [coll, index, encodeTuple(terms)];
@@ -485,13 +517,19 @@ export class SqliteStore implements Store {
 
   listIndexes(coll: string): string[] {
     // Defined indexes plus any with leftover entries, found by skip-seeking the entries key.
-    const names = new Set(this.all<{ idx: string }>("SELECT idx FROM index_defs WHERE coll = ?", coll).map((r) => r.idx));
+    const names = new Set(
+      this.all<{ idx: string }>("SELECT idx FROM index_defs WHERE coll = ?", coll).map((r) => r.idx),
+    );
     let last = "";
     let first = true;
     for (;;) {
       const row = first
         ? this.get<{ idx: string }>("SELECT idx FROM index_entries WHERE coll = ? ORDER BY idx LIMIT 1", coll)
-        : this.get<{ idx: string }>("SELECT idx FROM index_entries WHERE coll = ? AND idx > ? ORDER BY idx LIMIT 1", coll, last);
+        : this.get<{ idx: string }>(
+            "SELECT idx FROM index_entries WHERE coll = ? AND idx > ? ORDER BY idx LIMIT 1",
+            coll,
+            last,
+          );
       if (!row) break;
       names.add(row.idx);
       last = row.idx;

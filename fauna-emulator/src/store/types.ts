@@ -58,9 +58,7 @@ export interface DocScan {
  * lock, and fails with `WriteConflict` if either refuses (someone wrote since the snapshot).
  * `locked` (BEGIN IMMEDIATE) waits up to `waitMs` for the lock and then cannot conflict.
  */
-export type TransactionOptions =
-  | { mode: "optimistic"; onFirstWrite?: () => void }
-  | { mode: "locked"; waitMs: number };
+export type TransactionOptions = { mode: "optimistic"; onFirstWrite?: () => void } | { mode: "locked"; waitMs: number };
 
 /** An optimistic transaction lost a race: roll back and run again holding the lock. */
 export class WriteConflict extends Error {

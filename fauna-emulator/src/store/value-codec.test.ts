@@ -23,8 +23,10 @@ function same(a: Value, b: Value): boolean {
     case "bytes":
       return Buffer.from(a.bytes).equals(Buffer.from((b as typeof a).bytes));
     default:
-      return JSON.stringify(a, (_k, x: unknown) => (typeof x === "bigint" ? `${x}` : x)) ===
-        JSON.stringify(b, (_k, x: unknown) => (typeof x === "bigint" ? `${x}` : x));
+      return (
+        JSON.stringify(a, (_k, x: unknown) => (typeof x === "bigint" ? `${x}` : x)) ===
+        JSON.stringify(b, (_k, x: unknown) => (typeof x === "bigint" ? `${x}` : x))
+      );
   }
 }
 
@@ -85,7 +87,10 @@ test("sets, functions and modules cannot be stored (invalid_type)", () => {
     obj([["deep", [{ kind: "set", source: null }]]]),
   ];
   for (const v of cases) {
-    assert.throws(() => encodeValue(v), (e: unknown) => e instanceof QueryError && e.code === "invalid_type");
+    assert.throws(
+      () => encodeValue(v),
+      (e: unknown) => e instanceof QueryError && e.code === "invalid_type",
+    );
   }
   assert.throws(
     () => encodeValue({ kind: "lambda", params: [], variadic: null, body: null, scope: null }),

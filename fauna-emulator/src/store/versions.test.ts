@@ -5,7 +5,13 @@ import { obj, int, type Value } from "../core/index.js";
 import { openStore } from "./index.js";
 import type { StoredDoc } from "./types.js";
 
-const d = (id: string, ts: bigint, n: number): StoredDoc => ({ coll: "C", id, ts, ttl: null, data: obj([["n", int(n)] as [string, Value]]) });
+const d = (id: string, ts: bigint, n: number): StoredDoc => ({
+  coll: "C",
+  id,
+  ts,
+  ttl: null,
+  data: obj([["n", int(n)] as [string, Value]]),
+});
 const n = (doc: StoredDoc | null) => (doc ? (doc.data.get("n") as { value: number }).value : null);
 
 test("getDocAt returns the version current at a snapshot, and null before creation", () => {
@@ -60,9 +66,24 @@ test("scanDocsAt lists documents as of a snapshot: later ones left out, deleted 
   s.deleteDoc("C", "3", 30n); // deleted after it
   s.putDoc(d("4", 30n, 4)); // created after it
   const at20 = s.scanDocsAt("C", { limit: 10 }, 20n);
-  assert.deepEqual(at20.map((x) => [x.id, n(x)]), [["1", 1], ["2", 2], ["3", 3]]);
-  assert.deepEqual(s.scanDocsAt("C", { afterId: "1", limit: 1 }, 20n).map((x) => x.id), ["2"], "seeks after an id and honours the limit");
-  assert.deepEqual(s.scanDocs("C", { limit: 10 }).map((x) => x.id), ["1", "2", "4"], "the current view is unchanged");
+  assert.deepEqual(
+    at20.map((x) => [x.id, n(x)]),
+    [
+      ["1", 1],
+      ["2", 2],
+      ["3", 3],
+    ],
+  );
+  assert.deepEqual(
+    s.scanDocsAt("C", { afterId: "1", limit: 1 }, 20n).map((x) => x.id),
+    ["2"],
+    "seeks after an id and honours the limit",
+  );
+  assert.deepEqual(
+    s.scanDocs("C", { limit: 10 }).map((x) => x.id),
+    ["1", "2", "4"],
+    "the current view is unchanged",
+  );
   s.close();
 });
 
@@ -80,7 +101,10 @@ test("purgeExpired reclaims documents (and index entries) whose ttl passed, and 
   const purged = s.purgeExpired(200n * sec, 10);
   assert.deepEqual(purged, [{ coll: "C", id: "1" }]);
   assert.equal(s.getDoc("C", "1"), null);
-  assert.deepEqual(s.scanIndex("C", "all", [], { limit: 10 }).map((h) => h.id), ["2", "3"]);
+  assert.deepEqual(
+    s.scanIndex("C", "all", [], { limit: 10 }).map((h) => h.id),
+    ["2", "3"],
+  );
   assert.deepEqual(s.purgeExpired(200n * sec, 10), [], "nothing left to purge");
   s.close();
 });

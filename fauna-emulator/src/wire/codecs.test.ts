@@ -1,6 +1,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bytes, date, doc, double, int, long, mod, named, obj, time, type LambdaValue, type NativeFunctionValue } from "../core/index.js";
+import {
+  bytes,
+  date,
+  doc,
+  double,
+  int,
+  long,
+  mod,
+  named,
+  obj,
+  time,
+  type LambdaValue,
+  type NativeFunctionValue,
+} from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
 import { ValueDecodeError, decodeSimple, decodeTagged } from "./decode.js";
 import { encodeResult } from "./encode.js";
@@ -33,28 +46,73 @@ test("tagged decoding reads @int, @long, @double, @date, @bytes, @mod and plain 
 });
 
 test("tagged decoding rejects bare numbers, bad tags and out-of-range integers", () => {
-  assert.equal(reason(() => tagged("5")), "numbers must be tagged");
-  assert.equal(reason(() => tagged('{"a": [1]}')), "numbers must be tagged");
-  assert.equal(reason(() => tagged('{"@int":"2147483648"}')), "invalid integer");
-  assert.equal(reason(() => tagged('{"@int":"1.5"}')), "invalid integer");
-  assert.equal(reason(() => tagged('{"@long":"9223372036854775808"}')), "invalid long");
-  assert.equal(reason(() => tagged('{"@weird":"x"}')), "invalid tag '@weird'");
-  assert.equal(reason(() => tagged('{"@set":"cursor"}')), "invalid tag '@set'");
-  assert.equal(reason(() => tagged('{"@int":"1","x":"y"}')), "too many keys in tagged value");
-  assert.equal(reason(() => tagged('{"@date":"2023-02-29"}')), "invalid date");
-  assert.equal(reason(() => tagged('{"@time":"yesterday"}')), "invalid time");
-  assert.equal(reason(() => tagged('{"@bytes":"A"}')), "invalid bytes");
+  assert.equal(
+    reason(() => tagged("5")),
+    "numbers must be tagged",
+  );
+  assert.equal(
+    reason(() => tagged('{"a": [1]}')),
+    "numbers must be tagged",
+  );
+  assert.equal(
+    reason(() => tagged('{"@int":"2147483648"}')),
+    "invalid integer",
+  );
+  assert.equal(
+    reason(() => tagged('{"@int":"1.5"}')),
+    "invalid integer",
+  );
+  assert.equal(
+    reason(() => tagged('{"@long":"9223372036854775808"}')),
+    "invalid long",
+  );
+  assert.equal(
+    reason(() => tagged('{"@weird":"x"}')),
+    "invalid tag '@weird'",
+  );
+  assert.equal(
+    reason(() => tagged('{"@set":"cursor"}')),
+    "invalid tag '@set'",
+  );
+  assert.equal(
+    reason(() => tagged('{"@int":"1","x":"y"}')),
+    "too many keys in tagged value",
+  );
+  assert.equal(
+    reason(() => tagged('{"@date":"2023-02-29"}')),
+    "invalid date",
+  );
+  assert.equal(
+    reason(() => tagged('{"@time":"yesterday"}')),
+    "invalid time",
+  );
+  assert.equal(
+    reason(() => tagged('{"@bytes":"A"}')),
+    "invalid bytes",
+  );
 });
 
 test("@ref with id decodes to a document reference and with name to a named document", () => {
   assert.deepEqual(tagged('{"@ref":{"id":"123","coll":{"@mod":"Product"}}}'), doc("Product", "123"));
-  assert.deepEqual(tagged('{"@doc":{"id":"9","coll":{"@mod":"P"},"ts":{"@time":"2024-01-01T00:00:00Z"}}}'), doc("P", "9"));
+  assert.deepEqual(
+    tagged('{"@doc":{"id":"9","coll":{"@mod":"P"},"ts":{"@time":"2024-01-01T00:00:00Z"}}}'),
+    doc("P", "9"),
+  );
   assert.deepEqual(tagged('{"@ref":{"name":"Product","coll":{"@mod":"Collection"}}}'), named("Collection", "Product"));
-  assert.equal(reason(() => tagged('{"@ref":{"id":"12a","coll":{"@mod":"P"}}}')), "invalid document id");
+  assert.equal(
+    reason(() => tagged('{"@ref":{"id":"12a","coll":{"@mod":"P"}}}')),
+    "invalid document id",
+  );
 });
 
 test("@object lets object keys start with @ and decodes members with the tagged rules", () => {
-  assert.deepEqual(tagged('{"@object":{"@weird":"x","n":{"@int":"1"}}}'), obj([["@weird", "x"], ["n", int(1)]]));
+  assert.deepEqual(
+    tagged('{"@object":{"@weird":"x","n":{"@int":"1"}}}'),
+    obj([
+      ["@weird", "x"],
+      ["n", int(1)],
+    ]),
+  );
 });
 
 test("@time accepts Z and offsets and keeps nanoseconds", () => {
@@ -70,7 +128,13 @@ test("simple decoding: integral numbers are Int/Long, fractional and 1.0 are Dou
   assert.deepEqual(decodeSimple(parseJson("1.0")), double(1));
   assert.deepEqual(decodeSimple(parseJson("2.5e3")), double(2500));
   assert.deepEqual(decodeSimple(parseJson('{"@int":"1"}')), obj([["@int", "1"]]));
-  assert.deepEqual(decodeSimple({ n: 3, f: 0.5 }), obj([["n", int(3)], ["f", double(0.5)]]));
+  assert.deepEqual(
+    decodeSimple({ n: 3, f: 0.5 }),
+    obj([
+      ["n", int(3)],
+      ["f", double(0.5)],
+    ]),
+  );
 });
 
 test("doubles render like Java Double.toString", () => {
@@ -104,7 +168,17 @@ test("times render like Java Instant.toString: no fraction when zero, else 3/6/9
 test("tagged encoding of scalars, @object wrapping, modules and functions", () => {
   const lambda: LambdaValue = { kind: "lambda", params: [], variadic: null, body: null, scope: null };
   const native: NativeFunctionValue = { kind: "native", name: "Math.abs", call: () => null };
-  const v: Rendered = [int(5), long(9223372036854775807n), double(1), time(0n), date("2024-05-01"), bytes(new Uint8Array([255])), mod("Product"), lambda, native];
+  const v: Rendered = [
+    int(5),
+    long(9223372036854775807n),
+    double(1),
+    time(0n),
+    date("2024-05-01"),
+    bytes(new Uint8Array([255])),
+    mod("Product"),
+    lambda,
+    native,
+  ];
   assert.equal(
     wire(v, "tagged"),
     '[{"@int":"5"},{"@long":"9223372036854775807"},{"@double":"1.0"},{"@time":"1970-01-01T00:00:00Z"},{"@date":"2024-05-01"},' +
@@ -123,7 +197,10 @@ test("simple encoding is plain JSON; 64-bit longs keep every digit", () => {
     ["m", mod("Product")],
     ["@k", true],
   ]);
-  assert.equal(wire(v, "simple"), '{"i":5,"l":9223372036854775807,"d":1.5,"t":"1970-01-01T00:00:00Z","m":"Product","@k":true}');
+  assert.equal(
+    wire(v, "simple"),
+    '{"i":5,"l":9223372036854775807,"d":1.5,"t":"1970-01-01T00:00:00Z","m":"Product","@k":true}',
+  );
 });
 
 const product: Rendered = {
@@ -143,20 +220,35 @@ test("documents render as @doc with nested references as @ref (tagged) and as ob
     '{"@doc":{"id":"412","coll":{"@mod":"Product"},"ts":{"@time":"2024-10-01T10:00:00.123Z"},"name":"cup",' +
       '"category":{"@ref":{"id":"7","coll":{"@mod":"Category"}}}}}',
   );
-  assert.equal(wire(product, "simple"), '{"id":"412","coll":"Product","ts":"2024-10-01T10:00:00.123Z","name":"cup","category":{"id":"7","coll":"Category"}}');
+  assert.equal(
+    wire(product, "simple"),
+    '{"id":"412","coll":"Product","ts":"2024-10-01T10:00:00.123Z","name":"cup","category":{"id":"7","coll":"Category"}}',
+  );
 });
 
 test("missing or unreadable documents render as @ref with exists:false and cause, and as null in simple", () => {
   const nd: Rendered = { kind: "rendered-null-doc", coll: "P", id: "1", cause: "permission denied" };
-  assert.equal(wire(nd, "tagged"), '{"@ref":{"id":"1","coll":{"@mod":"P"},"exists":false,"cause":"permission denied"}}');
+  assert.equal(
+    wire(nd, "tagged"),
+    '{"@ref":{"id":"1","coll":{"@mod":"P"},"exists":false,"cause":"permission denied"}}',
+  );
   assert.equal(wire(nd, "simple"), "null");
-  assert.equal(wire(doc("P", "2", { cause: "deleted" }), "tagged"), '{"@ref":{"id":"2","coll":{"@mod":"P"},"exists":false,"cause":"deleted"}}');
+  assert.equal(
+    wire(doc("P", "2", { cause: "deleted" }), "tagged"),
+    '{"@ref":{"id":"2","coll":{"@mod":"P"},"exists":false,"cause":"deleted"}}',
+  );
   assert.equal(wire(named("Collection", "P"), "tagged"), '{"@ref":{"name":"P","coll":{"@mod":"Collection"}}}');
 });
 
 test("sets render as @set pages with after omitted at the end, or as a bare cursor", () => {
-  assert.equal(wire({ kind: "rendered-set", data: [int(1)], after: "c1" }, "tagged"), '{"@set":{"data":[{"@int":"1"}],"after":"c1"}}');
-  assert.equal(wire({ kind: "rendered-set", data: [int(1)], after: null }, "tagged"), '{"@set":{"data":[{"@int":"1"}]}}');
+  assert.equal(
+    wire({ kind: "rendered-set", data: [int(1)], after: "c1" }, "tagged"),
+    '{"@set":{"data":[{"@int":"1"}],"after":"c1"}}',
+  );
+  assert.equal(
+    wire({ kind: "rendered-set", data: [int(1)], after: null }, "tagged"),
+    '{"@set":{"data":[{"@int":"1"}]}}',
+  );
   assert.equal(wire({ kind: "rendered-set", data: null, after: "c2" }, "tagged"), '{"@set":"c2"}');
   assert.equal(wire({ kind: "rendered-set", data: [int(1)], after: "c1" }, "simple"), '{"data":[1],"after":"c1"}');
   assert.equal(wire({ kind: "rendered-set", data: null, after: "c2" }, "simple"), '"c2"');

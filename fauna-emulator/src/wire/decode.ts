@@ -1,6 +1,23 @@
 // Decoding request values (§3.2). Tagged: every number must be an `@int`/`@long`/`@double`
 // tag. Simple: plain JSON, integral numbers become Int/Long, fractional ones Double.
-import { ProtocolError, bytes, date, doc, double, int, integer, long, mod, named, time, INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, type Value } from "../core/index.js";
+import {
+  ProtocolError,
+  bytes,
+  date,
+  doc,
+  double,
+  int,
+  integer,
+  long,
+  mod,
+  named,
+  time,
+  INT_MAX,
+  INT_MIN,
+  LONG_MAX,
+  LONG_MIN,
+  type Value,
+} from "../core/index.js";
 import { JsonNumber } from "./json.js";
 import { decodeBase64, isValidDate, parseInstant } from "./scalars.js";
 

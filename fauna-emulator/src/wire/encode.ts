@@ -81,7 +81,9 @@ function simple(v: Rendered): Json {
     case "int":
       return v.value;
     case "long":
-      return v.value >= BigInt(Number.MIN_SAFE_INTEGER) && v.value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v.value) : v.value;
+      return v.value >= BigInt(Number.MIN_SAFE_INTEGER) && v.value <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(v.value)
+        : v.value;
     case "double":
       // JSON has no NaN/Infinity; write them as their Java names.
       return Number.isFinite(v.value) ? v.value : javaDouble(v.value);

@@ -39,4 +39,3 @@ export function functionText(f: FunctionValue): string {
   const name = f.name.slice(f.name.lastIndexOf(".") + 1);
   return `[function ${name}()]`;
 }
-

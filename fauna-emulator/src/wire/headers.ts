@@ -54,7 +54,8 @@ export function parseQueryOptions(headers: IncomingHttpHeaders): QueryOptions {
 
   const timeout = integerHeader(headers, "x-query-timeout-ms");
   if (timeout !== undefined && timeout <= 0) throw bad("x-query-timeout-ms", "Must be greater than 0.");
-  if (timeout !== undefined && timeout > MAX_TIMEOUT_MS) throw bad("x-query-timeout-ms", `Must be less than or equal to ${MAX_TIMEOUT_MS}.`);
+  if (timeout !== undefined && timeout > MAX_TIMEOUT_MS)
+    throw bad("x-query-timeout-ms", `Must be less than or equal to ${MAX_TIMEOUT_MS}.`);
 
   const opts: QueryOptions = { format, timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS };
 
@@ -66,7 +67,8 @@ export function parseQueryOptions(headers: IncomingHttpHeaders): QueryOptions {
   if (hints !== undefined) opts.performanceHints = hints;
 
   const retries = integerHeader(headers, "x-max-contention-retries");
-  if (retries !== undefined && (retries < 0 || retries > 7)) throw bad("x-max-contention-retries", "Must be between 0 and 7.");
+  if (retries !== undefined && (retries < 0 || retries > 7))
+    throw bad("x-max-contention-retries", "Must be between 0 and 7.");
   if (retries !== undefined) opts.maxContentionRetries = retries;
 
   const last = header(headers, "x-last-txn-ts");

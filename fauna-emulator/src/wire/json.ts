@@ -18,13 +18,15 @@ export class JsonSyntaxError extends Error {}
 
 export const MAX_JSON_DEPTH = 1000;
 
-type Frame = { arr: unknown[]; obj?: undefined; key?: undefined } | { obj: Record<string, unknown>; key: string; arr?: undefined };
+type Frame =
+  { arr: unknown[]; obj?: undefined; key?: undefined } | { obj: Record<string, unknown>; key: string; arr?: undefined };
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** Sets a key on a plain object, treating `__proto__` as an ordinary key. */
 export function setKey(o: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
   else o[key] = value;
 }
 
@@ -105,10 +107,16 @@ export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
         }
       }
     } else if (c === '"') value = str();
-    else if (text.startsWith("true", pos)) (value = true), (pos += 4);
-    else if (text.startsWith("false", pos)) (value = false), (pos += 5);
-    else if (text.startsWith("null", pos)) (value = null), (pos += 4);
-    else {
+    else if (text.startsWith("true", pos)) {
+      value = true;
+      pos += 4;
+    } else if (text.startsWith("false", pos)) {
+      value = false;
+      pos += 5;
+    } else if (text.startsWith("null", pos)) {
+      value = null;
+      pos += 4;
+    } else {
       NUMBER.lastIndex = pos;
       const m = NUMBER.exec(text);
       if (!m) fail();

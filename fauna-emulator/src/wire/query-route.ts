@@ -1,7 +1,22 @@
 // POST /query/1 (§2): body + header validation, decoding, the engine call, and the success
 // and error bodies in core's field order.
-import { InvalidQueryError, ProtocolError, QueryError, SchemaApiError, invalidRequest, unauthorized, type Value } from "../core/index.js";
-import { FAILURE_INFO, type Engine, type Format, type QueryFailureInfo, type QueryStats, type Rendered } from "../engine/types.js";
+import {
+  InvalidQueryError,
+  ProtocolError,
+  QueryError,
+  SchemaApiError,
+  invalidRequest,
+  unauthorized,
+  type Value,
+} from "../core/index.js";
+import {
+  FAILURE_INFO,
+  type Engine,
+  type Format,
+  type QueryFailureInfo,
+  type QueryStats,
+  type Rendered,
+} from "../engine/types.js";
 import { readBody } from "./body.js";
 import { ValueDecodeError, decodeSimple, decodeTagged } from "./decode.js";
 import { encodeResult } from "./encode.js";
@@ -27,7 +42,12 @@ const ZERO_STATS: QueryStats = {
 /** Stats in core's key order, whatever order the engine built them in. */
 const orderedStats = (s: QueryStats): QueryStats => ({ ...ZERO_STATS, ...s });
 
-export async function handleQuery(engine: Engine, req: WireRequest, res: WireResponse, maxBodyBytes: number): Promise<void> {
+export async function handleQuery(
+  engine: Engine,
+  req: WireRequest,
+  res: WireResponse,
+  maxBodyBytes: number,
+): Promise<void> {
   let tags: string | undefined;
   let format: Format = "simple";
   try {
@@ -74,7 +94,8 @@ function parseRequestBody(body: Buffer, format: Format): { source: string; varia
     throw e;
   }
   if (!isObject(json)) throw invalidRequest("Invalid request body: expected a JSON object");
-  if (json.query === undefined || json.query === null) throw invalidRequest("Invalid request body: Value for key 'query' not found.");
+  if (json.query === undefined || json.query === null)
+    throw invalidRequest("Invalid request body: Value for key 'query' not found.");
 
   const variables = new Map<string, Value>();
   const args = json.arguments;

@@ -3,7 +3,13 @@
 import type { WireResponse } from "./http-types.js";
 import { stringifyJson } from "./json.js";
 
-export function sendJson(res: WireResponse, status: number, body: unknown, headers: Record<string, string> = {}, headOnly = false): void {
+export function sendJson(
+  res: WireResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  headOnly = false,
+): void {
   if (res.headersSent) {
     res.end("");
     return;

@@ -20,24 +20,31 @@ export function createRouter(engine: Engine, maxBodyBytes: number) {
       const cors: Record<string, string> = origin ? { "access-control-allow-origin": origin, vary: "Origin" } : {};
 
       if (method === "OPTIONS") {
-        sendJson(res, 200, {}, {
-          ...cors,
-          "access-control-allow-methods": CORS_METHODS,
-          "access-control-allow-headers": header(req.headers, "access-control-request-headers") ?? CORS_HEADERS,
-          "access-control-max-age": "86400",
-        });
+        sendJson(
+          res,
+          200,
+          {},
+          {
+            ...cors,
+            "access-control-allow-methods": CORS_METHODS,
+            "access-control-allow-headers": header(req.headers, "access-control-request-headers") ?? CORS_HEADERS,
+            "access-control-max-age": "86400",
+          },
+        );
         return;
       }
       // Browser clients need the origin echoed on actual responses too.
       const wrapped = origin ? withHeaders(res, cors) : res;
 
       if (url.pathname === "/ping") {
-        if (method !== "GET" && method !== "HEAD") return sendJson(wrapped, 405, { error: { code: "method_not_allowed", message: "Method not allowed" } });
+        if (method !== "GET" && method !== "HEAD")
+          return sendJson(wrapped, 405, { error: { code: "method_not_allowed", message: "Method not allowed" } });
         const scope = url.searchParams.get("scope") || "write";
         return sendJson(wrapped, 200, { resource: `Scope ${scope} is OK` }, {}, method === "HEAD");
       }
       if (url.pathname === "/query/1") {
-        if (method !== "POST") return sendJson(wrapped, 405, { error: { code: "invalid_request", message: "Method not allowed" } });
+        if (method !== "POST")
+          return sendJson(wrapped, 405, { error: { code: "invalid_request", message: "Method not allowed" } });
         return await handleQuery(engine, req, wrapped, maxBodyBytes);
       }
       if (url.pathname.startsWith("/schema/1/")) return await handleSchema(engine, req, wrapped, url, maxBodyBytes);

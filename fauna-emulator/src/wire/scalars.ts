@@ -19,4 +19,5 @@ export function decodeBase64(text: string): Uint8Array | null {
   return new Uint8Array(Buffer.from(body, "base64"));
 }
 
-export const encodeBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+export const encodeBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");

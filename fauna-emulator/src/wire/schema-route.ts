@@ -33,19 +33,28 @@ const files: Route = {
 };
 const file: Route = {
   method: "GET",
-  run: ({ engine, secret, params, filename }) => engine.schemaFile(secret, filename, { staged: params.staged(), ...params.version() }),
+  run: ({ engine, secret, params, filename }) =>
+    engine.schemaFile(secret, filename, { staged: params.staged(), ...params.version() }),
 };
 const diff: Route = {
   method: "POST",
   run: async ({ engine, secret, params, files }) => {
-    const r = engine.schemaDiff(secret, await files(), { staged: params.staged(), ...params.version(), format: params.format() ?? "semantic" });
+    const r = engine.schemaDiff(secret, await files(), {
+      staged: params.staged(),
+      ...params.version(),
+      format: params.format() ?? "semantic",
+    });
     return { version: r.version, diff: r.diff };
   },
 };
 const update: Route = {
   method: "POST",
   run: async ({ engine, secret, params, files }) => {
-    const r = engine.schemaUpdate(secret, await files(), { staged: params.staged(), ...params.version(), override: params.bool("override") ?? true });
+    const r = engine.schemaUpdate(secret, await files(), {
+      staged: params.staged(),
+      ...params.version(),
+      override: params.bool("override") ?? true,
+    });
     return { version: r.version };
   },
 };
@@ -56,8 +65,14 @@ const status: Route = {
     return engine.schemaStatus(secret, { ...(format ? { format } : {}), ...params.version() });
   },
 };
-const commit: Route = { method: "POST", run: ({ engine, secret, params }) => ({ version: engine.schemaCommit(secret, params.version()).version }) };
-const abandon: Route = { method: "POST", run: ({ engine, secret, params }) => ({ version: engine.schemaAbandon(secret, params.version()).version }) };
+const commit: Route = {
+  method: "POST",
+  run: ({ engine, secret, params }) => ({ version: engine.schemaCommit(secret, params.version()).version }),
+};
+const abandon: Route = {
+  method: "POST",
+  run: ({ engine, secret, params }) => ({ version: engine.schemaAbandon(secret, params.version()).version }),
+};
 
 const ROUTES: Record<string, Route> = {
   "/schema/1/files": files,
@@ -74,7 +89,8 @@ const ROUTES: Record<string, Route> = {
 
 const FILE_PREFIX = "/schema/1/files/";
 
-const badParam = (name: string, value: string) => new SchemaApiError(`Invalid value '${value}' for parameter '${name}'`, 400);
+const badParam = (name: string, value: string) =>
+  new SchemaApiError(`Invalid value '${value}' for parameter '${name}'`, 400);
 
 class Params {
   constructor(private readonly q: URLSearchParams) {}
@@ -107,7 +123,13 @@ class Params {
   }
 }
 
-export async function handleSchema(engine: Engine, req: WireRequest, res: WireResponse, url: URL, maxBodyBytes: number): Promise<void> {
+export async function handleSchema(
+  engine: Engine,
+  req: WireRequest,
+  res: WireResponse,
+  url: URL,
+  maxBodyBytes: number,
+): Promise<void> {
   try {
     const path = url.pathname.replace(/\/+$/, "");
     let route = ROUTES[path];
@@ -136,7 +158,8 @@ export async function handleSchema(engine: Engine, req: WireRequest, res: WireRe
 }
 
 function schemaError(e: unknown): [number, string] {
-  if (e instanceof SchemaApiError || e instanceof ProtocolError || e instanceof QueryError) return [e.httpStatus, e.message];
+  if (e instanceof SchemaApiError || e instanceof ProtocolError || e instanceof QueryError)
+    return [e.httpStatus, e.message];
   if (e instanceof URIError) return [400, "Invalid file name encoding"];
   return [500, `Internal error: ${e instanceof Error ? e.message : String(e)}`];
 }

@@ -34,7 +34,11 @@ test("GET /schema/1/files lists file names with the version; staged and version 
     const res = await fetch(`${url}/schema/1/files?staged=true&version=41`, { headers: auth });
     assert.equal(res.status, 200);
     assert.deepEqual(await json(res), { version: 42, files: [{ filename: "main.fsl" }] });
-    assert.deepEqual(engine.schemaCalls[0], { method: "files", secret: "secret", args: [{ staged: true, version: 41n }] });
+    assert.deepEqual(engine.schemaCalls[0], {
+      method: "files",
+      secret: "secret",
+      args: [{ staged: true, version: 41n }],
+    });
   });
 });
 
@@ -49,7 +53,11 @@ test("GET /schema/1/files/{filename} URL-decodes the path", async () => {
 test("POST /schema/1/diff parses multipart parts keyed by name; format defaults to semantic, diff= is an alias", async () => {
   await withServer(async (url, engine) => {
     const files = { "main.fsl": "collection A {}", "app/b.fsl": "collection B { name: String }" };
-    const res = await fetch(`${url}/schema/1/diff?staged=true&version=42`, { method: "POST", headers: auth, body: schemaForm(files) });
+    const res = await fetch(`${url}/schema/1/diff?staged=true&version=42`, {
+      method: "POST",
+      headers: auth,
+      body: schemaForm(files),
+    });
     assert.deepEqual(await json(res), { version: 42, diff: "2 files" });
     assert.deepEqual(engine.schemaCalls[0]!.args, [
       [
@@ -58,14 +66,22 @@ test("POST /schema/1/diff parses multipart parts keyed by name; format defaults 
       ],
       { staged: true, version: 42n, format: "semantic" },
     ]);
-    await fetch(`${url}/schema/1/validate?diff=textual&force=true&version=1`, { method: "POST", headers: auth, body: schemaForm(files) });
+    await fetch(`${url}/schema/1/validate?diff=textual&force=true&version=1`, {
+      method: "POST",
+      headers: auth,
+      body: schemaForm(files),
+    });
     assert.deepEqual(engine.schemaCalls[1]!.args[1], { staged: false, format: "textual" });
   });
 });
 
 test("POST /schema/1/update passes override (default true) and returns the new version", async () => {
   await withServer(async (url, engine) => {
-    const res = await fetch(`${url}/schema/1/update?override=false`, { method: "POST", headers: auth, body: schemaForm({ "main.fsl": "x" }) });
+    const res = await fetch(`${url}/schema/1/update?override=false`, {
+      method: "POST",
+      headers: auth,
+      body: schemaForm({ "main.fsl": "x" }),
+    });
     assert.deepEqual(await json(res), { version: 43 });
     assert.deepEqual(engine.schemaCalls[0]!.args[1], { staged: false, override: false });
     await fetch(`${url}/schema/1/update`, { method: "POST", headers: auth, body: schemaForm({}) });
@@ -75,14 +91,29 @@ test("POST /schema/1/update passes override (default true) and returns the new v
 
 test("status, commit and abandon answer on their staged paths and their aliases", async () => {
   await withServer(async (url, engine) => {
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/staged/status?format=summary`, { headers: auth })), { version: 42, status: "none" });
+    assert.deepEqual(await json(await fetch(`${url}/schema/1/staged/status?format=summary`, { headers: auth })), {
+      version: 42,
+      status: "none",
+    });
     assert.deepEqual(engine.schemaCalls[0]!.args, [{ format: "summary" }]);
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/status`, { headers: auth })), { version: 42, status: "none" });
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/staged/commit?version=42`, { method: "POST", headers: auth })), { version: 44 });
+    assert.deepEqual(await json(await fetch(`${url}/schema/1/status`, { headers: auth })), {
+      version: 42,
+      status: "none",
+    });
+    assert.deepEqual(
+      await json(await fetch(`${url}/schema/1/staged/commit?version=42`, { method: "POST", headers: auth })),
+      { version: 44 },
+    );
     assert.deepEqual(engine.schemaCalls[2]!.args, [{ version: 42n }]);
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/commit`, { method: "POST", headers: auth })), { version: 44 });
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/staged/abandon`, { method: "POST", headers: auth })), { version: 45 });
-    assert.deepEqual(await json(await fetch(`${url}/schema/1/abandon`, { method: "POST", headers: auth })), { version: 45 });
+    assert.deepEqual(await json(await fetch(`${url}/schema/1/commit`, { method: "POST", headers: auth })), {
+      version: 44,
+    });
+    assert.deepEqual(await json(await fetch(`${url}/schema/1/staged/abandon`, { method: "POST", headers: auth })), {
+      version: 45,
+    });
+    assert.deepEqual(await json(await fetch(`${url}/schema/1/abandon`, { method: "POST", headers: auth })), {
+      version: 45,
+    });
   });
 });
 

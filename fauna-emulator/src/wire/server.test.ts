@@ -20,7 +20,18 @@ import {
   fql,
 } from "fauna";
 import { FakeEngine, ok, withInfo } from "../../test/support/fake-engine.js";
-import { InvalidQueryError, QueryError, constraintFailure, timeOut, double, int, long, mod, obj, time } from "../core/index.js";
+import {
+  InvalidQueryError,
+  QueryError,
+  constraintFailure,
+  timeOut,
+  double,
+  int,
+  long,
+  mod,
+  obj,
+  time,
+} from "../core/index.js";
 import type { Rendered } from "../engine/types.js";
 import { createHttpServer } from "./server.js";
 
@@ -46,9 +57,18 @@ async function withServer(body: (ctx: Ctx) => Promise<void>, opts: { maxBodyByte
 }
 
 const post = (url: string, body: string | undefined, headers: Record<string, string> = {}) =>
-  fetch(`${url}/query/1`, { method: "POST", headers: { authorization: "Bearer secret", ...headers }, ...(body !== undefined ? { body } : {}) });
+  fetch(`${url}/query/1`, {
+    method: "POST",
+    headers: { authorization: "Bearer secret", ...headers },
+    ...(body !== undefined ? { body } : {}),
+  });
 
-async function expectError(res: Response, status: number, code: string, message: string): Promise<Record<string, unknown>> {
+async function expectError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+): Promise<Record<string, unknown>> {
   assert.equal(res.status, status);
   assert.equal(res.headers.get("content-type"), "application/json");
   const body = (await res.json()) as { error: { code: string; message: string } } & Record<string, unknown>;
@@ -135,19 +155,36 @@ test("driver errors map to the driver's classes: 401, invalid_query, constraint_
       wrong.close();
     }
 
-    engine.onQuery = failingWith(withInfo(new InvalidQueryError([{ message: "bad", span: { start: 0, end: 1 } }]), { summary: "error: bad\nat *query*:1:1" }));
+    engine.onQuery = failingWith(
+      withInfo(new InvalidQueryError([{ message: "bad", span: { start: 0, end: 1 } }]), {
+        summary: "error: bad\nat *query*:1:1",
+      }),
+    );
     const check = await client.query(fql`(`).catch((x: unknown) => x);
     assert.ok(check instanceof QueryCheckError);
     assert.equal(check.httpStatus, 400);
     assert.equal(check.message, "The query failed 1 validation check");
     assert.equal(check.queryInfo?.summary, "error: bad\nat *query*:1:1");
 
-    engine.onQuery = failingWith(withInfo(constraintFailure("Failed unique constraint.", [{ paths: [["email"]], message: "Failed unique constraint" }])));
+    engine.onQuery = failingWith(
+      withInfo(
+        constraintFailure("Failed unique constraint.", [{ paths: [["email"]], message: "Failed unique constraint" }]),
+      ),
+    );
     const cf = await client.query(fql`x`).catch((x: unknown) => x);
     assert.ok(cf instanceof ConstraintFailureError);
     assert.deepEqual(cf.constraint_failures, [{ paths: [["email"]], message: "Failed unique constraint" }]);
 
-    engine.onQuery = failingWith(withInfo(new QueryError("abort", "Query aborted.", { abortValue: obj([["at", time(0n)], ["n", int(3)]]) })));
+    engine.onQuery = failingWith(
+      withInfo(
+        new QueryError("abort", "Query aborted.", {
+          abortValue: obj([
+            ["at", time(0n)],
+            ["n", int(3)],
+          ]),
+        }),
+      ),
+    );
     const ab = await client.query(fql`abort(x)`).catch((x: unknown) => x);
     assert.ok(ab instanceof AbortError);
     assert.deepEqual(ab.abort, { at: TimeStub.from("1970-01-01T00:00:00Z"), n: 3 });
@@ -164,7 +201,9 @@ test("driver errors map to the driver's classes: 401, invalid_query, constraint_
     assert.ok(ie instanceof ServiceInternalError);
     assert.equal(ie.httpStatus, 500);
 
-    engine.onQuery = failingWith(withInfo(new QueryError("document_not_found", "Collection `P` does not contain document with id 1.")));
+    engine.onQuery = failingWith(
+      withInfo(new QueryError("document_not_found", "Collection `P` does not contain document with id 1.")),
+    );
     const rt = await client.query(fql`P.byId("1")!`).catch((x: unknown) => x);
     assert.ok(rt instanceof QueryRuntimeError);
     assert.equal(rt.code, "document_not_found");
@@ -233,14 +272,24 @@ test("HTTP/1.1 on the same port serves /ping (GET and HEAD), /query/1 and 404s",
 
 test("x-format selects argument decoding and the data encoding (simple, tagged, decorated)", async () => {
   await withServer(async ({ url, engine }) => {
-    engine.onQuery = (req) => ok(obj([["v", req.variables.get("v") ?? null], ["d", double(1)]]));
-    const tagged = await post(url, JSON.stringify({ query: "v", arguments: { v: { "@int": "7" } } }), { "x-format": "tagged" });
+    engine.onQuery = (req) =>
+      ok(
+        obj([
+          ["v", req.variables.get("v") ?? null],
+          ["d", double(1)],
+        ]),
+      );
+    const tagged = await post(url, JSON.stringify({ query: "v", arguments: { v: { "@int": "7" } } }), {
+      "x-format": "tagged",
+    });
     assert.deepEqual((await tagged.json()).data, { v: { "@int": "7" }, d: { "@double": "1.0" } });
 
     const bare = await post(url, JSON.stringify({ query: "v", arguments: { v: 7 } }), { "x-format": "tagged" });
     await expectError(bare, 400, "invalid_request", "Invalid argument 'v': numbers must be tagged");
 
-    const decorated = await post(url, JSON.stringify({ query: "v", arguments: { v: { "@int": "7" } } }), { "x-format": "decorated" });
+    const decorated = await post(url, JSON.stringify({ query: "v", arguments: { v: { "@int": "7" } } }), {
+      "x-format": "decorated",
+    });
     assert.equal((await decorated.json()).data, "{\n  v: 7,\n  d: 1.0\n}");
 
     const simple = await post(url, JSON.stringify({ query: "v", arguments: { v: { "@int": "7" } } }));
@@ -267,7 +316,11 @@ test("header validation errors use core's exact messages and carry only `error`"
       const body = await expectError(await post(url, '{"query":"1"}', headers), 400, "invalid_request", message);
       assert.deepEqual(Object.keys(body), ["error"], message);
     }
-    const ok200 = await post(url, '{"query":"1"}', { "x-typecheck": "false", "x-max-contention-retries": "7", "x-query-timeout-ms": "600000" });
+    const ok200 = await post(url, '{"query":"1"}', {
+      "x-typecheck": "false",
+      "x-max-contention-retries": "7",
+      "x-query-timeout-ms": "600000",
+    });
     assert.equal(ok200.status, 200);
     await stillServes(url);
   });
@@ -332,10 +385,18 @@ test("empty, malformed and non-object bodies are invalid_request; the server kee
     assert.equal(bad.status, 400);
     assert.equal(body.error.code, "invalid_request");
     assert.match(body.error.message, /^Invalid request body: /);
-    await expectError(await post(url, "{}"), 400, "invalid_request", "Invalid request body: Value for key 'query' not found.");
+    await expectError(
+      await post(url, "{}"),
+      400,
+      "invalid_request",
+      "Invalid request body: Value for key 'query' not found.",
+    );
     const tpl = await post(url, JSON.stringify({ query: { bogus: [] } }));
     assert.equal(tpl.status, 400);
-    assert.match(((await tpl.json()) as { error: { message: string } }).error.message, /single key 'fql', 'value', 'array', or 'object'/);
+    assert.match(
+      ((await tpl.json()) as { error: { message: string } }).error.message,
+      /single key 'fql', 'value', 'array', or 'object'/,
+    );
     await stillServes(url);
   });
 });
@@ -343,7 +404,12 @@ test("empty, malformed and non-object bodies are invalid_request; the server kee
 test("deeply nested JSON is rejected with the nesting-limit message, not a crash", async () => {
   await withServer(async ({ url }) => {
     const deep = `{"query":"1","arguments":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`;
-    await expectError(await post(url, deep), 400, "invalid_request", "Invalid request body: JSON exceeds nesting limit");
+    await expectError(
+      await post(url, deep),
+      400,
+      "invalid_request",
+      "Invalid request body: JSON exceeds nesting limit",
+    );
     await stillServes(url);
   });
 });
@@ -351,10 +417,15 @@ test("deeply nested JSON is rejected with the nesting-limit message, not a crash
 test("query errors carry summary, txn_ts, stats and schema_version in core's order; error keeps only code/message/extras", async () => {
   await withServer(async ({ url, engine }) => {
     engine.onQuery = failingWith(
-      withInfo(constraintFailure("Failed unique constraint.", [{ paths: [["email"], ["a", 0]], message: "Failed unique constraint" }]), {
-        summary: "error: Failed unique constraint.",
-        schemaVersion: 9n,
-      }),
+      withInfo(
+        constraintFailure("Failed unique constraint.", [
+          { paths: [["email"], ["a", 0]], message: "Failed unique constraint" },
+        ]),
+        {
+          summary: "error: Failed unique constraint.",
+          schemaVersion: 9n,
+        },
+      ),
     );
     const res = await post(url, '{"query":"x"}', { "x-query-tags": "a=b" });
     assert.equal(res.status, 400);
@@ -403,7 +474,11 @@ test("CORS preflight OPTIONS answers 200 with CORS headers", async () => {
   await withServer(async ({ url }) => {
     const res = await fetch(`${url}/query/1`, {
       method: "OPTIONS",
-      headers: { origin: "http://app.test", "access-control-request-method": "POST", "access-control-request-headers": "authorization,x-format" },
+      headers: {
+        origin: "http://app.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,x-format",
+      },
     });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get("access-control-allow-origin"), "http://app.test");

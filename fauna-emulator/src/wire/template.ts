@@ -24,7 +24,9 @@ export function templateToSource(node: unknown): { source: string; values: Value
     } catch (e) {
       if (!(e instanceof ValueDecodeError)) throw e;
       // Template values are checked like query text: a bad one is an invalid_query.
-      throw new InvalidQueryError([{ message: `Invalid value: ${e.message}`, span: { start: 0, end: 0, source: "*query*" } }]);
+      throw new InvalidQueryError([
+        { message: `Invalid value: ${e.message}`, span: { start: 0, end: 0, source: "*query*" } },
+      ]);
     }
     return `$${values.length - 1}`;
   };

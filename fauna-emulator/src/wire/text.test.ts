@@ -12,19 +12,34 @@ test("a template with no interpolations is its text", () => {
 });
 
 test("template values become $n placeholders decoded with the tagged rules", () => {
-  const { source, values } = templateToSource({ fql: ["Product.byName(", { value: "cup" }, ", ", { value: { "@int": "2" } }, ")"] });
+  const { source, values } = templateToSource({
+    fql: ["Product.byName(", { value: "cup" }, ", ", { value: { "@int": "2" } }, ")"],
+  });
   assert.equal(source, "Product.byName($0, $1)");
   assert.deepEqual(values, ["cup", int(2)]);
 });
 
 test("array and object nodes become literals; raw text and fragments inside them are parenthesized", () => {
   // fql`${[1, 2]}.map(x => x * ${2})` as the driver sends it.
-  const t1 = templateToSource({ fql: [{ array: [{ value: { "@int": "1" } }, { value: { "@int": "2" } }] }, ".map(x => x * ", { value: { "@int": "2" } }, ")"] });
+  const t1 = templateToSource({
+    fql: [
+      { array: [{ value: { "@int": "1" } }, { value: { "@int": "2" } }] },
+      ".map(x => x * ",
+      { value: { "@int": "2" } },
+      ")",
+    ],
+  });
   assert.equal(t1.source, "[$0, $1].map(x => x * $2)");
   assert.deepEqual(t1.values, [int(1), int(2), int(2)]);
 
   const t2 = templateToSource({
-    fql: ["let o = ", { object: { a: "1 + 1", 'b "q"#{x}': { fql: ["Math.abs(", { value: { "@int": "-3" } }, ")"] }, c: { array: [] } } }, "\no"],
+    fql: [
+      "let o = ",
+      {
+        object: { a: "1 + 1", 'b "q"#{x}': { fql: ["Math.abs(", { value: { "@int": "-3" } }, ")"] }, c: { array: [] } },
+      },
+      "\no",
+    ],
   });
   assert.equal(t2.source, 'let o = {"a": (1 + 1), "b \\"q\\"\\#{x}": (Math.abs($0)), "c": []}\no');
 });
@@ -38,7 +53,8 @@ test("malformed templates are invalid_request errors naming the accepted keys", 
   for (const bad of [{ fql: ["a"], value: 1 }, { nope: [] }, 5, null, { fql: "a" }]) {
     assert.throws(
       () => templateToSource(bad),
-      (e: unknown) => e instanceof ProtocolError && e.code === "invalid_request" && e.message.startsWith("Invalid request body:"),
+      (e: unknown) =>
+        e instanceof ProtocolError && e.code === "invalid_request" && e.message.startsWith("Invalid request body:"),
       JSON.stringify(bad),
     );
   }
@@ -48,7 +64,10 @@ test("malformed templates are invalid_request errors naming the accepted keys", 
 test("a bad template value is an invalid_query check error, not invalid_request", () => {
   assert.throws(
     () => templateToSource({ fql: [{ value: 5 }] }),
-    (e: unknown) => e instanceof InvalidQueryError && e.code === "invalid_query" && e.message === "The query failed 1 validation check",
+    (e: unknown) =>
+      e instanceof InvalidQueryError &&
+      e.code === "invalid_query" &&
+      e.message === "The query failed 1 validation check",
   );
 });
 
@@ -62,7 +81,10 @@ test("JSON numbers keep their text so 1.0 and big integers survive", () => {
 
 test("JSON nesting beyond 1000 levels is rejected without overflowing the stack", () => {
   const deep = "[".repeat(200_000) + "]".repeat(200_000);
-  assert.throws(() => parseJson(deep), (e: unknown) => e instanceof JsonSyntaxError && e.message === "JSON exceeds nesting limit");
+  assert.throws(
+    () => parseJson(deep),
+    (e: unknown) => e instanceof JsonSyntaxError && e.message === "JSON exceeds nesting limit",
+  );
   const ok = "[".repeat(1000) + "]".repeat(1000);
   assert.doesNotThrow(() => parseJson(ok));
 });
@@ -108,8 +130,14 @@ test("decorated rendering shows documents as FQL-like text with 2-space indentat
 });
 
 test("decorated rendering of numbers, dates, sets and multi-line strings", () => {
-  assert.equal(renderDecorated([int(1), double(1), double(NaN), double(-Infinity), date("2024-01-02")]), '[1, 1.0, Math.NaN, -Math.Infinity, Date("2024-01-02")]');
-  assert.equal(renderDecorated({ kind: "rendered-set", data: [int(1)], after: "cur" }), '{\n  data: [1],\n  after: "cur"\n}');
+  assert.equal(
+    renderDecorated([int(1), double(1), double(NaN), double(-Infinity), date("2024-01-02")]),
+    '[1, 1.0, Math.NaN, -Math.Infinity, Date("2024-01-02")]',
+  );
+  assert.equal(
+    renderDecorated({ kind: "rendered-set", data: [int(1)], after: "cur" }),
+    '{\n  data: [1],\n  after: "cur"\n}',
+  );
   assert.equal(renderDecorated(obj([["s", "a\nb"]])), "{\n  s: <<-END\n    a\n    b\n  END\n}");
   assert.equal(renderDecorated('say "hi" #{x}'), '"say \\"hi\\" \\#{x}"');
 });

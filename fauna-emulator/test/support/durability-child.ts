@@ -11,7 +11,16 @@ const filler = "x".repeat(2000); // bigger transactions: more chance to be kille
 
 for (let i = 1; i <= 1_000_000; i++) {
   store.transaction(() => {
-    store.putDoc({ coll: "C", id: String(i), ts: BigInt(i), ttl: null, data: obj([["n", int(i)], ["pad", filler]]) });
+    store.putDoc({
+      coll: "C",
+      id: String(i),
+      ts: BigInt(i),
+      ttl: null,
+      data: obj([
+        ["n", int(i)],
+        ["pad", filler],
+      ]),
+    });
     store.putDoc({ coll: "D", id: String(i), ts: BigInt(i), ttl: null, data: obj([["pad", filler]]) });
     store.setIndexEntries("C", "byN", String(i), [{ terms: ["t"], values: [int(i)] }]);
     store.setMeta("last", String(i));

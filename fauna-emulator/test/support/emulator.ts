@@ -16,7 +16,11 @@ export interface TestDb {
 export async function pushFiles(url: string, files: Record<string, string>): Promise<void> {
   const form = new FormData();
   for (const [name, text] of Object.entries(files)) form.append(name, new Blob([text]), "blob");
-  const res = await fetch(`${url}/schema/1/update?staged=false`, { method: "POST", headers: { authorization: "Bearer secret" }, body: form });
+  const res = await fetch(`${url}/schema/1/update?staged=false`, {
+    method: "POST",
+    headers: { authorization: "Bearer secret" },
+    body: form,
+  });
   if (res.status !== 200) throw new Error(`schema push failed (${res.status}): ${await res.text()}`);
 }
 
@@ -24,7 +28,9 @@ export async function pushFiles(url: string, files: Record<string, string>): Pro
  * An in-memory emulator (or one on `dataDir`) with the shop schema, the schema in `schemaDir`
  * (several folders are pushed as one schema), the inline `files`, or nothing (`schemaDir: null`).
  */
-export async function startDb(opts: { schemaDir?: string | string[] | null; dataDir?: string | null; files?: Record<string, string> } = {}): Promise<TestDb> {
+export async function startDb(
+  opts: { schemaDir?: string | string[] | null; dataDir?: string | null; files?: Record<string, string> } = {},
+): Promise<TestDb> {
   const emu = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, rootSecret: "secret" });
   const schemaDir = opts.schemaDir === undefined && !opts.files ? SHOP_SCHEMA : opts.schemaDir;
   if (typeof schemaDir === "string") await applySchema(schemaDir, { url: emu.url, secret: "secret" });
@@ -55,7 +61,12 @@ export async function run<T = QueryValue>(c: Client, q: Query): Promise<T> {
 }
 
 /** Runs a query that must fail; returns the error for assertions. */
-export async function fails(c: Client, q: Query): Promise<Error & { code?: string; httpStatus?: number; constraint_failures?: unknown; queryInfo?: { summary?: string } }> {
+export async function fails(
+  c: Client,
+  q: Query,
+): Promise<
+  Error & { code?: string; httpStatus?: number; constraint_failures?: unknown; queryInfo?: { summary?: string } }
+> {
   try {
     await c.query(q);
   } catch (e) {

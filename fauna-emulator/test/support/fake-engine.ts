@@ -34,7 +34,13 @@ export const ok = (data: Rendered, extra: Partial<QuerySuccess> = {}): QuerySucc
 
 /** Attaches the failure info an engine puts on a QueryError. */
 export function withInfo<E extends Error>(e: E, info: Partial<QueryFailureInfo> = {}): E {
-  const full: QueryFailureInfo = { txnTs: 1716200000123456n, schemaVersion: 7n, summary: `error: ${e.message}`, stats: STATS, ...info };
+  const full: QueryFailureInfo = {
+    txnTs: 1716200000123456n,
+    schemaVersion: 7n,
+    summary: `error: ${e.message}`,
+    stats: STATS,
+    ...info,
+  };
   (e as unknown as Record<symbol, unknown>)[FAILURE_INFO] = full;
   return e;
 }
@@ -72,7 +78,11 @@ export class FakeEngine implements Engine {
     this.record("file", secret, filename, opts);
     return { version: 42n, content: `// ${filename}` };
   }
-  schemaDiff(secret: string, files: SchemaFile[], opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" }) {
+  schemaDiff(
+    secret: string,
+    files: SchemaFile[],
+    opts: { staged: boolean; version?: bigint; format: "semantic" | "summary" | "textual" },
+  ) {
     this.record("diff", secret, files, opts);
     return { version: 42n, diff: `${files.length} files` };
   }

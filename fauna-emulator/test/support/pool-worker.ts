@@ -2,7 +2,13 @@
 import { threadId } from "node:worker_threads";
 import { serveJobs } from "../../src/engine/pool/worker-side.js";
 
-type Job = { do: "echo"; value: unknown } | { do: "spin" } | { do: "alloc" } | { do: "hold-clock" } | { do: "ts" } | { do: "busy"; ms: number };
+type Job =
+  | { do: "echo"; value: unknown }
+  | { do: "spin" }
+  | { do: "alloc" }
+  | { do: "hold-clock" }
+  | { do: "ts" }
+  | { do: "busy"; ms: number };
 
 await serveJobs((init, clock) => {
   if (init === "fail") throw new Error("setup failed on purpose");

@@ -46,7 +46,13 @@ export const lambda = (params: string[], body: (...a: Value[]) => Value): Lambda
 });
 
 /** Calls method `name` of `members` on `self`. */
-export function callMethod(members: TypeMembers, name: string, self: Value, args: Value[], ctx: CallContext = fakeCtx()): Value {
+export function callMethod(
+  members: TypeMembers,
+  name: string,
+  self: Value,
+  args: Value[],
+  ctx: CallContext = fakeCtx(),
+): Value {
   const m = members.methods[name];
   if (!m) throw new Error(`no method ${name}`);
   return m(ctx, self, args);

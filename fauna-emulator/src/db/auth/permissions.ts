@@ -14,7 +14,12 @@ const DATA_COLLECTIONS_DENIED_TO_SERVER = new Set(["Key"]);
 function builtinAllows(a: Access, resource: string, action: PrivilegeAction): boolean | null {
   if (a.builtin === null) return null;
   if (isAdmin(a)) return true;
-  const isSchemaResource = resource === "Collection" || resource === "Function" || resource === "Role" || resource === "AccessProvider" || resource === "Database";
+  const isSchemaResource =
+    resource === "Collection" ||
+    resource === "Function" ||
+    resource === "Role" ||
+    resource === "AccessProvider" ||
+    resource === "Database";
   if (a.builtin === "server") {
     if (DATA_COLLECTIONS_DENIED_TO_SERVER.has(resource)) return false;
     if (isSchemaResource) return resource !== "Role" && resource !== "AccessProvider" && resource !== "Database";
@@ -60,7 +65,15 @@ function anyGrant(ctx: QueryContext, a: Access, resource: string, action: Privil
 function baselineRead(a: Access, stored: StoredDoc): boolean {
   if (!a.identity || (stored.coll !== "Credential" && stored.coll !== "Token")) return false;
   const owner = stored.data.get("document");
-  return !!owner && typeof owner === "object" && !Array.isArray(owner) && !(owner instanceof Map) && owner.kind === "doc" && owner.coll === a.identity.coll && owner.id === a.identity.id;
+  return (
+    !!owner &&
+    typeof owner === "object" &&
+    !Array.isArray(owner) &&
+    !(owner instanceof Map) &&
+    owner.kind === "doc" &&
+    owner.coll === a.identity.coll &&
+    owner.id === a.identity.id
+  );
 }
 
 export function canRead(ctx: QueryContext, stored: StoredDoc): boolean {

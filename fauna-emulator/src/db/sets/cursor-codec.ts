@@ -4,7 +4,17 @@
 // variables; sets that hold anything else (e.g. engine-internal closures) are not encodable.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { QueryError, type LambdaValue, type Value } from "../../core/index.js";
-import { GLOBAL_FUNCTIONS, Scope, evalBlock, freeNames, lambdaText, parseExpression, type Expr, type Lambda, type LambdaBody } from "../../fql/index.js";
+import {
+  GLOBAL_FUNCTIONS,
+  Scope,
+  evalBlock,
+  freeNames,
+  lambdaText,
+  parseExpression,
+  type Expr,
+  type Lambda,
+  type LambdaBody,
+} from "../../fql/index.js";
 import { decodeValue, encodeValue } from "../../store/index.js";
 import type { QueryContext } from "../context.js";
 import type { StoredIndex } from "../schema.js";
@@ -50,7 +60,13 @@ function encLambda(fn: LambdaValue): J {
   const body = fn.body as LambdaBody;
   const text = lambdaText(body);
   if (text === null) throw new NotEncodable("lambda without source text");
-  const node: Lambda = { type: "Lambda", params: [...fn.params], variadic: fn.variadic, body: body.expr, span: body.span };
+  const node: Lambda = {
+    type: "Lambda",
+    params: [...fn.params],
+    variadic: fn.variadic,
+    body: body.expr,
+    span: body.span,
+  };
   const env: [string, J][] = [];
   for (const name of freeNames(node)) {
     const v = (fn.scope as Scope).lookup(name);
@@ -73,7 +89,13 @@ function decValue(ctx: QueryContext, j: J): Value {
     for (const [k, x] of o.env as [string, J][]) scope.define(k, decValue(ctx, x));
     const text = o.l as string;
     const expr: Expr = parseExpression(text, o.src as string);
-    return evalBlock(ctx, { type: "Block", stmts: [{ type: "ExprStmt", expr, span: expr.span }], span: expr.span }, scope, o.src as string, text);
+    return evalBlock(
+      ctx,
+      { type: "Block", stmts: [{ type: "ExprStmt", expr, span: expr.span }], span: expr.span },
+      scope,
+      o.src as string,
+      text,
+    );
   }
   throw new Error("malformed cursor value");
 }
@@ -123,9 +145,21 @@ function decSource(ctx: QueryContext, j: J): SetSource {
   const vals = (k: string) => (o[k] === null ? undefined : (o[k] as J[]).map((x) => decValue(ctx, x)));
   switch (o.t) {
     case "all":
-      return { t: "all", coll: o.coll as string, fromId: (o.fromId as string | null) ?? undefined, toId: (o.toId as string | null) ?? undefined };
+      return {
+        t: "all",
+        coll: o.coll as string,
+        fromId: (o.fromId as string | null) ?? undefined,
+        toId: (o.toId as string | null) ?? undefined,
+      };
     case "index":
-      return { t: "index", coll: o.coll as string, index: o.index as unknown as StoredIndex, terms: vals("terms")!, from: vals("from"), to: vals("to") };
+      return {
+        t: "index",
+        coll: o.coll as string,
+        index: o.index as unknown as StoredIndex,
+        terms: vals("terms")!,
+        from: vals("from"),
+        to: vals("to"),
+      };
     case "items":
       return { t: "items", items: vals("items")! };
     case "range":
@@ -217,7 +251,12 @@ const sign = (ctx: QueryContext, body: string) =>
 export function encodeCursor(ctx: QueryContext, state: CursorState): string | null {
   let json: string;
   try {
-    json = JSON.stringify({ s: encSource(state.src), p: encPos(state.src, state.pos), n: state.size, ts: state.ts.toString() });
+    json = JSON.stringify({
+      s: encSource(state.src),
+      p: encPos(state.src, state.pos),
+      n: state.size,
+      ts: state.ts.toString(),
+    });
   } catch (e) {
     if (e instanceof NotEncodable || e instanceof QueryError) return null;
     throw e;

@@ -14,9 +14,11 @@ const pageObject = (p: Page): Value => {
 };
 
 function nonNegInt(name: string, v: Value | undefined): number {
-  if (v === undefined || !isNumber(v) || !Number.isInteger(toJsNumber(v))) throw invalidArgumentType(name, "Int", v ?? null);
+  if (v === undefined || !isNumber(v) || !Number.isInteger(toJsNumber(v)))
+    throw invalidArgumentType(name, "Int", v ?? null);
   const n = toJsNumber(v);
-  if (n < 0) throw new QueryError("invalid_bounds", `expected \`${name}\` to be greater than or equal to 0, received ${n}`);
+  if (n < 0)
+    throw new QueryError("invalid_bounds", `expected \`${name}\` to be greater than or equal to 0, received ${n}`);
   return n;
 }
 
@@ -190,7 +192,8 @@ export const setModule: Record<string, (ctx: QueryContext, args: Value[]) => Val
   sequence(_ctx, args) {
     checkArity(args, 2);
     const [a, b] = args.map((v, i) => {
-      if (!isNumber(v) || !Number.isInteger(toJsNumber(v))) throw invalidArgumentType(i === 0 ? "from" : "until", "Int", v);
+      if (!isNumber(v) || !Number.isInteger(toJsNumber(v)))
+        throw invalidArgumentType(i === 0 ? "from" : "until", "Int", v);
       return toJsNumber(v);
     }) as [number, number];
     return makeSet({ t: "range", from: a, until: b });

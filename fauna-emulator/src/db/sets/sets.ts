@@ -1,14 +1,13 @@
 // Lazy Sets. A set is a tree of sources; iteration yields (value, position) pairs where the
 // position lets a cursor resume by seeking storage (ids / index keys), never by re-reading
 // from the start. Unreadable and expired documents are filtered out silently (§6.4).
-import { QueryError, doc, int, isArray, isSet, isNumber, toJsNumber, type SetValue, type Value } from "../../core/index.js";
+import { QueryError, doc, int, isArray, isSet, isNumber, toJsNumber, type Value } from "../../core/index.js";
 import { arrayMembers } from "../../fql/index.js";
 import type { StoredDoc } from "../../store/index.js";
 import { canRead, hasReadEntry } from "../auth/permissions.js";
 import type { QueryContext } from "../context.js";
 import { loadDoc } from "../documents.js";
 import { storageIndexName } from "../indexes.js";
-import type { StoredIndex } from "../schema.js";
 import { sourceOf, type CursorState, type Pos, type SetSource } from "../set-source.js";
 import { decodeCursor, encodeCursor } from "./cursor-codec.js";
 
@@ -28,7 +27,8 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       let afterId = after as string | undefined;
       for (;;) {
         const scan = { afterId, fromId: src.fromId, toId: src.toId, limit: BATCH };
-        const batch = ctx.readTs === null ? ctx.store.scanDocs(src.coll, scan) : ctx.store.scanDocsAt(src.coll, scan, ctx.readTs);
+        const batch =
+          ctx.readTs === null ? ctx.store.scanDocs(src.coll, scan) : ctx.store.scanDocsAt(src.coll, scan, ctx.readTs);
         ctx.readOps += batch.length;
         for (const current of batch) {
           afterId = current.id;
@@ -49,7 +49,12 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       const name = storageIndexName(src.index);
       let seek = after as { values: Value[]; id: string } | undefined;
       for (;;) {
-        const hits = ctx.store.scanIndex(src.coll, name, src.terms, { from: src.from, to: src.to, after: seek, limit: BATCH });
+        const hits = ctx.store.scanIndex(src.coll, name, src.terms, {
+          from: src.from,
+          to: src.to,
+          after: seek,
+          limit: BATCH,
+        });
         for (const h of hits) {
           seek = h;
           ctx.tick();
@@ -94,7 +99,11 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       let skip = resume ? resume.k + 1 : 0;
       for (const outer of iterate(ctx, src.src, prev)) {
         const inner = ctx.call(src.fn, [outer.v]);
-        const items = isSet(inner) ? iterate(ctx, sourceOf(inner)) : isArray(inner) ? inner.map((v, i) => ({ v, pos: i })) : null;
+        const items = isSet(inner)
+          ? iterate(ctx, sourceOf(inner))
+          : isArray(inner)
+            ? inner.map((v, i) => ({ v, pos: i }))
+            : null;
         if (!items) throw new QueryError("invalid_argument", "expected value for `mapper` to return Set or Array");
         let k = 0;
         for (const it of items) {
@@ -141,7 +150,8 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       if (!resume || resume.w === 0) {
         for (const it of iterate(ctx, src.a, resume?.p)) yield { v: it.v, pos: { w: 0, p: it.pos } };
       }
-      for (const it of iterate(ctx, src.b, resume?.w === 1 ? resume.p : undefined)) yield { v: it.v, pos: { w: 1, p: it.pos } };
+      for (const it of iterate(ctx, src.b, resume?.w === 1 ? resume.p : undefined))
+        yield { v: it.v, pos: { w: 1, p: it.pos } };
       return;
     }
     case "paged":
@@ -180,7 +190,7 @@ export function toArray(ctx: QueryContext, src: SetSource, limit = MAX_PAGE_SIZE
 
 /** The page size a set asks for (`pageSize(n)` anywhere down a chain of lazy wrappers). */
 export function pageSizeOf(src: SetSource): number {
-  for (let s: SetSource | undefined = src; s; ) {
+  for (let s: SetSource | undefined = src; s;) {
     if (s.t === "paged") return s.size;
     s = "src" in s ? s.src : undefined;
   }
@@ -217,8 +227,18 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
   }
   // Documents on a later page are read (and rendered) as of the first page's snapshot.
   const at = ctx.readTs;
-  const items = at === null ? data : data.map((v) => (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Map) && v.kind === "doc" ? { ...v, at } : v));
-  return { data: items, after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null };
+  const items =
+    at === null
+      ? data
+      : data.map((v) =>
+          v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Map) && v.kind === "doc"
+            ? { ...v, at }
+            : v,
+        );
+  return {
+    data: items,
+    after: more ? registerCursor(ctx, { src, pos: last, size, ts: ctx.readTs ?? ctx.txnTs }) : null,
+  };
 }
 
 /** A cursor to the first page of a set, for sets rendered without materializing them. */
@@ -227,7 +247,11 @@ export function startCursor(ctx: QueryContext, src: SetSource): string {
 }
 
 export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | undefined): Page {
-  if (typeof cursor !== "string") throw new QueryError("invalid_argument", "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor));
+  if (typeof cursor !== "string")
+    throw new QueryError(
+      "invalid_argument",
+      "expected value for `cursor` of type String, received " + (cursor === null ? "Null" : typeof cursor),
+    );
   const state = decodeCursor(ctx, cursor) ?? ctx.hooks.cursors.recall(cursor);
   if (!state || state.ts < ctx.txnTs - CURSOR_LIFETIME_MICROS) {
     ctx.hooks.cursors.forget(cursor);
@@ -244,10 +268,14 @@ export function paginateCursor(ctx: QueryContext, cursor: Value, size: Value | u
 }
 
 export function checkSize(v: Value, name = "size"): number {
-  if (!isNumber(v) || !Number.isInteger(toJsNumber(v))) throw new QueryError("invalid_argument", `expected value for \`${name}\` of type Int`);
+  if (!isNumber(v) || !Number.isInteger(toJsNumber(v)))
+    throw new QueryError("invalid_argument", `expected value for \`${name}\` of type Int`);
   const n = toJsNumber(v);
   if (n < 1 || n > MAX_PAGE_SIZE) {
-    throw new QueryError("invalid_bounds", `expected \`${name}\` to be between 1 and ${MAX_PAGE_SIZE} (inclusive), received ${n}`);
+    throw new QueryError(
+      "invalid_bounds",
+      `expected \`${name}\` to be between 1 and ${MAX_PAGE_SIZE} (inclusive), received ${n}`,
+    );
   }
   return n;
 }
@@ -257,4 +285,3 @@ export function countOf(ctx: QueryContext, src: SetSource): Value {
   for (const _ of iterate(ctx, src)) n++;
   return int(n);
 }
-

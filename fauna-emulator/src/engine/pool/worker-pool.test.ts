@@ -15,7 +15,10 @@ before(async () => {
 after(() => pool.close());
 
 test("jobs run on separate threads at the same time", async () => {
-  const [a, b] = await Promise.all([pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon()), pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon())]);
+  const [a, b] = await Promise.all([
+    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon()),
+    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon()),
+  ]);
   assert.ok(!isPoolFailure(a) && !isPoolFailure(b));
   assert.notEqual(a.threadId, b.threadId);
 });
@@ -29,7 +32,10 @@ test("a job still running at its deadline is cut off on time and its worker repl
   // The pool is back to two workers: two jobs run on two different threads again.
   while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 10));
   assert.ok(pool.restarts >= 1);
-  const [a, b] = await Promise.all([pool.run({ do: "busy", ms: 200 }, soon(5_000)), pool.run({ do: "busy", ms: 200 }, soon(5_000))]);
+  const [a, b] = await Promise.all([
+    pool.run({ do: "busy", ms: 200 }, soon(5_000)),
+    pool.run({ do: "busy", ms: 200 }, soon(5_000)),
+  ]);
   assert.notEqual((a as { threadId: number }).threadId, (b as { threadId: number }).threadId);
 });
 
@@ -43,7 +49,10 @@ test("a job waiting in the queue past its deadline times out without running", a
 test("a job that runs out of memory kills only its worker", async () => {
   const result = await pool.run({ do: "alloc" }, soon(20_000));
   assert.ok(isPoolFailure(result) && result.failed === "crashed" && result.outOfMemory, JSON.stringify(result));
-  assert.deepEqual(await pool.run({ do: "echo", value: "still here" }, soon()).then((r) => (r as { value: string }).value), "still here");
+  assert.deepEqual(
+    await pool.run({ do: "echo", value: "still here" }, soon()).then((r) => (r as { value: string }).value),
+    "still here",
+  );
 });
 
 test("a worker terminated while holding the clock's writer slot does not stall the others", async () => {
@@ -57,5 +66,8 @@ test("a worker terminated while holding the clock's writer slot does not stall t
 });
 
 test("a worker that cannot set up fails the pool's start", async () => {
-  await assert.rejects(WorkerPool.start({ entry, size: 1, init: "fail", clock: SharedClock.allocate(0n, 0n) }), /setup failed on purpose/);
+  await assert.rejects(
+    WorkerPool.start({ entry, size: 1, init: "fail", clock: SharedClock.allocate(0n, 0n) }),
+    /setup failed on purpose/,
+  );
 });

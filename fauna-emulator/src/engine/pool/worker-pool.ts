@@ -74,7 +74,8 @@ export class WorkerPool {
 
   /** Runs a job on the next free worker; resolves with its result or how it failed. */
   run<T>(payload: unknown, deadline: number, transfer: Transferable[] = []): Promise<T | PoolFailure> {
-    if (this.closed) return Promise.resolve({ failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
+    if (this.closed)
+      return Promise.resolve({ failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, payload, transfer, deadline, settle: resolve as (r: unknown) => void };
       this.queue.push(job);
@@ -85,7 +86,8 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) this.finish(job, { failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
+    for (const job of this.queue.splice(0))
+      this.finish(job, { failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
     await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
     this.slots.clear();
   }
@@ -115,7 +117,12 @@ export class WorkerPool {
         if (!slot.ready) return reject(e);
         const job = slot.job;
         slot.job = null;
-        if (job) this.finish(job, { failed: "crashed", outOfMemory: e.code === "ERR_WORKER_OUT_OF_MEMORY", message: e.message });
+        if (job)
+          this.finish(job, {
+            failed: "crashed",
+            outOfMemory: e.code === "ERR_WORKER_OUT_OF_MEMORY",
+            message: e.message,
+          });
       });
       worker.on("exit", () => {
         this.slots.delete(slot);
@@ -182,4 +189,7 @@ export class WorkerPool {
 }
 
 export const isPoolFailure = (r: unknown): r is PoolFailure =>
-  typeof r === "object" && r !== null && "failed" in r && ((r as PoolFailure).failed === "timeout" || (r as PoolFailure).failed === "crashed");
+  typeof r === "object" &&
+  r !== null &&
+  "failed" in r &&
+  ((r as PoolFailure).failed === "timeout" || (r as PoolFailure).failed === "crashed");

@@ -7,7 +7,9 @@ import { SharedClock } from "./clock.js";
 export type JobHandler = (payload: unknown) => unknown;
 
 /** Runs inside a pool worker: `setup` gets the pool's `init` and this thread's clock. */
-export async function serveJobs(setup: (init: unknown, clock: SharedClock) => JobHandler | Promise<JobHandler>): Promise<void> {
+export async function serveJobs(
+  setup: (init: unknown, clock: SharedClock) => JobHandler | Promise<JobHandler>,
+): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("serveJobs() runs inside a worker thread");
   const data = workerData as { init: unknown; clock: SharedArrayBuffer };

@@ -11,9 +11,17 @@ const native = (name: string, call: (ctx: EvalContext, args: Value[]) => Value):
 
 /** Parses a document id argument: a digit string or an integer. */
 export function idArg(v: Value | undefined): string {
-  const s = typeof v === "string" ? v : v !== undefined && isNumber(v) && Number.isInteger(toJsNumber(v)) ? String(v.kind === "long" ? v.value : toJsNumber(v)) : null;
+  const s =
+    typeof v === "string"
+      ? v
+      : v !== undefined && isNumber(v) && Number.isInteger(toJsNumber(v))
+        ? String(v.kind === "long" ? v.value : toJsNumber(v))
+        : null;
   if (s === null || !/^\d{1,19}$/.test(s)) {
-    throw new QueryError("invalid_id", `\`${v === undefined ? "" : typeof v === "string" ? v : String(s ?? "")}\` is not a valid ID.`);
+    throw new QueryError(
+      "invalid_id",
+      `\`${v === undefined ? "" : typeof v === "string" ? v : String(s ?? "")}\` is not a valid ID.`,
+    );
   }
   return BigInt(s).toString();
 }

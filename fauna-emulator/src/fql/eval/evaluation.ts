@@ -1,13 +1,29 @@
 // One evaluation's state: compute counted against the deadline, FQL frames, logs, the source
 // being evaluated, and how `call`, `==` and display look to the standard library.
-import { ProtocolError, equals as structuralEquals, isDoc, isNamedDoc, time, type DocValue, type NamedDocValue, type ObjectValue, type QueryError, type TimeValue, type Value } from "../../core/index.js";
+import {
+  ProtocolError,
+  equals as structuralEquals,
+  isDoc,
+  isNamedDoc,
+  time,
+  type DocValue,
+  type NamedDocValue,
+  type ObjectValue,
+  type QueryError,
+  type TimeValue,
+  type Value,
+} from "../../core/index.js";
 import { debugString, displayString } from "../stdlib/index.js";
 import type { EvalContext, Host, Source } from "./context.js";
 import { callValue } from "./evaluator.js";
 
 /** 440 time_out: the client's `x-query-timeout-ms` ran out. */
 export const deadlineExceeded = (timeoutMs: number) =>
-  new ProtocolError("time_out", `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`, 440);
+  new ProtocolError(
+    "time_out",
+    `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`,
+    440,
+  );
 
 export interface EvaluationOptions {
   /** Transaction time, microseconds: `Time.now()` throughout the query. */
@@ -69,7 +85,9 @@ export class Evaluation implements EvalContext {
   display(v: Value): string {
     // A document at the top renders as the object of its fields, nested ones as `[doc 1 in C]`.
     return displayString(v, (d, nested) =>
-      !nested && isDoc(d) && this.host.exists(this, d) ? debugString(this.host.toObject(this, d), undefined) : debugString(d, undefined, true),
+      !nested && isDoc(d) && this.host.exists(this, d)
+        ? debugString(this.host.toObject(this, d), undefined)
+        : debugString(d, undefined, true),
     );
   }
 

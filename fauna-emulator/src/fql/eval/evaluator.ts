@@ -1,6 +1,17 @@
 // The tree-walking evaluator: expressions, scopes, function calls and optional chains.
 // Method and field lookups are delegated to members.ts; globals to globals.ts; UDFs to the host.
-import { QueryError, isDoc, isFunction, isSet, obj, typeName, type FunctionValue, type LambdaValue, type SourceSpan, type Value } from "../../core/index.js";
+import {
+  QueryError,
+  isDoc,
+  isFunction,
+  isSet,
+  obj,
+  typeName,
+  type FunctionValue,
+  type LambdaValue,
+  type SourceSpan,
+  type Value,
+} from "../../core/index.js";
 import { THIS, type Block, type Expr, type Span } from "../ast.js";
 import { arityAccepts, arityError, binaryOp, negate } from "../stdlib/index.js";
 import { MAX_FRAMES, type EvalContext } from "./context.js";
@@ -26,10 +37,17 @@ export interface LambdaBody {
 }
 
 /** The lambda's own source text, e.g. `x => x.price < max`. */
-export const lambdaText = (b: LambdaBody): string | null => (b.fullText === null ? null : b.fullText.slice(b.span.start, b.span.end));
+export const lambdaText = (b: LambdaBody): string | null =>
+  b.fullText === null ? null : b.fullText.slice(b.span.start, b.span.end);
 
 /** Evaluates a whole query / UDF body block; `text` is the source the block was parsed from. */
-export function evalBlock(ctx: EvalContext, block: Block, scope: Scope, sourceName: string, text: string | null = null): Value {
+export function evalBlock(
+  ctx: EvalContext,
+  block: Block,
+  scope: Scope,
+  sourceName: string,
+  text: string | null = null,
+): Value {
   return inSource(ctx, { name: sourceName, text }, () => evaluate(ctx, block, scope));
 }
 
@@ -127,7 +145,9 @@ function evalInner(ctx: EvalContext, e: Expr, scope: Scope): Result {
     case "If": {
       const c = evaluate(ctx, e.cond, scope);
       if (typeof c !== "boolean") {
-        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(c)}`, { span: spanOf(ctx, e.cond.span) });
+        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(c)}`, {
+          span: spanOf(ctx, e.cond.span),
+        });
       }
       if (c) return evaluate(ctx, e.then, scope);
       return e.else ? evaluate(ctx, e.else, scope) : null;
@@ -140,7 +160,10 @@ function evalInner(ctx: EvalContext, e: Expr, scope: Scope): Result {
     case "Unary": {
       const v = evaluate(ctx, e.operand, scope);
       if (e.op === "!") {
-        if (typeof v !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(v)}`, { span: spanOf(ctx, e.span) });
+        if (typeof v !== "boolean")
+          throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(v)}`, {
+            span: spanOf(ctx, e.span),
+          });
         return !v;
       }
       return located(ctx, e.span, () => negate(v));
@@ -189,7 +212,11 @@ function evalInner(ctx: EvalContext, e: Expr, scope: Scope): Result {
 function nullReason(target: Expr, v: Result): string {
   if (v !== null) return "Null literal value";
   if (target.type === "Field") return `Null value, due to missing field \`${target.name}\``;
-  if (target.type === "Call" && target.callee.type === "Field" && ["first", "last", "firstWhere", "lastWhere"].includes(target.callee.name)) {
+  if (
+    target.type === "Call" &&
+    target.callee.type === "Field" &&
+    ["first", "last", "firstWhere", "lastWhere"].includes(target.callee.name)
+  ) {
     return "Null value, due to empty set";
   }
   return "Null literal value";
@@ -200,10 +227,16 @@ function evalBinary(ctx: EvalContext, e: Extract<Expr, { type: "Binary" }>, scop
     case "&&":
     case "||": {
       const l = evaluate(ctx, e.left, scope);
-      if (typeof l !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(l)}`, { span: spanOf(ctx, e.left.span) });
+      if (typeof l !== "boolean")
+        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(l)}`, {
+          span: spanOf(ctx, e.left.span),
+        });
       if (e.op === "&&" ? !l : l) return l;
       const r = evaluate(ctx, e.right, scope);
-      if (typeof r !== "boolean") throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(r)}`, { span: spanOf(ctx, e.right.span) });
+      if (typeof r !== "boolean")
+        throw new QueryError("type_mismatch", `expected type: Boolean, received ${typeName(r)}`, {
+          span: spanOf(ctx, e.right.span),
+        });
       return r;
     }
     case "??": {

@@ -7,8 +7,25 @@ import type { EvalContext } from "./context.js";
 
 /** The language's own modules. */
 export const LANGUAGE_MODULES = new Set([
-  "Math", "Time", "Date", "Object", "String", "Array", "Bytes", "Boolean", "Number",
-  "Int", "Long", "Double", "Float", "Null", "Any", "Function", "TransactionTime", "ID", "UUID",
+  "Math",
+  "Time",
+  "Date",
+  "Object",
+  "String",
+  "Array",
+  "Bytes",
+  "Boolean",
+  "Number",
+  "Int",
+  "Long",
+  "Double",
+  "Float",
+  "Null",
+  "Any",
+  "Function",
+  "TransactionTime",
+  "ID",
+  "UUID",
 ]);
 
 /** The language's global functions. */

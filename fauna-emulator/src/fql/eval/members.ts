@@ -1,7 +1,33 @@
 // Field access, indexing, method dispatch and projection, by receiver type. Members of the
 // database's values (documents, schema documents, sets, collection modules...) are the host's.
-import { QueryError, isNumber, toJsNumber, type ModuleValue, type NativeFunctionValue, type Value } from "../../core/index.js";
-import { arrayMembers, arrayModule, booleanMembers, bytesMembers, checkArity, dateMembers, dateModule, dynamicTypeName, indexOutOfBounds, invalidArgumentType, mathModule, numberMembers, objectModule, stringMembers, timeMembers, timeModule, type ModuleMembers, type TypeMembers } from "../stdlib/index.js";
+import {
+  QueryError,
+  isNumber,
+  toJsNumber,
+  type ModuleValue,
+  type NativeFunctionValue,
+  type Value,
+} from "../../core/index.js";
+import {
+  arrayMembers,
+  arrayModule,
+  booleanMembers,
+  bytesMembers,
+  checkArity,
+  dateMembers,
+  dateModule,
+  dynamicTypeName,
+  indexOutOfBounds,
+  invalidArgumentType,
+  mathModule,
+  numberMembers,
+  objectModule,
+  stringMembers,
+  timeMembers,
+  timeModule,
+  type ModuleMembers,
+  type TypeMembers,
+} from "../stdlib/index.js";
 import type { EvalContext } from "./context.js";
 
 const STDLIB_MODULES: Record<string, ModuleMembers> = {
@@ -49,7 +75,11 @@ function bound(self: Value, name: string): NativeFunctionValue {
 }
 
 const isCallable = (f: Value): boolean =>
-  f !== null && typeof f === "object" && !Array.isArray(f) && !(f instanceof Map) && (f.kind === "lambda" || f.kind === "native" || f.kind === "udf");
+  f !== null &&
+  typeof f === "object" &&
+  !Array.isArray(f) &&
+  !(f instanceof Map) &&
+  (f.kind === "lambda" || f.kind === "native" || f.kind === "udf");
 
 export function getField(ctx: EvalContext, target: Value, name: string): Value {
   if (target === null) throw nullAccess(name);
@@ -128,7 +158,10 @@ export function callMethod(ctx: EvalContext, target: Value, name: string, args: 
   const fn = members?.methods[name];
   if (fn) return fn(ctx, target, args);
   // A function stored in an object field can be called as a method.
-  if (target instanceof Map || (typeof target === "object" && target !== null && !Array.isArray(target) && target.kind === "named")) {
+  if (
+    target instanceof Map ||
+    (typeof target === "object" && target !== null && !Array.isArray(target) && target.kind === "named")
+  ) {
     const f = getField(ctx, target, name);
     if (isCallable(f)) return ctx.call(f, args);
     if (f === null && target instanceof Map) throw nullAccess(name);
@@ -137,13 +170,21 @@ export function callMethod(ctx: EvalContext, target: Value, name: string, args: 
 }
 
 /** Projection: maps over Sets and Arrays, applies to documents and objects, null stays null. */
-export function projectValue(ctx: EvalContext, target: Value, project: (ctx: EvalContext, item: Value) => Value): Value {
+export function projectValue(
+  ctx: EvalContext,
+  target: Value,
+  project: (ctx: EvalContext, item: Value) => Value,
+): Value {
   if (target === null) return null;
   if (Array.isArray(target)) return target.map((v) => projectValue(ctx, v, project));
   if (typeof target === "object" && !(target instanceof Map)) {
     if (target.kind === "set") {
       // `set { a }` is `set.map(x => x { a })`.
-      const fn: NativeFunctionValue = { kind: "native", name: "projection", call: (c, args) => projectValue(c as EvalContext, args[0] ?? null, project) };
+      const fn: NativeFunctionValue = {
+        kind: "native",
+        name: "projection",
+        call: (c, args) => projectValue(c as EvalContext, args[0] ?? null, project),
+      };
       return ctx.host.method(ctx, target, "map", [fn])!;
     }
     if (target.kind === "doc" && !ctx.host.exists(ctx, target)) return null;

@@ -13,15 +13,16 @@ export class Scope {
 
   /** The bound value, or `undefined` when unbound in every enclosing scope. */
   lookup(name: string): Value | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      const v = s.vars.get(name);
-      if (v !== undefined || s.vars.has(name)) return v;
-    }
-    return undefined;
+    return Scope.binding(this, name)?.vars.get(name);
   }
 
   has(name: string): boolean {
-    for (let s: Scope | null = this; s; s = s.parent) if (s.vars.has(name)) return true;
-    return false;
+    return Scope.binding(this, name) !== null;
+  }
+
+  /** The innermost scope, from `start` outwards, that binds `name`. */
+  private static binding(start: Scope, name: string): Scope | null {
+    for (let s: Scope | null = start; s; s = s.parent) if (s.vars.has(name)) return s;
+    return null;
   }
 }

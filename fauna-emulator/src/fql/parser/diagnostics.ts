@@ -5,9 +5,15 @@ import { InvalidQueryError } from "../../core/index.js";
 /** Deeper syntactic nesting than this is refused so the parser never overflows the JS stack. */
 export const MAX_NESTING = 200;
 
-export function syntaxError(message: string, start: number, end: number, source: string | undefined): InvalidQueryError {
+export function syntaxError(
+  message: string,
+  start: number,
+  end: number,
+  source: string | undefined,
+): InvalidQueryError {
   // Zero-width spans (e.g. at end of input) still need one caret when rendered.
-  const span = source === undefined ? { start, end: Math.max(end, start + 1) } : { start, end: Math.max(end, start + 1), source };
+  const span =
+    source === undefined ? { start, end: Math.max(end, start + 1) } : { start, end: Math.max(end, start + 1), source };
   return new InvalidQueryError([{ message, span }]);
 }
 

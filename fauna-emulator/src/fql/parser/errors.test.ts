@@ -12,14 +12,16 @@ test("syntax errors are invalid_query errors with one diagnostic naming the sour
     assert.ok(error instanceof InvalidQueryError);
     assert.equal(error.code, "invalid_query");
     assert.equal(error.message, "The query failed 1 validation check");
-    assert.deepEqual(error.diagnostics, [{ message: "Unexpected end of input", span: { start: 3, end: 4, source: "*query*" } }]);
+    assert.deepEqual(error.diagnostics, [
+      { message: "Unexpected end of input", span: { start: 3, end: 4, source: "*query*" } },
+    ]);
   }
 });
 
 test("the last statement must be an expression", () => {
   assert.equal(err("let x = 1"), "Missing return expression @1:10");
   assert.equal(err("let x = 1\n"), "Missing return expression @2:1");
-  assert.equal(err("{ x; let y = \"foo\" }"), "Missing return expression @1:20");
+  assert.equal(err('{ x; let y = "foo" }'), "Missing return expression @1:20");
   assert.equal(err("{\n  x\n  let x = 'foo' \n}"), "Missing return expression @4:1");
 });
 

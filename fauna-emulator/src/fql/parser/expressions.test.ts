@@ -3,7 +3,20 @@ import { test } from "node:test";
 import { body, e, q } from "../../../test/support/parser.js";
 
 // Lowest to highest, as in the reference (§9.3).
-const LEVELS = [["??"], ["||"], ["&&"], ["==", "!=", "=~", "!~"], ["<", ">", "<=", ">="], ["isa"], ["|"], ["^"], ["&"], ["+", "-"], ["*", "/", "%"], ["**"]];
+const LEVELS = [
+  ["??"],
+  ["||"],
+  ["&&"],
+  ["==", "!=", "=~", "!~"],
+  ["<", ">", "<=", ">="],
+  ["isa"],
+  ["|"],
+  ["^"],
+  ["&"],
+  ["+", "-"],
+  ["*", "/", "%"],
+  ["**"],
+];
 
 test("binary operators follow the reference precedence table for every pair", () => {
   for (const [i, lower] of LEVELS.entries()) {
@@ -92,7 +105,10 @@ test("a query is a block of statements separated by newlines or semicolons", () 
 
 test("let keeps a type annotation as text", () => {
   assert.equal(q("let x: Int = 1\nx"), "(block (let x: Int 1) x)");
-  assert.equal(q("let f: (Int, String) => Array<Int> = (a, b) => [a]\nf"), "(block (let f: (Int, String) => Array<Int> (fn [a b] [a])) f)");
+  assert.equal(
+    q("let f: (Int, String) => Array<Int> = (a, b) => [a]\nf"),
+    "(block (let f: (Int, String) => Array<Int> (fn [a b] [a])) f)",
+  );
   assert.equal(q("let o: { a: Int | Null } = { a: null }\no"), "(block (let o: { a: Int | Null } {a: null}) o)");
   assert.equal(q("let xs: Array<Int>= [1]\nxs"), "(block (let xs: Array<Int> [1]) xs)");
   assert.equal(q("let n: Int? = null\nn"), "(block (let n: Int? null) n)");
@@ -121,7 +137,10 @@ test("arrow functions in all their forms", () => {
   assert.equal(e("x => { let y = x * 2; y + 1 }"), "(fn [x] (block (let y (* x 2)) (+ y 1)))");
   assert.equal(e("x => y => x + y"), "(fn [x] (fn [y] (+ x y)))");
   assert.equal(e("x =>\n  x"), "(fn [x] x)");
-  assert.equal(e("arr.map(x => x * 2).where(x => x > 1)"), "(call (. (call (. arr map) (fn [x] (* x 2))) where) (fn [x] (> x 1)))");
+  assert.equal(
+    e("arr.map(x => x * 2).where(x => x > 1)"),
+    "(call (. (call (. arr map) (fn [x] (* x 2))) where) (fn [x] (> x 1)))",
+  );
   assert.equal(e("(x => x)(1)"), "(call (fn [x] x) 1)");
 });
 

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { err, q } from "../../../test/support/parser.js";
 
 test("method chains continue on the next line with a leading `.` or `?.`", () => {
-  assert.equal(q("Product.all()\n  .where(x => x.ok)\n  ?.first()"), "(call (?. (call (. (call (. Product all)) where) (fn [x] (. x ok))) first))");
+  assert.equal(
+    q("Product.all()\n  .where(x => x.ok)\n  ?.first()"),
+    "(call (?. (call (. (call (. Product all)) where) (fn [x] (. x ok))) first))",
+  );
   assert.equal(q("a.\n  b"), "(. a b)");
 });
 

@@ -1,17 +1,44 @@
 // Recursive-descent FQL v10 parser following faunadb's fastparse grammar (ExprParser.scala):
 // newline-sensitive statements, precedence-climbing binary operators, `.field` shorthand
 // lambdas and projections. Nesting depth is bounded so deep input cannot overflow the stack.
-import { THIS, type BinaryOp, type Block, type Expr, type Ident, type Lambda, type Let, type Project, type Span, type Stmt } from "../ast.js";
+import {
+  THIS,
+  type BinaryOp,
+  type Block,
+  type Expr,
+  type Ident,
+  type Lambda,
+  type Let,
+  type Project,
+  type Span,
+  type Stmt,
+} from "../ast.js";
 import { MAX_NESTING, syntaxError } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
 import { INVALID_VARIABLES, KEYWORDS, describe, type Interpolation, type Token } from "./tokens.js";
 
 const PRECEDENCE: Record<string, number> = {
-  "??": 0, "||": 1, "&&": 2,
-  "==": 3, "!=": 3, "=~": 3, "!~": 3,
-  "<": 4, ">": 4, "<=": 4, ">=": 4,
-  isa: 5, "|": 6, "^": 7, "&": 8,
-  "+": 9, "-": 9, "*": 10, "/": 10, "%": 10, "**": 11,
+  "??": 0,
+  "||": 1,
+  "&&": 2,
+  "==": 3,
+  "!=": 3,
+  "=~": 3,
+  "!~": 3,
+  "<": 4,
+  ">": 4,
+  "<=": 4,
+  ">=": 4,
+  isa: 5,
+  "|": 6,
+  "^": 7,
+  "&": 8,
+  "+": 9,
+  "-": 9,
+  "*": 10,
+  "/": 10,
+  "%": 10,
+  "**": 11,
 };
 /** Operators that may start a continuation line; all others must stay on the operand's line. */
 const LEADING_LINE_OPS: ReadonlySet<string> = new Set(["??", "||", "&&", "|", "^", "&"]);
@@ -105,7 +132,8 @@ export class Parser {
   private unexpected(t: Token, message?: string): never {
     if (message) return this.fail(message, t.start, t.end);
     if (t.kind === "eof") return this.fail("Unexpected end of input", t.start, t.start + 1);
-    if (t.kind === "ident" && KEYWORDS.has(t.text)) return this.fail(`Unexpected keyword \`${t.text}\``, t.start, t.end);
+    if (t.kind === "ident" && KEYWORDS.has(t.text))
+      return this.fail(`Unexpected keyword \`${t.text}\``, t.start, t.end);
     return this.fail(`Unexpected ${describe(t)}`, t.start, t.end);
   }
 
@@ -163,7 +191,8 @@ export class Parser {
     const letTok = this.advance();
     const nameTok = this.peek();
     if (nameTok.kind !== "ident") this.unexpected(nameTok, "Expected identifier");
-    if (INVALID_VARIABLES.has(nameTok.text)) this.fail(`Invalid identifier \`${nameTok.text}\``, nameTok.start, nameTok.end);
+    if (INVALID_VARIABLES.has(nameTok.text))
+      this.fail(`Invalid identifier \`${nameTok.text}\``, nameTok.start, nameTok.end);
     this.advance();
     let typeAnnotation: string | null = null;
     if (this.isPunct(this.peek(), ":")) {
@@ -173,7 +202,13 @@ export class Parser {
     }
     this.expectPunct("=");
     const value = this.expr(false);
-    return { type: "Let", name: nameTok.text, typeAnnotation, value, span: { start: letTok.start, end: value.span.end } };
+    return {
+      type: "Let",
+      name: nameTok.text,
+      typeAnnotation,
+      value,
+      span: { start: letTok.start, end: value.span.end },
+    };
   }
 
   /**
@@ -214,7 +249,8 @@ export class Parser {
     this.enter(t);
     try {
       if (this.isWord(t, "if")) return this.ifExpr();
-      if (this.isWord(t, "at") || this.isWord(t, "match")) this.fail(`\`${t.text}\` expressions are not supported`, t.start, t.end);
+      if (this.isWord(t, "at") || this.isWord(t, "match"))
+        this.fail(`\`${t.text}\` expressions are not supported`, t.start, t.end);
       const next = this.peek(1);
       if (t.kind === "ident" && !KEYWORDS.has(t.text) && this.isPunct(next, "=>") && !next.nl) {
         this.advance();
@@ -386,7 +422,13 @@ export class Parser {
         this.advance();
         this.advance();
         const raw = t.text === "-" ? `-${num.text}` : num.text;
-        return this.postfix({ expr: { type: "Num", raw, span: { start: t.start, end: num.end } }, start: t.start, end: num.end, short: false, parenShort: false });
+        return this.postfix({
+          expr: { type: "Num", raw, span: { start: t.start, end: num.end } },
+          start: t.start,
+          end: num.end,
+          short: false,
+          parenShort: false,
+        });
       }
     }
     if (t.kind === "punct" && (t.text === "-" || t.text === "!")) {
@@ -395,7 +437,13 @@ export class Parser {
         this.advance();
         const operand = this.term();
         const span: Span = { start: t.start, end: operand.end };
-        return { expr: { type: "Unary", op: t.text, operand: operand.expr, span }, start: t.start, end: operand.end, short: operand.short, parenShort: false };
+        return {
+          expr: { type: "Unary", op: t.text, operand: operand.expr, span },
+          start: t.start,
+          end: operand.end,
+          short: operand.short,
+          parenShort: false,
+        };
       } finally {
         this.depth--;
       }
@@ -419,8 +467,9 @@ export class Parser {
         this.advance();
         return simple({ type: "Ident", name: t.text, span });
       case "ident":
-        if (t.text === "null") return this.advance(), simple({ type: "Null", span });
-        if (t.text === "true" || t.text === "false") return this.advance(), simple({ type: "Bool", value: t.text === "true", span });
+        if (t.text === "null") return (this.advance(), simple({ type: "Null", span }));
+        if (t.text === "true" || t.text === "false")
+          return (this.advance(), simple({ type: "Bool", value: t.text === "true", span }));
         if (KEYWORDS.has(t.text)) this.unexpected(t);
         this.advance();
         return simple({ type: "Ident", name: t.text, span });
@@ -443,7 +492,13 @@ export class Parser {
     let expr: Expr;
     if (next.kind === "ident") {
       this.advance();
-      expr = { type: "Field", target: self, name: next.text, optional: false, span: { start: dot.start, end: next.end } };
+      expr = {
+        type: "Field",
+        target: self,
+        name: next.text,
+        optional: false,
+        span: { start: dot.start, end: next.end },
+      };
     } else if (this.isPunct(next, "(")) {
       expr = this.callArgs(self, dot.start, false);
     } else if (this.isPunct(next, "[")) {
@@ -456,7 +511,8 @@ export class Parser {
 
   /** Field selection, calls, indexing and `!`, iteratively. `.`/`?.` may start the next line. */
   private postfix(term: Term): Term {
-    let { expr, short, parenShort } = term;
+    const { short } = term;
+    let { expr, parenShort } = term;
     const start = term.start;
     for (;;) {
       const t = this.peek();
@@ -507,7 +563,8 @@ export class Parser {
       this.advance();
     }
     const t = this.peek();
-    if (!this.isPunct(t, close)) this.unexpected(t, items.length > 0 ? `Expected \`,\` or \`${close}\`` : `Expected \`${close}\``);
+    if (!this.isPunct(t, close))
+      this.unexpected(t, items.length > 0 ? `Expected \`,\` or \`${close}\`` : `Expected \`${close}\``);
     this.advance();
     return items;
   }
@@ -519,11 +576,18 @@ export class Parser {
     const end = this.prevEnd;
     if (items.length === 1) {
       const inner = items[0]!;
-      if (inner.type === "Field" || inner.type === "Index" || inner.type === "Call" || inner.type === "NonNull") inner.parenthesized = true;
+      if (inner.type === "Field" || inner.type === "Index" || inner.type === "Call" || inner.type === "NonNull")
+        inner.parenthesized = true;
       const parenShort = inner.type === "Lambda" && this.shorthands.has(inner);
       return { expr: inner, start: open.start, end, short: false, parenShort };
     }
-    return { expr: { type: "Array", items, span: { start: open.start, end } }, start: open.start, end, short: false, parenShort: false };
+    return {
+      expr: { type: "Array", items, span: { start: open.start, end } },
+      start: open.start,
+      end,
+      short: false,
+      parenShort: false,
+    };
   }
 
   private arrayLit(): Expr {
@@ -617,7 +681,8 @@ export class Parser {
     this.enter(open);
     try {
       this.advance();
-      if (this.isPunct(this.peek(), "*")) this.unexpected(this.peek(), "Projecting all fields with `{ * }` is not supported");
+      if (this.isPunct(this.peek(), "*"))
+        this.unexpected(this.peek(), "Projecting all fields with `{ * }` is not supported");
       const fields: Project["fields"] = [];
       for (;;) {
         const nameTok = this.peek();
@@ -631,11 +696,24 @@ export class Parser {
           value = e.type === "Lambda" && this.shorthands.has(e) ? e.body : e;
         } else {
           const self: Ident = { type: "Ident", name: THIS, span: { start: nameTok.start, end: nameTok.start } };
-          const field: Expr = { type: "Field", target: self, name: nameTok.text, optional: false, span: { start: nameTok.start, end: nameTok.end } };
+          const field: Expr = {
+            type: "Field",
+            target: self,
+            name: nameTok.text,
+            optional: false,
+            span: { start: nameTok.start, end: nameTok.end },
+          };
           const brace = this.peek();
-          value = this.isPunct(brace, "{") && !brace.nl
-            ? this.projection({ expr: field, start: nameTok.start, end: nameTok.end, short: false, parenShort: false }).expr
-            : field;
+          value =
+            this.isPunct(brace, "{") && !brace.nl
+              ? this.projection({
+                  expr: field,
+                  start: nameTok.start,
+                  end: nameTok.end,
+                  short: false,
+                  parenShort: false,
+                }).expr
+              : field;
         }
         fields.push({ key: nameTok.text, value, span: { start: nameTok.start, end: this.prevEnd } });
         if (!this.isPunct(this.peek(), ",")) break;
@@ -645,7 +723,12 @@ export class Parser {
       const close = this.peek();
       if (!this.isPunct(close, "}")) this.unexpected(close, "Expected `,` or `}`");
       this.advance();
-      const expr: Project = { type: "Project", target: target.expr, fields, span: { start: target.start, end: close.end } };
+      const expr: Project = {
+        type: "Project",
+        target: target.expr,
+        fields,
+        span: { start: target.start, end: close.end },
+      };
       return { expr, start: target.start, end: close.end, short: target.short, parenShort: false };
     } finally {
       this.depth--;

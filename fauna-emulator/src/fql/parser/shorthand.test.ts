@@ -13,7 +13,10 @@ test("`.field` shorthand is a one-parameter lambda over THIS", () => {
 });
 
 test("the whole expression starting with the leading dot becomes one lambda body", () => {
-  assert.equal(e("Product.where(.price < 10 && .qty > 1)"), "(call (. Product where) (fn [.] (&& (< (. . price) 10) (> (. . qty) 1))))");
+  assert.equal(
+    e("Product.where(.price < 10 && .qty > 1)"),
+    "(call (. Product where) (fn [.] (&& (< (. . price) 10) (> (. . qty) 1))))",
+  );
   assert.equal(e("f(.address.city)"), "(call f (fn [.] (. (. . address) city)))");
   assert.equal(e("f(.tags.length)"), "(call f (fn [.] (. (. . tags) length)))");
   assert.equal(e(`f(.name == "x")`), `(call f (fn [.] (== (. . name) "x")))`);
@@ -66,7 +69,10 @@ test("projection inside shorthand stays in the lambda body", () => {
 });
 
 test("alias values may be any expression", () => {
-  assert.equal(e("x { n: 1 + 2, f: .a ?? 'none', l: y => y }"), `(project x n: (+ 1 2), f: (?? (. . a) "none"), l: (fn [y] y))`);
+  assert.equal(
+    e("x { n: 1 + 2, f: .a ?? 'none', l: y => y }"),
+    `(project x n: (+ 1 2), f: (?? (. . a) "none"), l: (fn [y] y))`,
+  );
 });
 
 test("malformed projections are rejected", () => {

@@ -61,7 +61,8 @@ test("shorthand THIS is a zero-width identifier at the dot and the lambda spans 
   const lambda = call.args[0];
   assert.equal(text(src, lambda), ".a.b > 1");
   const cmp = lambda.body;
-  if (cmp.type !== "Binary" || cmp.left.type !== "Field" || cmp.left.target.type !== "Field") return assert.fail("shape");
+  if (cmp.type !== "Binary" || cmp.left.type !== "Field" || cmp.left.target.type !== "Field")
+    return assert.fail("shape");
   assert.deepEqual(cmp.left.target.target, { type: "Ident", name: ".", span: { start: 2, end: 2 } });
   assert.equal(text(src, cmp.left), ".a.b");
 });
@@ -71,10 +72,16 @@ test("projection and object field spans", () => {
   const n = parseExpression(src);
   if (n.type !== "Project") return assert.fail("shape");
   assert.equal(text(src, n), src);
-  assert.deepEqual(n.fields.map((f) => text(src, f)), ["a", "b: .c"]);
+  assert.deepEqual(
+    n.fields.map((f) => text(src, f)),
+    ["a", "b: .c"],
+  );
   const obj = parseExpression("{ k: 1, 'q': [2] }");
   if (obj.type !== "Object") return assert.fail("shape");
-  assert.deepEqual(obj.fields.map((f) => text("{ k: 1, 'q': [2] }", f)), ["k: 1", "'q': [2]"]);
+  assert.deepEqual(
+    obj.fields.map((f) => text("{ k: 1, 'q': [2] }", f)),
+    ["k: 1", "'q': [2]"],
+  );
 });
 
 test("error positions are reported on the right line for multi-line queries", () => {

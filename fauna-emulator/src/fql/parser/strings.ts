@@ -12,7 +12,18 @@ export interface StringScanner {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  "\\": "\\", "0": "\0", "'": "'", '"': '"', "`": "`", n: "\n", r: "\r", v: "\v", t: "\t", b: "\b", f: "\f", "#": "#",
+  "\\": "\\",
+  "0": "\0",
+  "'": "'",
+  '"': '"',
+  "`": "`",
+  n: "\n",
+  r: "\r",
+  v: "\v",
+  t: "\t",
+  b: "\b",
+  f: "\f",
+  "#": "#",
 };
 
 /** Appends `s` to the parts, merging with a preceding literal piece. */
@@ -72,7 +83,8 @@ function escape(lx: StringScanner, p: number): [string, number] {
       const close = src.indexOf("}", p + 3);
       hex = close < 0 ? "" : src.slice(p + 3, close);
       end = close + 1;
-      if (!/^[0-9a-fA-F]{1,6}$/.test(hex)) lx.error("Invalid escape: expected 1 to 6 hex digits in `\\u{…}`", p, Math.max(end, p + 3));
+      if (!/^[0-9a-fA-F]{1,6}$/.test(hex))
+        lx.error("Invalid escape: expected 1 to 6 hex digits in `\\u{…}`", p, Math.max(end, p + 3));
     } else {
       hex = src.slice(p + 2, p + 6);
       end = p + 6;

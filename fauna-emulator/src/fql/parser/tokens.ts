@@ -25,7 +25,19 @@ export interface Token {
 
 /** Words that can never be identifiers (faunadb `Tokens.invalidIdents`). */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  "if", "else", "at", "match", "case", "let", "null", "true", "false", "isa", "join", "on", "of",
+  "if",
+  "else",
+  "at",
+  "match",
+  "case",
+  "let",
+  "null",
+  "true",
+  "false",
+  "isa",
+  "join",
+  "on",
+  "of",
 ]);
 
 /** Names that cannot be bound with `let`. */
@@ -34,9 +46,44 @@ export const INVALID_VARIABLES: ReadonlySet<string> = new Set([...KEYWORDS, "FQL
 /** Longest first, so the lexer can take the first match. */
 export const PUNCTUATION: readonly string[] = [
   "...",
-  "?.", "??", "||", "&&", "==", "!=", "=~", "!~", "<=", ">=", "=>", "**", "->",
-  "(", ")", "[", "]", "{", "}", ",", ";", ":", ".", "!", "?", "<", ">", "=", "+", "-", "*", "/", "%",
-  "|", "^", "&", "~", "@",
+  "?.",
+  "??",
+  "||",
+  "&&",
+  "==",
+  "!=",
+  "=~",
+  "!~",
+  "<=",
+  ">=",
+  "=>",
+  "**",
+  "->",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ";",
+  ":",
+  ".",
+  "!",
+  "?",
+  "<",
+  ">",
+  "=",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "|",
+  "^",
+  "&",
+  "~",
+  "@",
 ];
 
 export const isIdentStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);

@@ -5,7 +5,9 @@ import { body, e, q } from "../../../test/support/parser.js";
 
 test("the login UDF body with an optional chain on its second line", () => {
   assert.equal(
-    body(`{ let customer = Customer.byEmail(email)?.first()\n Credential.byDocument(customer)?.login(password, Time.now().add(60, "minutes")) }`),
+    body(
+      `{ let customer = Customer.byEmail(email)?.first()\n Credential.byDocument(customer)?.login(password, Time.now().add(60, "minutes")) }`,
+    ),
     "(block (let customer (call (?. (call (. Customer byEmail) email) first))) " +
       `(call (?. (call (. Credential byDocument) customer) login) password (call (. (call (. Time now)) add) 60 "minutes")))`,
   );
@@ -39,7 +41,10 @@ test("the signup UDF body with comments and multi-line object arguments", () => 
     password: password
   })
 }`;
-  assert.equal(body(src), "(block (let customer (call (. Customer create) {email: email})) (call (. Credential create) {document: customer, password: password}))");
+  assert.equal(
+    body(src),
+    "(block (let customer (call (. Customer create) {email: email})) (call (. Credential create) {document: customer, password: password}))",
+  );
 });
 
 test("tutorial one-liners", () => {
@@ -53,16 +58,25 @@ test("tutorial one-liners", () => {
 });
 
 test("driver-style template queries with placeholders", () => {
-  assert.equal(q("Product.byName($0).first() { name, price }"), "(project (call (. (call (. Product byName) $0) first)) name: (. . name), price: (. . price))");
+  assert.equal(
+    q("Product.byName($0).first() { name, price }"),
+    "(project (call (. (call (. Product byName) $0) first)) name: (. . name), price: (. . price))",
+  );
   assert.equal(q("[$0, $1].map(x => x * $2)"), "(call (. [$0 $1] map) (fn [x] (* x $2)))");
-  assert.equal(q("let p = Product.byId($0)!\np.update({ stock: p.stock - 1 })"), "(block (let p (nonnull (call (. Product byId) $0))) (call (. p update) {stock: (- (. p stock) 1)}))");
+  assert.equal(
+    q("let p = Product.byId($0)!\np.update({ stock: p.stock - 1 })"),
+    "(block (let p (nonnull (call (. Product byId) $0))) (call (. p update) {stock: (- (. p stock) 1)}))",
+  );
 });
 
 test("FSL expression snippets parse with parseExpression", () => {
   assert.equal(e(`(doc) => doc.email.includes("@")`), `(fn [doc] (call (. (. doc email) includes) "@"))`);
   assert.equal(e("Time.now()"), "(call (. Time now))");
   assert.equal(e(`"active"`), `"active"`);
-  assert.equal(e("(ref) => Query.identity() == ref.customer"), "(fn [ref] (== (call (. Query identity)) (. ref customer)))");
+  assert.equal(
+    e("(ref) => Query.identity() == ref.customer"),
+    "(fn [ref] (== (call (. Query identity)) (. ref customer)))",
+  );
   assert.equal(e("(customer) => customer.isAdmin == true"), "(fn [customer] (== (. customer isAdmin) true))");
 });
 

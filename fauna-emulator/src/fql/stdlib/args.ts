@@ -1,6 +1,18 @@
 // Argument checking shared by every stdlib method, with Fauna's exact error wording
 // (faunadb: NativeFunction.scala, QueryFailure.scala, Value.Func.Arity).
-import { QueryError, double, int, isFunction, long, INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, type FunctionValue, type Value } from "../../core/index.js";
+import {
+  QueryError,
+  double,
+  int,
+  isFunction,
+  long,
+  INT_MAX,
+  INT_MIN,
+  LONG_MAX,
+  LONG_MIN,
+  type FunctionValue,
+  type Value,
+} from "../../core/index.js";
 
 /** Parameter types as Fauna's TypeTags see them at runtime. */
 export type ParamType =
@@ -171,7 +183,10 @@ export const invalidArgument = (name: string, reason: string): QueryError =>
   new QueryError("invalid_argument", `invalid argument \`${name}\`: ${reason}`);
 
 export const invalidArgumentType = (name: string, expected: string, actual: Value): QueryError =>
-  new QueryError("invalid_argument", `expected value for \`${name}\` of type ${expected}, received ${dynamicTypeName(actual)}`);
+  new QueryError(
+    "invalid_argument",
+    `expected value for \`${name}\` of type ${expected}, received ${dynamicTypeName(actual)}`,
+  );
 
 /** `type_mismatch` "expected type: Boolean, received Int" (e.g. a predicate returned a non-boolean). */
 export const typeMismatch = (expected: string, actual: Value): QueryError =>
@@ -180,10 +195,14 @@ export const typeMismatch = (expected: string, actual: Value): QueryError =>
 export const indexOutOfBounds = (idx: number, length: number): QueryError =>
   new QueryError("index_out_of_bounds", `index ${idx} out of bounds for length ${length}`);
 
-export const valueTooLarge = (reason: string): QueryError => new QueryError("value_too_large", `Value too large: ${reason}.`);
+export const valueTooLarge = (reason: string): QueryError =>
+  new QueryError("value_too_large", `Value too large: ${reason}.`);
 
 export const functionDoesNotExist = (name: string, on: Value): QueryError =>
-  new QueryError("invalid_function_invocation", `The function \`${name}\` does not exist on \`${dynamicTypeName(on)}\``);
+  new QueryError(
+    "invalid_function_invocation",
+    `The function \`${name}\` does not exist on \`${dynamicTypeName(on)}\``,
+  );
 
 // ---- signature checking -----------------------------------------------------------------
 
@@ -213,12 +232,16 @@ export function checkArgs(fname: string, overloads: readonly Signature[], args: 
   if (overloads.length === 1) {
     const sig = overloads[0]!;
     for (let i = 0; i < sig.length; i++) {
-      if (cast(sig[i]!.type, args[i]!) === undefined) throw invalidArgumentType(sig[i]!.name, EXPECTED[sig[i]!.type], args[i]!);
+      if (cast(sig[i]!.type, args[i]!) === undefined)
+        throw invalidArgumentType(sig[i]!.name, EXPECTED[sig[i]!.type], args[i]!);
     }
   }
   const expected = candidates.map((s) => `(${s.map((q) => EXPECTED[q.type]).join(", ")})`).join(" | ");
   const actual = `(${args.map(dynamicTypeName).join(", ")})`;
-  throw new QueryError("invalid_argument", `expected arguments to \`${fname}\` of type ${expected}, received ${actual}`);
+  throw new QueryError(
+    "invalid_argument",
+    `expected arguments to \`${fname}\` of type ${expected}, received ${actual}`,
+  );
 }
 
 /** Shorthand for a method with exactly one signature. */

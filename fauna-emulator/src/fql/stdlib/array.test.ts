@@ -27,8 +27,15 @@ test("construction: append, prepend, concat, reverse, distinct, entries", () => 
   assert.deepEqual(a(nums(1), "prepend", int(0)), nums(0, 1));
   assert.deepEqual(a(nums(1), "concat", nums(2, 3)), nums(1, 2, 3));
   assert.deepEqual(a(nums(1, 2), "reverse"), nums(2, 1));
-  assert.deepEqual(a([int(1), double(1), "a", "a", obj([["x", int(1)]]), obj([["x", int(1)]])], "distinct"), [int(1), "a", obj([["x", int(1)]])]);
-  assert.deepEqual(a(["a", "b"], "entries"), [[int(0), "a"], [int(1), "b"]]);
+  assert.deepEqual(a([int(1), double(1), "a", "a", obj([["x", int(1)]]), obj([["x", int(1)]])], "distinct"), [
+    int(1),
+    "a",
+    obj([["x", int(1)]]),
+  ]);
+  assert.deepEqual(a(["a", "b"], "entries"), [
+    [int(0), "a"],
+    [int(1), "b"],
+  ]);
 });
 
 test("slicing: take, drop and slice clamp their bounds", () => {
@@ -49,25 +56,56 @@ test("predicates: where/filter, firstWhere, lastWhere, any, every; null counts a
   assert.equal(a(nums(1, 2), "any", isEven), true);
   assert.equal(a(nums(1, 2), "every", isEven), false);
   assert.equal(a([], "every", isEven), true);
-  assert.deepEqual(a(nums(1, 2), "where", lambda(["x"], () => null)), []);
+  assert.deepEqual(
+    a(
+      nums(1, 2),
+      "where",
+      lambda(["x"], () => null),
+    ),
+    [],
+  );
 });
 
 test("a predicate returning a non-boolean is type_mismatch", () => {
-  assertQueryError(() => a(nums(1), "where", lambda(["x"], () => int(1))), "type_mismatch", "expected type: Boolean, received Int");
+  assertQueryError(
+    () =>
+      a(
+        nums(1),
+        "where",
+        lambda(["x"], () => int(1)),
+      ),
+    "type_mismatch",
+    "expected type: Boolean, received Int",
+  );
 });
 
 test("callbacks with the wrong arity are rejected before any call", () => {
   assertQueryError(
-    () => a(nums(1), "map", lambda(["a", "b"], (x) => x)),
+    () =>
+      a(
+        nums(1),
+        "map",
+        lambda(["a", "b"], (x) => x),
+      ),
     "invalid_argument",
     "`mapper` should accept 1 parameter, provided function requires exactly 2 parameters.",
   );
   assertQueryError(
-    () => a(nums(1), "fold", int(0), lambda(["a"], (x) => x)),
+    () =>
+      a(
+        nums(1),
+        "fold",
+        int(0),
+        lambda(["a"], (x) => x),
+      ),
     "invalid_argument",
     "`reducer` should accept 2 parameters, provided function requires exactly 1 parameter.",
   );
-  assertQueryError(() => a(nums(1), "map", int(1)), "invalid_argument", "expected value for `mapper` of type Function, received Int");
+  assertQueryError(
+    () => a(nums(1), "map", int(1)),
+    "invalid_argument",
+    "expected value for `mapper` of type Function, received Int",
+  );
 });
 
 test("map, flatMap, flatten, forEach (returns null and ticks per element)", () => {
@@ -75,11 +113,25 @@ test("map, flatMap, flatten, forEach (returns null and ticks per element)", () =
   const twice = lambda(["x"], (x) => int(val(x) * 2));
   assert.deepEqual(callMethod(arrayMembers, "map", nums(1, 2), [twice], ctx), nums(2, 4));
   assert.equal(ctx.ticks, 2);
-  assert.deepEqual(a(nums(1, 2), "flatMap", lambda(["x"], (x) => [x, x])), nums(1, 1, 2, 2));
+  assert.deepEqual(
+    a(
+      nums(1, 2),
+      "flatMap",
+      lambda(["x"], (x) => [x, x]),
+    ),
+    nums(1, 1, 2, 2),
+  );
   assert.deepEqual(a([nums(1), nums(2, 3)], "flatten"), nums(1, 2, 3));
   assertQueryError(() => a([nums(1), int(2)], "flatten"), "type_mismatch", "expected type: Array<Any>, received Int");
   const seen: Value[] = [];
-  assert.equal(a(nums(1, 2), "forEach", lambda(["x"], (x) => (seen.push(x), null))), null);
+  assert.equal(
+    a(
+      nums(1, 2),
+      "forEach",
+      lambda(["x"], (x) => (seen.push(x), null)),
+    ),
+    null,
+  );
   assert.deepEqual(seen, nums(1, 2));
 });
 
@@ -102,7 +154,11 @@ test("search: includes/indexOf/lastIndexOf use FQL equality; indexWhere/lastInde
   assert.deepEqual(a(nums(1, 2, 1), "lastIndexOf", int(1)), int(2));
   assert.deepEqual(a(nums(1, 2, 1), "lastIndexOf", int(1), int(1)), int(0));
   assert.equal(a(nums(1, 2), "indexOf", int(9)), null);
-  assertQueryError(() => a(nums(1, 2), "indexOf", int(1), int(5)), "index_out_of_bounds", "index 5 out of bounds for length 2");
+  assertQueryError(
+    () => a(nums(1, 2), "indexOf", int(1), int(5)),
+    "index_out_of_bounds",
+    "index 5 out of bounds for length 2",
+  );
   assert.deepEqual(a(nums(1, 2, 3, 4), "indexWhere", isEven), int(1));
   assert.deepEqual(a(nums(1, 2, 3, 4), "indexWhere", isEven, int(2)), int(3));
   assert.deepEqual(a(nums(1, 2, 3, 4), "lastIndexWhere", isEven), int(3));
@@ -111,34 +167,78 @@ test("search: includes/indexOf/lastIndexOf use FQL equality; indexWhere/lastInde
 
 test("order() without arguments sorts by FQL's total order across types, null last", () => {
   const mixed: Value[] = [null, true, date("2024-01-01"), time(0n), obj(), [], "b", "a", double(1.5), int(1)];
-  assert.deepEqual(a(mixed, "order"), [int(1), double(1.5), "a", "b", [], obj(), time(0n), date("2024-01-01"), true, null]);
+  assert.deepEqual(a(mixed, "order"), [
+    int(1),
+    double(1.5),
+    "a",
+    "b",
+    [],
+    obj(),
+    time(0n),
+    date("2024-01-01"),
+    true,
+    null,
+  ]);
 });
 
 test("order() with asc/desc orderings and bare accessors, stable for ties", () => {
   const ctx = fakeCtx();
   const rows = [
-    obj([["n", "b"], ["p", int(2)]]),
-    obj([["n", "a"], ["p", int(2)]]),
-    obj([["n", "c"], ["p", int(1)]]),
+    obj([
+      ["n", "b"],
+      ["p", int(2)],
+    ]),
+    obj([
+      ["n", "a"],
+      ["p", int(2)],
+    ]),
+    obj([
+      ["n", "c"],
+      ["p", int(1)],
+    ]),
   ];
   const price = lambda(["x"], (x) => (x as Map<string, Value>).get("p")!);
   const name = lambda(["x"], (x) => (x as Map<string, Value>).get("n")!);
-  const byPriceDescThenName = callMethod(arrayMembers, "order", rows, [descFn.call(ctx, [price]), name], ctx) as Value[];
-  assert.deepEqual(byPriceDescThenName.map((r) => (r as Map<string, Value>).get("n")), ["a", "b", "c"]);
+  const byPriceDescThenName = callMethod(
+    arrayMembers,
+    "order",
+    rows,
+    [descFn.call(ctx, [price]), name],
+    ctx,
+  ) as Value[];
+  assert.deepEqual(
+    byPriceDescThenName.map((r) => (r as Map<string, Value>).get("n")),
+    ["a", "b", "c"],
+  );
   const byPriceAsc = callMethod(arrayMembers, "order", rows, [ascFn.call(ctx, [price])], ctx) as Value[];
-  assert.deepEqual(byPriceAsc.map((r) => (r as Map<string, Value>).get("n")), ["c", "b", "a"]);
+  assert.deepEqual(
+    byPriceAsc.map((r) => (r as Map<string, Value>).get("n")),
+    ["c", "b", "a"],
+  );
   assert.deepEqual(makeOrdering(price, true), obj([["desc", price]]));
 });
 
 test("order() rejects values that are not orderings", () => {
-  assertQueryError(() => a(nums(1), "order", int(1)), "invalid_argument", "expected value for `ordering0` of type Function, received Int");
-  assertQueryError(() => descFn.call(fakeCtx(), [int(1)]), "invalid_argument", "expected value for `accessor` of type Function, received Int");
+  assertQueryError(
+    () => a(nums(1), "order", int(1)),
+    "invalid_argument",
+    "expected value for `ordering0` of type Function, received Int",
+  );
+  assertQueryError(
+    () => descFn.call(fakeCtx(), [int(1)]),
+    "invalid_argument",
+    "expected value for `accessor` of type Function, received Int",
+  );
 });
 
 test("Array.sequence builds a range and enforces the 16000-element limit", () => {
   const seq = arrayModule.methods.sequence!;
   assert.deepEqual(seq(fakeCtx(), null, [int(2), int(5)]), nums(2, 3, 4));
-  assertQueryError(() => seq(fakeCtx(), null, [int(0), int(16001)]), "value_too_large", "Value too large: range size 16001 exceeds limit 16000.");
+  assertQueryError(
+    () => seq(fakeCtx(), null, [int(0), int(16001)]),
+    "value_too_large",
+    "Value too large: range size 16001 exceeds limit 16000.",
+  );
 });
 
 test("toString renders the array in debug form", () => {

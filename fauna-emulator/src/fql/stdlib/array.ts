@@ -1,7 +1,19 @@
 // Array methods (faunadb Arrays.scala). Callbacks go through ctx.call with ctx.tick per step;
 // callback arity is checked up front like Fauna ("`mapper` should accept 1 parameter…").
 import { int, type Value } from "../../core/index.js";
-import { asArr, asInt, check, checkArgs, checkCallback, indexOutOfBounds, p, truthy, typeMismatch, valueTooLarge, type Signature } from "./args.js";
+import {
+  asArr,
+  asInt,
+  check,
+  checkArgs,
+  checkCallback,
+  indexOutOfBounds,
+  p,
+  truthy,
+  typeMismatch,
+  valueTooLarge,
+  type Signature,
+} from "./args.js";
 import { collectOrderings, sortByOrderings } from "./ordering.js";
 import type { CallContext, Method, ModuleMembers, TypeMembers } from "./types.js";
 import { valueKey } from "./value-key.js";
@@ -57,7 +69,14 @@ function anyEvery(ctx: CallContext, self: Value[], fn: Value, dflt: boolean): bo
   for (const e of self) {
     ctx.tick();
     const r = ctx.call(fn, [e]);
-    const b = r === null ? false : typeof r === "boolean" ? r : (() => { throw typeMismatch("Boolean", r); })();
+    const b =
+      r === null
+        ? false
+        : typeof r === "boolean"
+          ? r
+          : (() => {
+              throw typeMismatch("Boolean", r);
+            })();
     if (b !== dflt) return b;
   }
   return dflt;

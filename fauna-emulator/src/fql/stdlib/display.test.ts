@@ -24,9 +24,17 @@ test("display of scalars is bare: strings, times, dates, bytes, null, booleans",
 });
 
 test("containers render nested values in debug form", () => {
-  const v: Value = [int(1), double(2), "a\"b", time(0n), date("2024-01-01"), null];
+  const v: Value = [int(1), double(2), 'a"b', time(0n), date("2024-01-01"), null];
   assert.equal(displayString(v), '[1, 2.0, "a\\"b", Time("1970-01-01T00:00:00Z"), Date("2024-01-01"), null]');
-  assert.equal(displayString(obj([["a", int(1)], ["b c", [int(2)]]])), '{ a: 1, "b c": [2] }');
+  assert.equal(
+    displayString(
+      obj([
+        ["a", int(1)],
+        ["b c", [int(2)]],
+      ]),
+    ),
+    '{ a: 1, "b c": [2] }',
+  );
   assert.equal(displayString(obj()), "{}");
   assert.equal(displayString([]), "[]");
 });
@@ -40,7 +48,7 @@ test("functions, modules and sets have placeholder renderings", () => {
 
 test("documents use the hook, told whether they are nested", () => {
   const d = doc("Product", "123");
-  const hook = (_v: Value, nested: boolean) => (nested ? "[doc 123 in Product]" : "{ id: ID(\"123\") }");
+  const hook = (_v: Value, nested: boolean) => (nested ? "[doc 123 in Product]" : '{ id: ID("123") }');
   assert.equal(displayString(d, hook), '{ id: ID("123") }');
   assert.equal(displayString([d], hook), "[[doc 123 in Product]]");
   assert.equal(debugString([d]), "[[doc 123 in Product]]");

@@ -46,7 +46,11 @@ test("sign is an Int; round and trunc take a precision and give Long for integer
   assert.deepEqual(m("round", int(1234), int(-2)), long(1200n));
   assert.deepEqual(m("trunc", double(5.129), int(2)), double(5.12));
   assert.deepEqual(m("trunc", int(1299), int(-2)), long(1200n));
-  assertQueryError(() => m("round", double(1.5)), "invalid_function_invocation", "callee function expects exactly 2 arguments, but 1 was provided.");
+  assertQueryError(
+    () => m("round", double(1.5)),
+    "invalid_function_invocation",
+    "callee function expects exactly 2 arguments, but 1 was provided.",
+  );
 });
 
 test("sum keeps integer arithmetic; mean is a Double; non-numbers are rejected", () => {
@@ -54,37 +58,98 @@ test("sum keeps integer arithmetic; mean is a Double; non-numbers are rejected",
   assert.deepEqual(m("sum", [int(1), double(0.5)]), double(1.5));
   assert.deepEqual(m("mean", [int(1), int(2)]), double(1.5));
   assert.deepEqual(m("sum", []), int(0));
-  assertQueryError(() => m("sum", [int(1), "x"]), "invalid_argument", "invalid argument `numbers`: all array elements must be numbers");
-  assertQueryError(() => m("sum", int(1)), "invalid_argument", "expected arguments to `sum` of type (Array<Any>) | (Set<Any>), received (Int)");
+  assertQueryError(
+    () => m("sum", [int(1), "x"]),
+    "invalid_argument",
+    "invalid argument `numbers`: all array elements must be numbers",
+  );
+  assertQueryError(
+    () => m("sum", int(1)),
+    "invalid_argument",
+    "expected arguments to `sum` of type (Array<Any>) | (Set<Any>), received (Int)",
+  );
 });
 
 test("Object.keys/values/entries follow insertion order; fromEntries rebuilds the object", () => {
-  const x = obj([["b", int(1)], ["a", int(2)]]);
+  const x = obj([
+    ["b", int(1)],
+    ["a", int(2)],
+  ]);
   assert.deepEqual(o("keys", x), ["b", "a"]);
   assert.deepEqual(o("values", x), [int(1), int(2)]);
-  assert.deepEqual(o("entries", x), [["b", int(1)], ["a", int(2)]]);
-  assert.deepEqual(o("fromEntries", [["b", int(1)], ["a", int(2)], ["b", int(3)]]), obj([["b", int(3)], ["a", int(2)]]));
-  assertQueryError(() => o("fromEntries", [["a"]]), "invalid_argument", "invalid argument `entries`: expected inner array of length 2 but saw length 1 at index 0");
-  assertQueryError(() => o("fromEntries", [[int(1), int(2)]]), "invalid_argument", "invalid argument `entries`: expected a string for the first element of each inner array, but saw type Int at index 0");
-  assertQueryError(() => o("keys", int(1)), "invalid_argument", "expected value for `object` of type { *: Any }, received Int");
+  assert.deepEqual(o("entries", x), [
+    ["b", int(1)],
+    ["a", int(2)],
+  ]);
+  assert.deepEqual(
+    o("fromEntries", [
+      ["b", int(1)],
+      ["a", int(2)],
+      ["b", int(3)],
+    ]),
+    obj([
+      ["b", int(3)],
+      ["a", int(2)],
+    ]),
+  );
+  assertQueryError(
+    () => o("fromEntries", [["a"]]),
+    "invalid_argument",
+    "invalid argument `entries`: expected inner array of length 2 but saw length 1 at index 0",
+  );
+  assertQueryError(
+    () => o("fromEntries", [[int(1), int(2)]]),
+    "invalid_argument",
+    "invalid argument `entries`: expected a string for the first element of each inner array, but saw type Int at index 0",
+  );
+  assertQueryError(
+    () => o("keys", int(1)),
+    "invalid_argument",
+    "expected value for `object` of type { *: Any }, received Int",
+  );
 });
 
 test("Object.assign is shallow and the source wins", () => {
-  const dst = obj([["a", int(1)], ["n", obj([["x", int(1)]])]]);
-  const src = obj([["a", int(2)], ["n", obj([["y", int(2)]])]]);
-  assert.deepEqual(o("assign", dst, src), obj([["a", int(2)], ["n", obj([["y", int(2)]])]]));
+  const dst = obj([
+    ["a", int(1)],
+    ["n", obj([["x", int(1)]])],
+  ]);
+  const src = obj([
+    ["a", int(2)],
+    ["n", obj([["y", int(2)]])],
+  ]);
+  assert.deepEqual(
+    o("assign", dst, src),
+    obj([
+      ["a", int(2)],
+      ["n", obj([["y", int(2)]])],
+    ]),
+  );
   assert.deepEqual(dst.get("a"), int(1)); // inputs are not mutated
 });
 
 test("Object.assign converts documents through the query context and reports missing ones", () => {
   const ctx = fakeCtx(undefined, (d) =>
     d.kind === "doc" && d.id === "1"
-      ? obj([["id", "1"], ["name", "x"]])
+      ? obj([
+          ["id", "1"],
+          ["name", "x"],
+        ])
       : new QueryError("document_not_found", "Collection `P` does not contain document with id 2."),
   );
   const assign = (...args: Value[]) => callMethod(objectModule, "assign", null, args, ctx);
-  assert.deepEqual(assign(obj(), doc("P", "1")), obj([["id", "1"], ["name", "x"]]));
-  assertQueryError(() => assign(obj(), doc("P", "2")), "invalid_argument", "invalid argument `source`: collection `P` does not contain document with id 2.");
+  assert.deepEqual(
+    assign(obj(), doc("P", "1")),
+    obj([
+      ["id", "1"],
+      ["name", "x"],
+    ]),
+  );
+  assertQueryError(
+    () => assign(obj(), doc("P", "2")),
+    "invalid_argument",
+    "invalid argument `source`: collection `P` does not contain document with id 2.",
+  );
 });
 
 test("Object.select and hasPath walk nested objects", () => {
@@ -93,7 +158,11 @@ test("Object.select and hasPath walk nested objects", () => {
   assert.equal(o("select", x, ["a", "z"]), null);
   assert.equal(o("hasPath", x, ["a", "b"]), true);
   assert.equal(o("hasPath", x, ["a", "b", "c"]), false);
-  assertQueryError(() => o("select", x, [int(1)]), "invalid_argument", "invalid argument `path`: expected an array of strings");
+  assertQueryError(
+    () => o("select", x, [int(1)]),
+    "invalid_argument",
+    "invalid argument `path`: expected an array of strings",
+  );
 });
 
 test("Object.toString and number/boolean/null toString use the display form", () => {
@@ -102,5 +171,8 @@ test("Object.toString and number/boolean/null toString use the display form", ()
   assert.equal(callMethod(numberMembers, "toString", double(2.5), []), "2.5");
   assert.equal(callMethod(booleanMembers, "toString", true, []), "true");
   assert.equal(callMethod(nullMembers, "toString", null, []), "null");
-  assertQueryError(() => callMethod(numberMembers, "toString", int(1), [int(2)], fakeCtx()), "invalid_function_invocation");
+  assertQueryError(
+    () => callMethod(numberMembers, "toString", int(1), [int(2)], fakeCtx()),
+    "invalid_function_invocation",
+  );
 });

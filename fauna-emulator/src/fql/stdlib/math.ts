@@ -6,7 +6,8 @@ import { addNumbers, divideNumbers } from "./operators.js";
 import type { CallContext, Method, ModuleMembers } from "./types.js";
 
 const n = (v: Value): NumberValue => v as NumberValue;
-const toD = (v: Value): number => (n(v).kind === "long" ? Number((v as { value: bigint }).value) : (v as { value: number }).value);
+const toD = (v: Value): number =>
+  n(v).kind === "long" ? Number((v as { value: bigint }).value) : (v as { value: number }).value;
 
 const fn =
   (name: string, sigs: readonly Signature[], impl: (args: Value[], ctx: CallContext) => Value): Method =>

@@ -34,12 +34,19 @@ function fromEntries(entries: readonly Value[]): ObjectValue {
   const out = obj();
   entries.forEach((kv, i) => {
     if (!Array.isArray(kv)) {
-      throw invalidArgument("entries", `expected an array for each element of the outer array, but saw type ${dynamicTypeName(kv)} at index ${i}`);
+      throw invalidArgument(
+        "entries",
+        `expected an array for each element of the outer array, but saw type ${dynamicTypeName(kv)} at index ${i}`,
+      );
     }
-    if (kv.length !== 2) throw invalidArgument("entries", `expected inner array of length 2 but saw length ${kv.length} at index ${i}`);
+    if (kv.length !== 2)
+      throw invalidArgument("entries", `expected inner array of length 2 but saw length ${kv.length} at index ${i}`);
     const [k, v] = kv as [Value, Value];
     if (typeof k !== "string") {
-      throw invalidArgument("entries", `expected a string for the first element of each inner array, but saw type ${dynamicTypeName(k)} at index ${i}`);
+      throw invalidArgument(
+        "entries",
+        `expected a string for the first element of each inner array, but saw type ${dynamicTypeName(k)} at index ${i}`,
+      );
     }
     out.set(k, v); // the last occurrence wins (keeping the first position)
   });
@@ -51,7 +58,9 @@ export const objectModule: ModuleMembers = {
   methods: {
     keys: fn("keys", [p("object", "Object")], (ctx, [o]) => [...materialize(ctx, o!, "object").keys()]),
     values: fn("values", [p("object", "Object")], (ctx, [o]) => [...materialize(ctx, o!, "object").values()]),
-    entries: fn("entries", [p("object", "Object")], (ctx, [o]) => [...materialize(ctx, o!, "object")].map(([k, v]) => [k, v])),
+    entries: fn("entries", [p("object", "Object")], (ctx, [o]) =>
+      [...materialize(ctx, o!, "object")].map(([k, v]) => [k, v]),
+    ),
     fromEntries: fn("fromEntries", [p("entries", "Array")], (_ctx, [e]) => fromEntries(asArr(e!))),
     assign: fn("assign", [p("destination", "Object"), p("source", "Object")], (ctx, [d, s]) => {
       const dst = materialize(ctx, d!, "destination");
@@ -60,8 +69,16 @@ export const objectModule: ModuleMembers = {
       for (const [k, v] of src) out.set(k, v);
       return out;
     }),
-    select: fn("select", [p("object", "Struct"), p("path", "Array")], (_ctx, [o, path]) => select(o!, asArr(path!)) ?? null),
-    hasPath: fn("hasPath", [p("object", "Struct"), p("path", "Array")], (_ctx, [o, path]) => select(o!, asArr(path!)) !== undefined),
+    select: fn(
+      "select",
+      [p("object", "Struct"), p("path", "Array")],
+      (_ctx, [o, path]) => select(o!, asArr(path!)) ?? null,
+    ),
+    hasPath: fn(
+      "hasPath",
+      [p("object", "Struct"), p("path", "Array")],
+      (_ctx, [o, path]) => select(o!, asArr(path!)) !== undefined,
+    ),
     toString: fn("toString", [p("object")], (ctx, [o]) => ctx.display(o!)),
   },
 };

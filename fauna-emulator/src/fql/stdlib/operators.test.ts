@@ -64,17 +64,37 @@ test("String + anything appends the display string of the right side", () => {
 });
 
 test("Number + String is invalid_argument naming the `other` parameter", () => {
-  assertQueryError(() => op("+", int(3), "x"), "invalid_argument", "expected value for `other` of type Number, received String");
-  assertQueryError(() => op("**", int(3), "x"), "invalid_argument", "expected value for `exponent` of type Number, received String");
+  assertQueryError(
+    () => op("+", int(3), "x"),
+    "invalid_argument",
+    "expected value for `other` of type Number, received String",
+  );
+  assertQueryError(
+    () => op("**", int(3), "x"),
+    "invalid_argument",
+    "expected value for `exponent` of type Number, received String",
+  );
 });
 
 test("arithmetic on a non-number receiver is invalid_function_invocation", () => {
-  assertQueryError(() => op("+", true, int(1)), "invalid_function_invocation", "The function `+` does not exist on `Boolean`");
-  assertQueryError(() => op("-", [int(1)], int(1)), "invalid_function_invocation", "The function `-` does not exist on `Array<Any>`");
+  assertQueryError(
+    () => op("+", true, int(1)),
+    "invalid_function_invocation",
+    "The function `+` does not exist on `Boolean`",
+  );
+  assertQueryError(
+    () => op("-", [int(1)], int(1)),
+    "invalid_function_invocation",
+    "The function `-` does not exist on `Array<Any>`",
+  );
 });
 
 test("=~ and !~ parse but no type implements them", () => {
-  assertQueryError(() => op("=~", "a", "a"), "invalid_function_invocation", "The function `=~` does not exist on `String`");
+  assertQueryError(
+    () => op("=~", "a", "a"),
+    "invalid_function_invocation",
+    "The function `=~` does not exist on `String`",
+  );
 });
 
 test("comparisons order numbers across types, strings, times and dates", () => {

@@ -1,6 +1,18 @@
 // Arithmetic, bitwise and ordering operators (faunadb Numbers.scala, Strings.scala `+`,
 // FieldTable.scala comparisons). `==`, `!=`, `&&`, `||`, `??` and `isa` live in the evaluator.
-import { QueryError, compare, double, int, integer, isNumber, LONG_MAX, LONG_MIN, long, type NumberValue, type Value } from "../../core/index.js";
+import {
+  QueryError,
+  compare,
+  double,
+  int,
+  integer,
+  isNumber,
+  LONG_MAX,
+  LONG_MIN,
+  long,
+  type NumberValue,
+  type Value,
+} from "../../core/index.js";
 import type { BinaryOp } from "../ast.js";
 import { functionDoesNotExist, invalidArgumentType, valueTooLarge } from "./args.js";
 import type { CallContext } from "./types.js";
@@ -52,7 +64,9 @@ function arithmetic(op: BinaryOp, a: NumberValue, b: NumberValue): NumberValue {
     case "+":
     case "-":
     case "*":
-      return integral ? integerOp(op, big(a), big(b)) : double(op === "+" ? num(a) + num(b) : op === "-" ? num(a) - num(b) : num(a) * num(b));
+      return integral
+        ? integerOp(op, big(a), big(b))
+        : double(op === "+" ? num(a) + num(b) : op === "-" ? num(a) - num(b) : num(a) * num(b));
     case "/":
       if (!integral) return double(num(a) / num(b));
       if (big(b) === 0n) throw divideByZero();
@@ -82,7 +96,8 @@ function comparable(a: Value, b: Value): boolean {
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b);
   if (a instanceof Map || b instanceof Map) return a instanceof Map && b instanceof Map;
   if (isNumber(a)) return isNumber(b);
-  const group = (k: string) => (k === "doc" || k === "named" ? "doc" : k === "lambda" || k === "native" || k === "udf" ? "fn" : k);
+  const group = (k: string) =>
+    k === "doc" || k === "named" ? "doc" : k === "lambda" || k === "native" || k === "udf" ? "fn" : k;
   return group(a.kind) === group(b.kind);
 }
 

@@ -1,7 +1,16 @@
 // Orderings for `order()`: like Fauna, `asc(fn)` / `desc(fn)` produce plain objects
 // `{ asc: fn }` / `{ desc: fn }`, and a bare function means ascending. Shared by Array.order
 // and the evaluator's Set.order.
-import { compare, isFunction, obj, QueryError, type FunctionValue, type NativeFunctionValue, type ObjectValue, type Value } from "../../core/index.js";
+import {
+  compare,
+  isFunction,
+  obj,
+  QueryError,
+  type FunctionValue,
+  type NativeFunctionValue,
+  type ObjectValue,
+  type Value,
+} from "../../core/index.js";
 import { arityAccepts, arityText, check, dynamicTypeName, funcArity, p } from "./args.js";
 import type { CallContext } from "./types.js";
 
@@ -58,7 +67,10 @@ export function collectOrderings(args: readonly Value[]): Ordering[] {
         return { accessor: fn, desc: key === "desc" };
       }
     }
-    throw new QueryError("invalid_argument", `expected value for \`${name}\` of type Function, received ${dynamicTypeName(v)}`);
+    throw new QueryError(
+      "invalid_argument",
+      `expected value for \`${name}\` of type Function, received ${dynamicTypeName(v)}`,
+    );
   });
 }
 

@@ -51,7 +51,11 @@ test("replace replaces the first match (or N), replaceAll every match, literally
   assert.equal(s("a.a.a", "replace", ".", "-"), "a-a.a");
   assert.equal(s("a.a.a", "replace", ".", "-", int(2)), "a-a-a");
   assert.equal(s("a.a.a", "replaceAll", ".", "$&"), "a$&a$&a");
-  assertQueryError(() => s("aaa", "replace", "a", "b", int(0)), "invalid_argument", "invalid argument `count`: must be greater than or equal to 1");
+  assertQueryError(
+    () => s("aaa", "replace", "a", "b", int(0)),
+    "invalid_argument",
+    "invalid argument `count`: must be greater than or equal to 1",
+  );
 });
 
 test("regex methods: includesRegex, indexOfRegex, matches, matchIndexes, replaceRegex, replaceAllRegex", () => {
@@ -59,7 +63,10 @@ test("regex methods: includesRegex, indexOfRegex, matches, matchIndexes, replace
   assert.deepEqual(s("abc123", "indexOfRegex", "\\d"), int(3));
   assert.equal(s("abc", "indexOfRegex", "\\d"), null);
   assert.deepEqual(s("a1b22", "matches", "\\d+"), ["1", "22"]);
-  assert.deepEqual(s("a1b22", "matchIndexes", "\\d+"), [[int(1), "1"], [int(3), "22"]]);
+  assert.deepEqual(s("a1b22", "matchIndexes", "\\d+"), [
+    [int(1), "1"],
+    [int(3), "22"],
+  ]);
   assert.equal(s("a1b22", "replaceRegex", "\\d+", "#"), "a#b22");
   assert.equal(s("a1b22", "replaceAllRegex", "\\d+", "#"), "a#b#");
   assert.equal(s("ABC", "includesRegex", "(?i)abc"), true);
@@ -79,7 +86,11 @@ test("number parsing returns null on failure and follows Java's rules", () => {
   assert.deepEqual(s("9999999999", "parseNumber"), long(9999999999n));
   assert.deepEqual(s("1.25", "parseNumber"), double(1.25));
   assert.equal(s("x", "parseNumber"), null);
-  assertQueryError(() => s("1", "parseInt", int(1)), "invalid_argument", "invalid argument `format`: invalid radix, expected a number from 2-36");
+  assertQueryError(
+    () => s("1", "parseInt", int(1)),
+    "invalid_argument",
+    "invalid argument `format`: invalid radix, expected a number from 2-36",
+  );
 });
 
 test("case methods: toLowerCase, toUpperCase, casefold (with normalization formats)", () => {
@@ -96,17 +107,41 @@ test("concat and toString", () => {
 });
 
 test("wrong argument types and counts use Fauna's messages", () => {
-  assertQueryError(() => s("ab", "concat", int(1)), "invalid_argument", "expected value for `other` of type String, received Int");
-  assertQueryError(() => s("ab", "concat"), "invalid_function_invocation", "callee function expects exactly 1 argument, but 0 were provided.");
-  assertQueryError(() => s("ab", "toUpperCase", int(1)), "invalid_function_invocation", "callee function expects no arguments, but 1 was provided.");
-  assertQueryError(() => s("ab", "slice", int(1), int(2), int(3)), "invalid_function_invocation", "callee function expects 1 or 2 arguments, but 3 were provided.");
-  assertQueryError(() => s("ab", "indexOf", int(1)), "invalid_argument", "expected arguments to `indexOf` of type (String), received (Int)");
+  assertQueryError(
+    () => s("ab", "concat", int(1)),
+    "invalid_argument",
+    "expected value for `other` of type String, received Int",
+  );
+  assertQueryError(
+    () => s("ab", "concat"),
+    "invalid_function_invocation",
+    "callee function expects exactly 1 argument, but 0 were provided.",
+  );
+  assertQueryError(
+    () => s("ab", "toUpperCase", int(1)),
+    "invalid_function_invocation",
+    "callee function expects no arguments, but 1 was provided.",
+  );
+  assertQueryError(
+    () => s("ab", "slice", int(1), int(2), int(3)),
+    "invalid_function_invocation",
+    "callee function expects 1 or 2 arguments, but 3 were provided.",
+  );
+  assertQueryError(
+    () => s("ab", "indexOf", int(1)),
+    "invalid_argument",
+    "expected arguments to `indexOf` of type (String), received (Int)",
+  );
 });
 
 test("Int parameters accept integral Doubles and in-range Longs", () => {
   assert.equal(s("abc", "at", double(1)), "b");
   assert.equal(s("abc", "at", long(2n)), "c");
-  assertQueryError(() => s("abc", "at", double(1.5)), "invalid_argument", "expected value for `index` of type Int, received Double");
+  assertQueryError(
+    () => s("abc", "at", double(1.5)),
+    "invalid_argument",
+    "expected value for `index` of type Int, received Double",
+  );
 });
 
 // ---- regexes run in linear time and never split a code point (issue: bad input) ----------
@@ -120,14 +155,29 @@ const quick = <T>(label: string, run: () => T, budgetMs = 1_000): T => {
 };
 
 test("catastrophic-backtracking patterns answer at once: (a+)+$ and an anchored \\s+$", () => {
-  assert.equal(quick("(a+)+$", () => s(`${"a".repeat(28)}!`, "includesRegex", "(a+)+$")), false);
+  assert.equal(
+    quick("(a+)+$", () => s(`${"a".repeat(28)}!`, "includesRegex", "(a+)+$")),
+    false,
+  );
   const spaced = `x${" ".repeat(200_000)}y`;
-  assert.equal(quick("\\s+$", () => s(spaced, "replaceAllRegex", "^\\s+|\\s+$", "")), spaced);
-  assert.equal(quick("trim", () => s(`  a  `, "replaceAllRegex", "^\\s+|\\s+$", "")), "a");
+  assert.equal(
+    quick("\\s+$", () => s(spaced, "replaceAllRegex", "^\\s+|\\s+$", "")),
+    spaced,
+  );
+  assert.equal(
+    quick("trim", () => s(`  a  `, "replaceAllRegex", "^\\s+|\\s+$", "")),
+    "a",
+  );
 });
 
 test("empty matches step over whole code points: no endless loop, no lone surrogate", () => {
-  assert.deepEqual(quick("matchIndexes", () => s("😀", "matchIndexes", "")), [[int(0), ""], [int(1), ""]]);
+  assert.deepEqual(
+    quick("matchIndexes", () => s("😀", "matchIndexes", "")),
+    [
+      [int(0), ""],
+      [int(1), ""],
+    ],
+  );
   assert.deepEqual(s("😀", "matches", ""), ["", ""]);
   assert.deepEqual(s("a😀b", "splitRegex", ""), ["a", "😀", "b"]);
   assert.equal(s("😀", "replaceAllRegex", "", "-"), "-😀-");

@@ -1,7 +1,16 @@
 // String methods (faunadb Strings.scala). Indexes and lengths count Unicode code points;
 // results of "not found" lookups are null. Fauna has no trim/trimStart/trimEnd.
 import { double, int, long, type Value } from "../../core/index.js";
-import { asInt, asStr, checkArgs, indexOutOfBounds, invalidArgument, p, valueTooLarge, type Signature } from "./args.js";
+import {
+  asInt,
+  asStr,
+  checkArgs,
+  indexOutOfBounds,
+  invalidArgument,
+  p,
+  valueTooLarge,
+  type Signature,
+} from "./args.js";
 import { STRING_MAX_SIZE } from "./operators.js";
 import { codePointWidth, parseRegex } from "./regex.js";
 import type { CallContext, Method, TypeMembers } from "./types.js";
@@ -35,7 +44,10 @@ function offsetByCodePoints(s: string, cp: number): number | undefined {
   for (let n = 0; n < cp; n++) {
     if (i >= s.length) return undefined;
     const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff ? 2 : 1;
+    i +=
+      c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff
+        ? 2
+        : 1;
   }
   return i;
 }
@@ -203,7 +215,9 @@ export const stringMembers: TypeMembers = {
       const off = toIndex(s, asInt(i!));
       return String.fromCodePoint(s.codePointAt(off)!);
     }),
-    casefold: method("casefold", [[], [STR("format")]], (_c, s, [f]) => casefold(s, f === undefined ? undefined : asStr(f))),
+    casefold: method("casefold", [[], [STR("format")]], (_c, s, [f]) =>
+      casefold(s, f === undefined ? undefined : asStr(f)),
+    ),
     concat: method("concat", [[STR("other")]], (_c, s, [o]) => {
       checkSize(s.length + asStr(o!).length);
       return s + asStr(o!);
@@ -211,7 +225,11 @@ export const stringMembers: TypeMembers = {
     endsWith: method("endsWith", [[STR("suffix")]], (_c, s, [x]) => s.endsWith(asStr(x!))),
     startsWith: method("startsWith", [[STR("prefix")]], (_c, s, [x]) => s.startsWith(asStr(x!))),
     includes: method("includes", [[STR("pattern")]], (_c, s, [x]) => s.includes(asStr(x!))),
-    includesRegex: method("includesRegex", [[STR("regex")]], (_c, s, [x]) => parseRegex(asStr(x!)).first(s) !== undefined),
+    includesRegex: method(
+      "includesRegex",
+      [[STR("regex")]],
+      (_c, s, [x]) => parseRegex(asStr(x!)).first(s) !== undefined,
+    ),
     indexOf: method("indexOf", [[STR("pattern")], [STR("pattern"), INT("start")]], (_c, s, [x, st]) =>
       orNull(s, s.indexOf(asStr(x!), st === undefined ? 0 : toIndex(s, asInt(st)))),
     ),
@@ -228,7 +246,11 @@ export const stringMembers: TypeMembers = {
     lastIndexOf: method("lastIndexOf", [[STR("pattern")], [STR("pattern"), INT("end")]], (_c, s, [x, e]) =>
       orNull(s, e === undefined ? s.lastIndexOf(asStr(x!)) : s.lastIndexOf(asStr(x!), toIndex(s, asInt(e)))),
     ),
-    matches: method("matches", [[STR("regex")]], (_c, s, [x]) => parseRegex(asStr(x!)).all(s).map(([, t]) => t)),
+    matches: method("matches", [[STR("regex")]], (_c, s, [x]) =>
+      parseRegex(asStr(x!))
+        .all(s)
+        .map(([, t]) => t),
+    ),
     matchIndexes: method("matchIndexes", [[STR("regex")]], (_c, s, [x]) => {
       // Code point offsets counted incrementally: matches come in order, so this stays linear.
       let charIndex = 0;
@@ -267,7 +289,10 @@ export const stringMembers: TypeMembers = {
     }),
     replace: method(
       "replace",
-      [[STR("pattern"), STR("replacement")], [STR("pattern"), STR("replacement"), INT("amount")]],
+      [
+        [STR("pattern"), STR("replacement")],
+        [STR("pattern"), STR("replacement"), INT("amount")],
+      ],
       (_c, s, [x, r, n]) => replace(s, literal(asStr(x!)), asStr(r!), n === undefined ? 1 : asInt(n)),
     ),
     replaceAll: method("replaceAll", [[STR("pattern"), STR("replacement")]], (_c, s, [x, r]) =>
@@ -275,7 +300,10 @@ export const stringMembers: TypeMembers = {
     ),
     replaceRegex: method(
       "replaceRegex",
-      [[STR("regex"), STR("replacement")], [STR("regex"), STR("replacement"), INT("amount")]],
+      [
+        [STR("regex"), STR("replacement")],
+        [STR("regex"), STR("replacement"), INT("amount")],
+      ],
       (_c, s, [x, r, n]) => {
         parseRegex(asStr(x!)); // report invalid_regex before the count check
         return replace(s, regex(asStr(x!)), asStr(r!), n === undefined ? 1 : asInt(n));

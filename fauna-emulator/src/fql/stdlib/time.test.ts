@@ -24,14 +24,20 @@ test("invalid time strings are invalid_time; a missing offset is invalid", () =>
   assertQueryError(() => T("2024-01-01"), "invalid_time", "`2024-01-01` is not a valid time.");
   assertQueryError(() => T("2024-01-01T00:00:00"), "invalid_time");
   assertQueryError(() => T("2024-13-01T00:00:00Z"), "invalid_time");
-  assertQueryError(() => timeModule.methods.fromString!(fakeCtx(), null, ["nope"]), "invalid_time", "`nope` is not a valid time.");
+  assertQueryError(
+    () => timeModule.methods.fromString!(fakeCtx(), null, ["nope"]),
+    "invalid_time",
+    "`nope` is not a valid time.",
+  );
 });
 
 test("time fields: year, month, dayOfMonth, dayOfWeek, dayOfYear, hour, minute, second", () => {
   const t = T("2023-02-10T12:01:19.000Z");
   const f = (k: string) => timeMembers.props[k]!(t);
-  assert.deepEqual([f("year"), f("month"), f("dayOfMonth"), f("dayOfWeek"), f("dayOfYear"), f("hour"), f("minute"), f("second")],
-    [int(2023), int(2), int(10), int(5), int(41), int(12), int(1), int(19)]);
+  assert.deepEqual(
+    [f("year"), f("month"), f("dayOfMonth"), f("dayOfWeek"), f("dayOfYear"), f("hour"), f("minute"), f("second")],
+    [int(2023), int(2), int(10), int(5), int(41), int(12), int(1), int(19)],
+  );
 });
 
 test("toSeconds/toMillis/toMicros floor to the unit", () => {
@@ -52,8 +58,14 @@ test("add/subtract with every unit spelling, Double amounts keep fractions", () 
   assert.equal(str(tm(t, "subtract", double(1.5), "hours")), "2023-02-10T10:30:00Z");
   assert.equal(str(tm(t, "add", int(5), "nanoseconds")), "2023-02-10T12:00:00.000000005Z");
   assert.equal(str(tm(T("1970-01-01T00:00:00Z"), "add", long(1000000000000n), "seconds")), "+33658-09-27T01:46:40Z");
-  assert.equal(str(tm(T("-999999999-01-01T00:00:00Z"), "add", double(17531639991215.998), "hours")), "+999999999-12-31T23:59:52.968750Z");
-  assert.equal(str(tm(T("1970-01-01T00:00:00Z"), "add", double(9223372036854775807.0), "nanoseconds")), "2262-04-11T23:47:16.854776Z");
+  assert.equal(
+    str(tm(T("-999999999-01-01T00:00:00Z"), "add", double(17531639991215.998), "hours")),
+    "+999999999-12-31T23:59:52.968750Z",
+  );
+  assert.equal(
+    str(tm(T("1970-01-01T00:00:00Z"), "add", double(9223372036854775807.0), "nanoseconds")),
+    "2262-04-11T23:47:16.854776Z",
+  );
 });
 
 test("invalid units are invalid_unit", () => {
@@ -64,9 +76,21 @@ test("invalid units are invalid_unit", () => {
 });
 
 test("arithmetic beyond the supported range is invalid_time with Fauna's messages", () => {
-  assertQueryError(() => tm(T("+999999999-12-31T23:59:59.999999999Z"), "add", int(1), "nanosecond"), "invalid_time", "Time exceeds the maximum value.");
-  assertQueryError(() => tm(T("-999999999-01-01T00:00:00Z"), "subtract", int(1), "nanosecond"), "invalid_time", "Time exceeds the minimum value.");
-  assertQueryError(() => tm(T("2023-02-10T12:00:00Z"), "add", long(9223372036854775807n), "days"), "invalid_time", "Time exceeds the maximum value.");
+  assertQueryError(
+    () => tm(T("+999999999-12-31T23:59:59.999999999Z"), "add", int(1), "nanosecond"),
+    "invalid_time",
+    "Time exceeds the maximum value.",
+  );
+  assertQueryError(
+    () => tm(T("-999999999-01-01T00:00:00Z"), "subtract", int(1), "nanosecond"),
+    "invalid_time",
+    "Time exceeds the minimum value.",
+  );
+  assertQueryError(
+    () => tm(T("2023-02-10T12:00:00Z"), "add", long(9223372036854775807n), "days"),
+    "invalid_time",
+    "Time exceeds the maximum value.",
+  );
 });
 
 test("difference counts whole units from start to self, truncating toward zero", () => {
@@ -101,7 +125,11 @@ test("Date add/subtract take day units only; difference returns days as a Long",
   assert.deepEqual(callMethod(dateMembers, "add", d, [int(2), "days"]), date("2024-03-01"));
   assert.deepEqual(callMethod(dateMembers, "subtract", d, [int(59), "days"]), date("2023-12-31"));
   assert.deepEqual(callMethod(dateMembers, "add", d, [double(1.5), "day"]), date("2024-03-01"));
-  assertQueryError(() => callMethod(dateMembers, "add", d, [int(1), "hours"]), "invalid_unit", "`hours` is not a valid date unit.");
+  assertQueryError(
+    () => callMethod(dateMembers, "add", d, [int(1), "hours"]),
+    "invalid_unit",
+    "`hours` is not a valid date unit.",
+  );
   assert.deepEqual(callMethod(dateMembers, "difference", D("2024-03-01"), [d]), long(2n));
 });
 

@@ -1,6 +1,27 @@
 // Time and Date (faunadb Time.scala, Date.scala, lang/Timestamp.scala, lang/MidstUnit.scala).
 // Times are epoch nanoseconds (bigint) in [-999999999-01-01, +999999999-12-31T23:59:59.999999999Z].
-import { QueryError, date, int, integer, long, time, civilFromDays, dayOfWeek, dayOfYear, daysFromCivil, floorDiv, formatDate, instantFields, NANOS_PER_DAY, NANOS_PER_SECOND, parseDate, parseInstant, type DateValue, type TimeValue, type Value } from "../../core/index.js";
+import {
+  QueryError,
+  date,
+  int,
+  integer,
+  long,
+  time,
+  civilFromDays,
+  dayOfWeek,
+  dayOfYear,
+  daysFromCivil,
+  floorDiv,
+  formatDate,
+  instantFields,
+  NANOS_PER_DAY,
+  NANOS_PER_SECOND,
+  parseDate,
+  parseInstant,
+  type DateValue,
+  type TimeValue,
+  type Value,
+} from "../../core/index.js";
 import { asStr, check, checkArity, p, type Signature } from "./args.js";
 import type { CallContext, Method, ModuleMembers, TypeMembers } from "./types.js";
 
@@ -122,11 +143,13 @@ export const timeMembers: TypeMembers = {
 /** `Time("…")` / `Time.fromString("…")`. */
 export function parseTime(s: string): TimeValue {
   const n = parseInstant(s);
-  if (n === undefined || n < INSTANT_MIN || n > INSTANT_MAX) throw new QueryError("invalid_time", `\`${s}\` is not a valid time.`);
+  if (n === undefined || n < INSTANT_MIN || n > INSTANT_MAX)
+    throw new QueryError("invalid_time", `\`${s}\` is not a valid time.`);
   return time(n);
 }
 
-const fromString: Method = (_ctx, _self, args) => parseTime(asStr(check("fromString", [p("time", "String")], args)[0]!));
+const fromString: Method = (_ctx, _self, args) =>
+  parseTime(asStr(check("fromString", [p("time", "String")], args)[0]!));
 
 export const timeModule: ModuleMembers = {
   props: {},
@@ -201,7 +224,9 @@ export const dateMembers: TypeMembers = {
     add: dm("add", AMOUNT_UNIT, (_c, d, [a, u]) => dateFromDays(dateDays(d) + dayAmount(a!, asStr(u!)))),
     subtract: dm("subtract", AMOUNT_UNIT, (_c, d, [a, u]) => dateFromDays(dateDays(d) - dayAmount(a!, asStr(u!)))),
     // Fauna returns a Long here (ChronoUnit.DAYS.between).
-    difference: dm("difference", [p("start", "Date")], (_c, d, [s]) => long(BigInt(dateDays(d) - dateDays(s as DateValue)))),
+    difference: dm("difference", [p("start", "Date")], (_c, d, [s]) =>
+      long(BigInt(dateDays(d) - dateDays(s as DateValue))),
+    ),
     toString: dm("toString", [], (ctx, d) => ctx.display(d)),
   },
 };
