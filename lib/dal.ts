@@ -1,7 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { getCartItemCount } from "./fauna/cart";
 import { SessionExpiredError } from "./fauna/errors";
+import { logError } from "./log";
 import { loginPath, sessionExpiredPath } from "./redirects";
 import { readSession } from "./session";
 
@@ -37,12 +39,28 @@ export async function requireSession(returnTo: string): Promise<Session> {
 }
 
 /** Runs Fauna queries with the shopper's token; a token Fauna rejects ends the session. */
-export async function withShopper<T>(returnTo: string, run: (token: string, session: Session) => Promise<T>): Promise<T> {
+export async function withShopper<T>(
+  returnTo: string,
+  run: (token: string, session: Session) => Promise<T>,
+): Promise<T> {
   const session = await requireSession(returnTo);
   try {
     return await run(session.token, session);
   } catch (error) {
     if (error instanceof SessionExpiredError) redirect(sessionExpiredPath(returnTo));
     throw error;
+  }
+}
+
+/**
+ * The number of items in the shopper's cart for the header, or null when Fauna cannot say:
+ * a rejected token or an outage must not break every page (the page itself reports it).
+ */
+export async function cartCountForHeader(token: string): Promise<number | null> {
+  try {
+    return await getCartItemCount(token);
+  } catch (error) {
+    if (!(error instanceof SessionExpiredError)) logError("cart count for the header failed", error);
+    return null;
   }
 }

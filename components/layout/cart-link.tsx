@@ -1,18 +1,9 @@
 import Link from "next/link";
-import { getCartItemCount } from "@/lib/fauna/cart";
-import { SessionExpiredError } from "@/lib/fauna/errors";
-import { logError } from "@/lib/log";
+import { cartCountForHeader } from "@/lib/dal";
 
 /** The header's "Cart" link with the number of items; without a count if Fauna cannot say. */
 export async function CartLink({ token }: { token: string }) {
-  let count: number | null = null;
-  try {
-    count = await getCartItemCount(token);
-  } catch (error) {
-    // A rejected token or an outage must not break every page; the page itself reports it.
-    if (!(error instanceof SessionExpiredError)) logError("cart count for the header failed", error);
-  }
-  return <CartLinkView count={count} />;
+  return <CartLinkView count={await cartCountForHeader(token)} />;
 }
 
 export function CartLinkView({ count }: { count: number | null }) {
