@@ -6,3 +6,12 @@ export { renderDecorated } from "./decorated.js";
 export { templateToSource } from "./template.js";
 export { parseSchemaFiles } from "./multipart.js";
 export { parseJson, stringifyJson, JsonNumber } from "./json.js";
+export {
+  deadlineOf,
+  failureResponse,
+  handleApi,
+  inProcess,
+  type ApiRequest,
+  type ApiResponse,
+  type Dispatch,
+} from "./api.js";

@@ -47,6 +47,7 @@ export async function handleQuery(
   req: WireRequest,
   res: WireResponse,
   maxBodyBytes: number,
+  receivedAt = Date.now(),
 ): Promise<void> {
   let tags: string | undefined;
   let format: Format = "simple";
@@ -59,12 +60,12 @@ export async function handleQuery(
     if (secret === null) throw unauthorized();
     const request = parseRequestBody(body, format);
 
-    const start = Date.now();
     const result = engine.query({
       secret,
       source: request.source,
       variables: request.variables,
-      deadline: start + opts.timeoutMs,
+      // Time spent waiting for a free worker counts too.
+      deadline: receivedAt + opts.timeoutMs,
       timeoutMs: opts.timeoutMs,
       ...(opts.lastTxnTs !== undefined ? { lastTxnTs: opts.lastTxnTs } : {}),
       encode: (data) => encodeResult(data, format),

@@ -5,6 +5,7 @@ import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
 import type { Engine } from "../engine/types.js";
+import { inProcess, type Dispatch } from "./api.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./body.js";
 import type { WireRequest, WireResponse } from "./http-types.js";
 import { createRouter } from "./router.js";
@@ -18,8 +19,13 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(engine: Engine, opts: { maxBodyBytes?: number } = {}): HttpServer {
-  const route = createRouter(engine, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+/**
+ * Serves the API from `target`: an engine (queries run on this thread) or a dispatch function
+ * (e.g. to a pool of worker threads; this thread then only speaks HTTP).
+ */
+export function createHttpServer(target: Engine | Dispatch, opts: { maxBodyBytes?: number } = {}): HttpServer {
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const route = createRouter(typeof target === "function" ? target : inProcess(target, maxBodyBytes), maxBodyBytes);
   const handle = (req: WireRequest, res: WireResponse) => void route(req, res);
 
   const sockets = new Set<net.Socket>();
