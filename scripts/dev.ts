@@ -6,6 +6,7 @@ import { DEFAULT_LOCAL_PORT, faunaSettings } from "./lib/fauna-settings.ts";
 import { startLocalEmulator, waitForFauna, type RunningEmulator } from "./lib/local-emulator.ts";
 import { ensureSessionPassword } from "./lib/session-password.ts";
 import { setupDatabase } from "./lib/setup-database.ts";
+import { availableParallelism } from "node:os";
 
 const log = (line: string) => console.log(`[dev] ${line}`);
 
@@ -21,7 +22,7 @@ async function main() {
   } else {
     process.env.FAUNA_ROOT_SECRET ||= faunaSettings().adminSecret;
     const port = Number(process.env.FAUNA_PORT ?? DEFAULT_LOCAL_PORT);
-    emulator = await startLocalEmulator({ port, dataDir: resolve(".fauna-data") });
+    emulator = await startLocalEmulator({ port, dataDir: resolve(".fauna-data"), workers: availableParallelism() });
     endpoint = emulator.url;
     log(`local Fauna on ${endpoint} (data in .fauna-data/)`);
   }

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readEnvFile } from "../../scripts/lib/env-file.ts";
 import { startLocalEmulator, type RunningEmulator } from "../../scripts/lib/local-emulator.ts";
@@ -26,7 +26,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "storefront-e2e-fauna-"));
   const workDir = mkdtempSync(join(tmpdir(), "storefront-e2e-env-"));
   tempDirs.push(dataDir, workDir);
-  emulator = await startLocalEmulator({ port: 0, dataDir });
+  emulator = await startLocalEmulator({ port: 0, dataDir, workers: availableParallelism() });
   log(`local Fauna on ${emulator.url} (data in ${dataDir})`);
 
   const envFile = join(workDir, ".env.e2e");

@@ -1,7 +1,17 @@
-// Public API of the emulator package: start a Fauna-compatible server in-process.
+// Public API of the emulator package: start a Fauna-compatible server, its queries running on
+// this thread or on a pool of worker threads.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { FaunaEngine } from "./engine/index.js";
+import { SharedClock } from "./engine/pool/clock.js";
+import { isPoolFailure, WorkerPool } from "./engine/pool/worker-pool.js";
 import { openStore } from "./store/index.js";
-import { createHttpServer } from "./wire/index.js";
+import { createHttpServer, deadlineOf, failureResponse, type ApiResponse, type Dispatch } from "./wire/index.js";
+
+/** Heap per worker thread (MB): a query that needs more fails alone. */
+export const DEFAULT_WORKER_MEMORY_MB = 384;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface EmulatorOptions {
   /** TCP port; 0 picks a free one. Default 8443. */
@@ -12,6 +22,13 @@ export interface EmulatorOptions {
   dataDir?: string | null;
   /** The root (admin) secret. Default `FAUNA_ROOT_SECRET` or "secret". */
   rootSecret?: string;
+  /**
+   * Worker threads running queries; 0 (the default here) runs them on this thread. With
+   * workers, a query past its deadline is cut off and `dataDir: null` uses a temporary file.
+   */
+  workers?: number;
+  /** Heap limit per worker thread, MB. */
+  workerMemoryMb?: number;
 }
 
 export interface RunningEmulator {
@@ -25,14 +42,17 @@ export interface RunningEmulator {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? "127.0.0.1";
   const rootSecret = opts.rootSecret ?? process.env.FAUNA_ROOT_SECRET ?? "secret";
-  const store = openStore({ dir: opts.dataDir ?? null });
-  const engine = new FaunaEngine(store, { rootSecret });
-  const server = createHttpServer(engine);
+  const workers = opts.workers ?? 0;
+  const backend =
+    workers > 0
+      ? await startPool(opts.dataDir ?? null, rootSecret, workers, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB)
+      : startInProcess(opts.dataDir ?? null, rootSecret);
+  const server = createHttpServer(backend.target);
   let port: number;
   try {
     port = await server.listen(opts.port ?? 8443, host);
   } catch (e) {
-    store.close();
+    await backend.close();
     throw e;
   }
   const shownHost = host.includes(":") ? `[${host}]` : host;
@@ -42,8 +62,66 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     port,
     rootSecret,
     close() {
-      closed ??= server.close().finally(() => store.close());
+      closed ??= server.close().finally(() => backend.close());
       return closed;
+    },
+  };
+}
+
+interface Backend {
+  target: FaunaEngine | Dispatch;
+  close(): Promise<void>;
+}
+
+function startInProcess(dataDir: string | null, rootSecret: string): Backend {
+  const store = openStore({ dir: dataDir });
+  return { target: new FaunaEngine(store, { rootSecret }), close: async () => store.close() };
+}
+
+/** A scratch database for `--memory` with workers (threads cannot share an in-memory SQLite). */
+function scratchDir(): string {
+  return mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "fauna-emulator-"));
+}
+
+async function startPool(
+  dataDir: string | null,
+  rootSecret: string,
+  workers: number,
+  memoryMb: number,
+): Promise<Backend> {
+  const dir = dataDir ?? scratchDir();
+  const removeScratch = () => (dataDir === null ? rmSync(dir, { recursive: true, force: true }) : undefined);
+  // Create or migrate the file once, before any worker opens it; start the clock after it.
+  const store = openStore({ dir });
+  const clock = SharedClock.allocate(
+    BigInt(store.getMeta("last_txn_ts") ?? "0"),
+    BigInt(store.getMeta("last_id") ?? "0"),
+  );
+  store.close();
+  let pool: WorkerPool;
+  try {
+    pool = await WorkerPool.start({
+      entry: new URL("./worker.mjs", import.meta.url),
+      size: workers,
+      init: { dataDir: dir, rootSecret, maxBodyBytes: MAX_BODY_BYTES },
+      clock,
+      memoryMb,
+    });
+  } catch (e) {
+    removeScratch();
+    throw e;
+  }
+  const dispatch: Dispatch = async (req) => {
+    const result = await pool.run<ApiResponse>(req, deadlineOf(req));
+    if (!isPoolFailure(result)) return result;
+    if (result.failed === "timeout") return failureResponse(req, "timeout");
+    return failureResponse(req, result.outOfMemory ? "out_of_memory" : "crashed", memoryMb);
+  };
+  return {
+    target: dispatch,
+    close: async () => {
+      await pool.close();
+      removeScratch();
     },
   };
 }

@@ -1,12 +1,19 @@
 export type RunningEmulator = { url: string; close(): unknown };
 
+type EmulatorOptions = {
+  port: number;
+  dataDir: string | null;
+  /** Worker threads for queries, as the standalone server uses (0: run them in this process). */
+  workers?: number;
+};
+
 type EmulatorModule = {
-  startEmulator?: (options: { port: number; dataDir: string | null }) => Promise<RunningEmulator>;
+  startEmulator?: (options: EmulatorOptions) => Promise<RunningEmulator>;
 };
 
 // The workspace package is loaded at run time so the app's type-check never depends
 // on the emulator's sources (they are typed and tested in their own package).
-export async function startLocalEmulator(options: { port: number; dataDir: string | null }) {
+export async function startLocalEmulator(options: EmulatorOptions) {
   const specifier = "fauna-emulator";
   const emulator = (await import(specifier)) as EmulatorModule;
   if (typeof emulator.startEmulator !== "function") {

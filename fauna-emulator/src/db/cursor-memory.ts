@@ -31,13 +31,18 @@ export class CursorMemory {
 
   /** The key a database signs its cursors with: made once, kept in the database's meta. */
   signingKey(store: Store): Buffer {
-    let key = this.keys.get(store);
-    if (!key) {
-      const stored = store.getMeta("cursor_key");
-      key = stored ? Buffer.from(stored, "base64url") : randomBytes(32);
-      if (!stored) store.setMeta("cursor_key", key.toString("base64url"));
+    const known = this.keys.get(store);
+    if (known) return known;
+    const stored = store.getMeta("cursor_key");
+    if (stored) {
+      const key = Buffer.from(stored, "base64url");
       this.keys.set(store, key);
+      return key;
     }
+    // Not remembered until read back from storage: this transaction may yet roll back (e.g.
+    // another worker made the key first), and then its key never existed.
+    const key = randomBytes(32);
+    store.setMeta("cursor_key", key.toString("base64url"));
     return key;
   }
 }

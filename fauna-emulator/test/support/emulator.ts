@@ -1,6 +1,6 @@
 // Shared set-up for conformance tests: an in-memory emulator with the shop schema, driven
 // through the official `fauna` driver exactly as an application would.
-import { Client, type Query, type QueryValue } from "fauna";
+import { Client, type Query, type QueryOptions, type QueryValue } from "fauna";
 import { applySchema, readSchemaDir, startEmulator, type RunningEmulator } from "../../src/index.js";
 import { SHOP_SCHEMA } from "./fixtures.js";
 
@@ -29,9 +29,19 @@ export async function pushFiles(url: string, files: Record<string, string>): Pro
  * (several folders are pushed as one schema), the inline `files`, or nothing (`schemaDir: null`).
  */
 export async function startDb(
-  opts: { schemaDir?: string | string[] | null; dataDir?: string | null; files?: Record<string, string> } = {},
+  opts: {
+    schemaDir?: string | string[] | null;
+    dataDir?: string | null;
+    files?: Record<string, string>;
+    workers?: number;
+  } = {},
 ): Promise<TestDb> {
-  const emu = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, rootSecret: "secret" });
+  const emu = await startEmulator({
+    port: 0,
+    dataDir: opts.dataDir ?? null,
+    rootSecret: "secret",
+    workers: opts.workers ?? 0,
+  });
   const schemaDir = opts.schemaDir === undefined && !opts.files ? SHOP_SCHEMA : opts.schemaDir;
   if (typeof schemaDir === "string") await applySchema(schemaDir, { url: emu.url, secret: "secret" });
   else if (schemaDir) await pushFiles(emu.url, Object.fromEntries(schemaDir.flatMap((dir) => [...readSchemaDir(dir)])));
@@ -64,11 +74,12 @@ export async function run<T = QueryValue>(c: Client, q: Query): Promise<T> {
 export async function fails(
   c: Client,
   q: Query,
+  options?: QueryOptions,
 ): Promise<
   Error & { code?: string; httpStatus?: number; constraint_failures?: unknown; queryInfo?: { summary?: string } }
 > {
   try {
-    await c.query(q);
+    await c.query(q, options);
   } catch (e) {
     return e as Error & { code?: string; httpStatus?: number };
   }

@@ -21,7 +21,8 @@ export async function serveJobs(
     return;
   }
   port.on("message", (msg: { id: number; payload: unknown }) => {
-    port.postMessage({ id: msg.id, result: handle(msg.payload) });
+    // One job at a time: the pool sends the next only after this answer.
+    void Promise.resolve(handle(msg.payload)).then((result) => port.postMessage({ id: msg.id, result }));
   });
   port.postMessage({ ready: true });
 }
