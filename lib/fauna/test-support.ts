@@ -17,7 +17,8 @@ export type TestFauna = {
 export async function startTestFauna(): Promise<TestFauna> {
   process.env.FAUNA_ROOT_SECRET ||= "secret";
   const adminSecret = process.env.FAUNA_ROOT_SECRET;
-  const emulator = await startLocalEmulator({ port: 0, dataDir: null });
+  // Worker threads, as the real server runs: concurrent tests race for real.
+  const emulator = await startLocalEmulator({ port: 0, dataDir: null, workers: 2 });
   const dir = mkdtempSync(join(tmpdir(), "storefront-unit-"));
   const envFile = join(dir, ".env.test");
   await setupDatabase({ endpoint: emulator.url, adminSecret, schemaDir: resolve("schema"), envFile });
