@@ -7,7 +7,14 @@ import { FaunaEngine } from "./engine/index.js";
 import { SharedClock } from "./engine/pool/clock.js";
 import { isPoolFailure, WorkerPool } from "./engine/pool/worker-pool.js";
 import { openStore } from "./store/index.js";
-import { createHttpServer, deadlineOf, failureResponse, type ApiResponse, type Dispatch } from "./wire/index.js";
+import {
+  createHttpServer,
+  deadlineOf,
+  failureResponse,
+  type AccessLogEntry,
+  type ApiResponse,
+  type Dispatch,
+} from "./wire/index.js";
 
 /** Heap per worker thread (MB): a query that needs more fails alone. */
 export const DEFAULT_WORKER_MEMORY_MB = 384;
@@ -29,7 +36,16 @@ export interface EmulatorOptions {
   workers?: number;
   /** Heap limit per worker thread, MB. */
   workerMemoryMb?: number;
+  /** Serve HTTPS (HTTP/2 via ALPN, HTTP/1.1 fallback) with this PEM certificate and key. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Called once per finished request (method, route, status, ms: never a secret). */
+  onRequest?: (entry: AccessLogEntry) => void;
 }
+
+/** The root secret everyone knows: only ever acceptable on this machine's loopback. */
+export const DEFAULT_ROOT_SECRET = "secret";
+
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 export interface RunningEmulator {
   /** Base URL, e.g. http://127.0.0.1:8443 */
@@ -41,13 +57,23 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? "127.0.0.1";
-  const rootSecret = opts.rootSecret ?? process.env.FAUNA_ROOT_SECRET ?? "secret";
+  // An empty FAUNA_ROOT_SECRET counts as unset: an empty secret is no secret.
+  const rootSecret = opts.rootSecret || process.env.FAUNA_ROOT_SECRET || DEFAULT_ROOT_SECRET;
+  if (!isLoopback(host) && rootSecret === DEFAULT_ROOT_SECRET) {
+    throw new Error(
+      `refusing to listen on ${host} with the default root secret "${DEFAULT_ROOT_SECRET}": anyone who can reach it would be admin. ` +
+        "Set FAUNA_ROOT_SECRET or --root-secret-file, or bind 127.0.0.1.",
+    );
+  }
   const workers = opts.workers ?? 0;
   const backend =
     workers > 0
       ? await startPool(opts.dataDir ?? null, rootSecret, workers, opts.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB)
       : startInProcess(opts.dataDir ?? null, rootSecret);
-  const server = createHttpServer(backend.target);
+  const server = createHttpServer(backend.target, {
+    ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
+  });
   let port: number;
   try {
     port = await server.listen(opts.port ?? 8443, host);
@@ -58,7 +84,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const shownHost = host.includes(":") ? `[${host}]` : host;
   let closed: Promise<void> | null = null;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${opts.tls ? "https" : "http"}://${shownHost}:${port}`,
     port,
     rootSecret,
     close() {
@@ -127,5 +153,5 @@ async function startPool(
 }
 
 export { FaunaEngine } from "./engine/index.js";
-export { openStore } from "./store/index.js";
+export { backupDatabase, openStore, restoreDatabase } from "./store/index.js";
 export { applySchema, readSchemaDir } from "./schema-push.js";

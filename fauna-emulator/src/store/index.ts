@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
+import { DB_FILE } from "./files.js";
 import { migrate } from "./schema.js";
 import { BUSY_TIMEOUT_MS, SqliteStore } from "./sqlite-store.js";
 import type { Store } from "./types.js";
@@ -22,7 +23,8 @@ export { NamespacedStore } from "./namespaced.js";
 export { encodeKey, encodeTuple, compareBytes } from "./key-codec.js";
 export { encodeValue, decodeValue } from "./value-codec.js";
 
-export const DB_FILE = "fauna.db";
+export { DB_FILE } from "./files.js";
+export { backupDatabase, restoreDatabase } from "./backup.js";
 
 /** `dir` null = in-memory (lost on exit); otherwise `<dir>/fauna.db`, created if missing. */
 export function openStore(opts: { dir: string | null }): Store {

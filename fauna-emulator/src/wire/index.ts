@@ -1,5 +1,5 @@
 // The HTTP layer of the emulator: listener, routes and the value codecs.
-export { createHttpServer, type HttpServer } from "./server.js";
+export { createHttpServer, type AccessLogEntry, type HttpServer, type HttpServerOptions } from "./server.js";
 export { decodeSimple, decodeTagged, ValueDecodeError } from "./decode.js";
 export { encodeResult } from "./encode.js";
 export { renderDecorated } from "./decorated.js";

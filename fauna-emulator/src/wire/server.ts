@@ -1,9 +1,10 @@
 // One TCP port for cleartext HTTP/2 with prior knowledge (the Node driver) and HTTP/1.1
 // (fetch, curl, the CLI): peek at each connection's first bytes for the h2 preface, put them
-// back, and hand the socket to the matching server.
+// back, and hand the socket to the matching server. With TLS, ALPN picks h2 or HTTP/1.1.
 import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
+import type tls from "node:tls";
 import type { Engine } from "../engine/types.js";
 import { inProcess, type Dispatch } from "./api.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./body.js";
@@ -19,14 +20,53 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+/** One access-log line: no headers, no query string, no body — never a secret. */
+export interface AccessLogEntry {
+  method: string;
+  route: string;
+  status: number;
+  ms: number;
+}
+
+export interface HttpServerOptions {
+  maxBodyBytes?: number;
+  /** Serve HTTPS (HTTP/2 via ALPN, HTTP/1.1 fallback) with this PEM certificate and key. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Called once per finished request. */
+  onRequest?: (entry: AccessLogEntry) => void;
+}
+
+type NodeResponse = WireResponse & { statusCode: number; once(event: "finish" | "close", f: () => void): unknown };
+
 /**
  * Serves the API from `target`: an engine (queries run on this thread) or a dispatch function
  * (e.g. to a pool of worker threads; this thread then only speaks HTTP).
  */
-export function createHttpServer(target: Engine | Dispatch, opts: { maxBodyBytes?: number } = {}): HttpServer {
+export function createHttpServer(target: Engine | Dispatch, opts: HttpServerOptions = {}): HttpServer {
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const route = createRouter(typeof target === "function" ? target : inProcess(target, maxBodyBytes), maxBodyBytes);
-  const handle = (req: WireRequest, res: WireResponse) => void route(req, res);
+  const onRequest = opts.onRequest;
+  const handle = (req: WireRequest, res: NodeResponse) => {
+    if (onRequest) {
+      const started = performance.now();
+      let logged = false;
+      const log = () => {
+        if (logged) return;
+        logged = true;
+        const route = (req.url ?? "/").split("?")[0]!;
+        onRequest({
+          method: req.method ?? "GET",
+          route,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        });
+      };
+      res.once("finish", log);
+      res.once("close", log);
+    }
+    void route(req, res);
+  };
+  if (opts.tls) return secureServer(handle, opts.tls);
 
   const sockets = new Set<net.Socket>();
   /** HTTP/1.1 sockets with a request in progress (others are idle keep-alive). */
@@ -120,4 +160,53 @@ function sniff(socket: net.Socket, decide: (isH2: boolean) => void): void {
     decide(matches);
   };
   socket.on("data", onData);
+}
+
+/** HTTPS on one port: ALPN offers h2 and http/1.1, so the driver and curl both connect. */
+function secureServer(
+  handle: (req: WireRequest, res: NodeResponse) => void,
+  creds: { cert: string | Buffer; key: string | Buffer },
+): HttpServer {
+  const server = http2.createSecureServer({ ...creds, allowHTTP1: true }, (req, res) =>
+    handle(req, res as unknown as NodeResponse),
+  );
+  const sessions = new Set<http2.ServerHttp2Session>();
+  const sockets = new Set<tls.TLSSocket>();
+  let closing = false;
+  server.on("session", (session) => {
+    sessions.add(session);
+    session.on("close", () => sessions.delete(session));
+    session.on("error", () => session.destroy());
+    if (closing) session.close();
+  });
+  server.on("secureConnection", (socket: tls.TLSSocket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+  });
+  server.on("tlsClientError", () => {});
+  server.on("sessionError", () => {});
+  return {
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const addr = server.address();
+          resolve(typeof addr === "object" && addr ? addr.port : port);
+        });
+      });
+    },
+    close() {
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sessions) s.close();
+      const timer = setTimeout(() => {
+        for (const s of sessions) s.destroy();
+        for (const socket of sockets) socket.destroy();
+      }, CLOSE_GRACE_MS);
+      timer.unref();
+      return closed.then(() => clearTimeout(timer));
+    },
+  };
 }

@@ -1,0 +1,2 @@
+// File names inside a data directory.
+export const DB_FILE = "fauna.db";
