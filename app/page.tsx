@@ -61,6 +61,6 @@ export default async function HomePage() {
 }
 
 async function CatalogTeaser() {
-  const page = await withShopper("/", (token) => listProducts(token, { pageSize: 4 }));
+  const page = await withShopper("/", (token) => listProducts(token, { pageSize: 4, withTotal: false }));
   return <ProductGrid products={page.data} label="Featured products" />;
 }
