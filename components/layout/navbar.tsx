@@ -4,6 +4,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { getSession } from "@/lib/dal";
 import { CartLink, CartLinkView } from "./cart-link";
 import { SessionExpiry } from "./session-expiry";
+import { SessionWatch } from "./session-watch";
 
 export async function Navbar() {
   const session = await getSession();
@@ -18,8 +19,12 @@ export async function Navbar() {
           {/* A signed-in phone header also holds Account, Cart and Log out: the logo is enough there. */}
           <span className={session ? "max-sm:sr-only" : undefined}>Storefront</span>
         </Link>
-        <Link href="/products" className="hidden text-sm font-medium text-neutral-600 hover:text-neutral-900 sm:inline">
-          Shop all
+        {/* One tap to the catalog on every screen ("Shop" where space is short). */}
+        <Link
+          href="/products"
+          className="rounded-md px-2 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100 hover:text-neutral-900 sm:px-0 sm:text-neutral-600 sm:hover:bg-transparent"
+        >
+          Shop<span className="max-sm:hidden"> all</span>
         </Link>
         <div className="ml-auto flex items-center gap-1 sm:gap-3">
           {session ? (
@@ -65,6 +70,7 @@ export async function Navbar() {
           )}
         </div>
       </nav>
+      <SessionWatch expiresAt={session ? session.expiresAt.getTime() : null} />
     </header>
   );
 }
