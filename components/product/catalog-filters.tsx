@@ -1,17 +1,37 @@
-import Form from "next/form";
+"use client";
+
+import { useRouter } from "next/navigation";
+import { catalogHref, type CatalogState } from "@/lib/catalog-url";
 import type { StoreSummary } from "@/lib/fauna/types";
-import type { CatalogState } from "@/lib/catalog-url";
-import { SEARCH_TERM_MAX_LENGTH } from "@/lib/search-query";
+import { normalizeSearchQuery, SEARCH_TERM_MAX_LENGTH } from "@/lib/search-query";
 import { StoreSelect } from "./store-select";
 
 /**
- * Search and store filter: a GET form, so the state lands in the URL (?q=&store=)
- * and a new search starts at page 1 with the current sort. next/form navigates
- * client-side; without JavaScript it is a plain form.
+ * Search and store filter. A GET form, so without JavaScript it still lands in the
+ * URL (?q=&store=); with it, the URL is built without empty parameters. A new
+ * search starts at page 1 and keeps the sort.
  */
 export function CatalogFilters({ state, stores }: { state: CatalogState; stores: StoreSummary[] }) {
+  const router = useRouter();
   return (
-    <Form action="/products" role="search" aria-label="Products" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form
+      action="/products"
+      role="search"
+      aria-label="Products"
+      className="flex flex-col gap-3 sm:flex-row sm:items-end"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const store = data.get("store");
+        router.push(
+          catalogHref({
+            q: normalizeSearchQuery(data.get("q")),
+            storeId: typeof store === "string" && store ? store : null,
+            sort: state.sort,
+          }),
+        );
+      }}
+    >
       <div className="min-w-0 flex-1">
         <label htmlFor="catalog-search" className="block text-sm font-medium text-neutral-900">
           Search
@@ -37,6 +57,6 @@ export function CatalogFilters({ state, stores }: { state: CatalogState; stores:
       >
         Search
       </button>
-    </Form>
+    </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import type { StoreSummary } from "@/lib/fauna/types";
 
-/** The "Store" filter; picking a store submits the search form (its button does the same without JavaScript). */
+/** The "Store" filter; picking a store submits the search form (without JavaScript, its button does). */
 export function StoreSelect({ stores, current }: { stores: StoreSummary[]; current: string | null }) {
   return (
     <div className="min-w-0">
