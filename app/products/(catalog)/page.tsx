@@ -65,7 +65,7 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
         </h2>
         {filtered ? (
           <Link href={catalogHref({ ...firstPage(state), q: "", storeId: null })} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-            Clear search and store
+            {state.q && state.storeId ? "Clear search and store" : state.q ? "Clear search" : "Show every store"}
           </Link>
         ) : null}
       </div>
