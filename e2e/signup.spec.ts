@@ -19,6 +19,8 @@ test("a mistyped confirmation is caught before an account exists, and 'Show pass
   await expect(confirmation).toBeFocused();
   await expect(confirmation).toHaveAttribute("aria-describedby", "field-confirmPassword-error");
   await expect(page).toHaveURL(/\/signup$/);
+  // What was typed stays, so only the wrong field needs retyping.
+  await expect(password).toHaveValue(PASSWORD);
 
   // Fixing it clears the error as soon as the two agree.
   await password.fill(PASSWORD);

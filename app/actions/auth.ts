@@ -28,14 +28,12 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   const input = credentialsFrom(formData);
   const email = String(input.email);
   const parsed = signUpSchema.safeParse(input);
-  // "Confirm password" guards against a typo locking the shopper out.
+  // "Confirm password" guards against a typo locking the shopper out; it is reported with the rest.
   const unconfirmed = confirmPasswordProblem(input.password, formData.get("confirmPassword"));
-  if (!parsed.success || unconfirmed) {
-    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-    return { email, fieldErrors: unconfirmed ? { ...fieldErrors, confirmPassword: [unconfirmed] } : fieldErrors };
-  }
+  const confirmErrors = unconfirmed ? { confirmPassword: [unconfirmed] } : {};
+  if (!parsed.success) return { email, fieldErrors: { ...fieldErrorsOf(parsed.error), ...confirmErrors } };
   const weak = await newPasswordProblem(parsed.data.password, [parsed.data.email]);
-  if (weak) return { email, fieldErrors: { password: [weak] } };
+  if (weak || unconfirmed) return { email, fieldErrors: { ...(weak ? { password: [weak] } : {}), ...confirmErrors } };
 
   try {
     await signUpCustomer(parsed.data.email, parsed.data.password);

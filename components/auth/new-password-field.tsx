@@ -14,14 +14,17 @@ type Props = {
   userInputs?: string[];
   /** Show the password as text (the form's "Show password" box). */
   shown?: boolean;
+  /** The password, when the form keeps it (controlled); else the field keeps its own. */
+  value?: string;
   onChange?: (value: string) => void;
   /** What is wrong with the password as typed now (null: nothing), once known. */
   onProblem?: (problem: string | null) => void;
 };
 
 /** A new-password input with zxcvbn's estimate underneath; the action checks it again. */
-export function NewPasswordField({ label, name, errors, userInputs = [], shown = false, onChange, onProblem }: Props) {
-  const [password, setPassword] = useState("");
+export function NewPasswordField({ label, name, errors, userInputs = [], shown = false, value, onChange, onProblem }: Props) {
+  const [own, setOwn] = useState("");
+  const password = value ?? own;
   const [strength, setStrength] = useState<{ score: number; problem: string | null } | null>(null);
   const inputs = userInputs.join("\n");
   // Only what the shopper typed is reported: a fresh field keeps the server's message.
@@ -58,10 +61,11 @@ export function NewPasswordField({ label, name, errors, userInputs = [], shown =
       autoComplete="new-password"
       hint="8 to 72 characters. A few uncommon words make a strong password."
       errors={errors}
-      onChange={(value) => {
+      value={value}
+      onChange={(next) => {
         typed.current = true;
-        setPassword(value);
-        onChange?.(value);
+        if (value === undefined) setOwn(next);
+        onChange?.(next);
       }}
     >
       {strength ? (

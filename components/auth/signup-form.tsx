@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signUp, type AuthFormState } from "@/app/actions/auth";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmPasswordProblem, emailProblem } from "@/lib/signup-checks";
@@ -23,20 +23,19 @@ export function SignupForm({ next }: { next: string | null }) {
   const [state, formAction] = useActionState(signUp, undefined);
   // The server's field errors, then re-checked as the shopper fixes each field.
   const [errors, setErrors] = useState<Errors>({});
-  const [answer, setAnswer] = useState<{ state: AuthFormState; count: number }>({ state, count: 0 });
-  if (answer.state !== state) {
-    setAnswer({ state, count: answer.count + 1 });
+  const [answered, setAnswered] = useState<AuthFormState>(state);
+  if (answered !== state) {
+    setAnswered(state);
     setErrors(errorsOf(state));
   }
+  // Both passwords are kept (controlled) after a refused sign-up, so fixing one field
+  // does not mean typing the others again.
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
   const [shown, setShown] = useState(false);
-  const password = useRef("");
-  const confirmation = useRef("");
 
-  // After each answer React resets the form: start the password fields afresh and
-  // move focus to the first invalid field, whose error is then read out.
+  // After each answer, focus moves to the first invalid field, whose error is then read out.
   useEffect(() => {
-    password.current = "";
-    confirmation.current = "";
     const first = FIELDS.find((field) => state?.fieldErrors?.[field]?.length);
     if (first) document.getElementById(`field-${first}`)?.focus();
   }, [state]);
@@ -51,27 +50,27 @@ export function SignupForm({ next }: { next: string | null }) {
       <FormAlert message={state?.message} />
       <EmailField defaultValue={state?.email} errors={errors.email} onChange={(value) => recheck("email", emailProblem(value))} />
       <NewPasswordField
-        key={`password-${answer.count}`}
         label="Password"
         name="password"
         shown={shown}
+        value={password}
         errors={errors.password}
         onChange={(value) => {
-          password.current = value;
-          if (confirmation.current) recheck("confirmPassword", confirmPasswordProblem(value, confirmation.current));
+          setPassword(value);
+          if (confirmation) recheck("confirmPassword", confirmPasswordProblem(value, confirmation));
         }}
         onProblem={(problem) => recheck("password", problem)}
       />
       <FormField
-        key={`confirm-${answer.count}`}
         label="Confirm password"
         name="confirmPassword"
         type={shown ? "text" : "password"}
         autoComplete="new-password"
+        value={confirmation}
         errors={errors.confirmPassword}
         onChange={(value) => {
-          confirmation.current = value;
-          recheck("confirmPassword", confirmPasswordProblem(password.current, value));
+          setConfirmation(value);
+          recheck("confirmPassword", confirmPasswordProblem(password, value));
         }}
       />
       <label className="flex items-center gap-2 text-sm text-neutral-700">
