@@ -5,7 +5,9 @@ import { productCards, signUp, uniqueEmail } from "./support/shopper";
 
 async function axeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "best-practice"]).analyze();
-  return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  return violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
 }
 
 test("the catalog, a product page and sign-up pass axe, heading order included", async ({ page }) => {
@@ -14,7 +16,9 @@ test("the catalog, a product page and sign-up pass axe, heading order included",
   await signUp(page, uniqueEmail("axe"));
   await expect(productCards(page)).toHaveCount(12);
   expect(await axeViolations(page)).toEqual([]);
-  const levels = await page.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((headings) => headings.map((heading) => Number(heading.tagName[1])));
+  const levels = await page
+    .locator("main :is(h1, h2, h3, h4, h5, h6)")
+    .evaluateAll((headings) => headings.map((heading) => Number(heading.tagName[1])));
   expect(levels[0]).toBe(1);
   levels.forEach((level, index) => index > 0 && expect(level - levels[index - 1]!).toBeLessThanOrEqual(1));
   await page.goto(`/products/${await productIdByName("cups")}`);
@@ -58,8 +62,8 @@ async function expectAllOnScreen(page: Page, items: Locator[]) {
   for (const item of items) {
     await expect(item).toBeVisible();
     const box = (await item.boundingBox())!;
-    expect(box.x, await item.textContent() ?? "").toBeGreaterThanOrEqual(0);
-    expect(box.x + box.width, await item.textContent() ?? "").toBeLessThanOrEqual(width);
+    expect(box.x, (await item.textContent()) ?? "").toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, (await item.textContent()) ?? "").toBeLessThanOrEqual(width);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
@@ -76,11 +80,21 @@ test.describe("on a phone", () => {
     await expect(shop).toBeVisible();
     await shop.tap();
     await expect(page).toHaveURL(/\/products$/);
-    await expectAllOnScreen(page, [shop, header.getByRole("link", { name: "Orders" }), header.getByRole("link", { name: "Account" }), header.getByRole("link", { name: /^Cart/ }), header.getByRole("button", { name: "Log out" })]);
+    await expectAllOnScreen(page, [
+      shop,
+      header.getByRole("link", { name: "Orders" }),
+      header.getByRole("link", { name: "Account" }),
+      header.getByRole("link", { name: /^Cart/ }),
+      header.getByRole("button", { name: "Log out" }),
+    ]);
 
     await header.getByRole("button", { name: "Log out" }).tap();
     await expect(page).toHaveURL(/\/$/);
-    await expectAllOnScreen(page, [shop, header.getByRole("link", { name: "Log in" }), header.getByRole("link", { name: "Sign up" })]);
+    await expectAllOnScreen(page, [
+      shop,
+      header.getByRole("link", { name: "Log in" }),
+      header.getByRole("link", { name: "Sign up" }),
+    ]);
     await shop.tap();
     await expect(page).toHaveURL(/\/login\?next=%2Fproducts$/);
   });

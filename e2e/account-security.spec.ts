@@ -19,7 +19,9 @@ async function signedInElsewhere(browser: Browser, email: string, password = PAS
 
 /** Submits the login form and waits for the server action's answer. */
 async function submitLogIn(page: Page, email: string, password: string) {
-  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/login"));
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/login"),
+  );
   await logIn(page, email, password);
   await answered;
   // React resets the form once the action's state arrives; typing before that would be lost.
@@ -63,7 +65,9 @@ test("sign-up shows the strength of the password and refuses weak and over-long 
   await expect(page).toHaveURL(/\/products$/);
 });
 
-test("after 5 failed log-ins even the right password is refused, for known and unknown emails alike", async ({ page }) => {
+test("after 5 failed log-ins even the right password is refused, for known and unknown emails alike", async ({
+  page,
+}) => {
   const email = uniqueEmail("brute");
   await signUp(page, email);
   await page.context().clearCookies();
@@ -149,7 +153,9 @@ test("an expired session keeps the page the shopper wanted and returns there aft
     { password: sessionPassword, ttl: 3600 },
   );
   await page.context().clearCookies();
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: sealed, url: page.url(), httpOnly: true, secure: true }]);
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: sealed, url: page.url(), httpOnly: true, secure: true }]);
 
   await page.goto(`${productPath}`);
   await expectSessionExpiredLogin(page, `${productPath}`);

@@ -5,11 +5,14 @@ import { productCards, signUp, uniqueEmail } from "./support/shopper";
 
 const PER_PAGE = 12;
 
-const cardIds = (page: Page) => productCards(page).evaluateAll((cards) => cards.map((card) => card.getAttribute("data-product-id") ?? ""));
+const cardIds = (page: Page) =>
+  productCards(page).evaluateAll((cards) => cards.map((card) => card.getAttribute("data-product-id") ?? ""));
 
 type Listed = { id: string; name: string; price: number; store: string };
 const everyProduct = () =>
-  adminQuery<Listed[]>(fql`Product.all().map(p => { id: p.id, name: p.name, price: p.price, store: p.store!.name }).toArray()`);
+  adminQuery<Listed[]>(
+    fql`Product.all().map(p => { id: p.id, name: p.name, price: p.price, store: p.store!.name }).toArray()`,
+  );
 
 // The README's rule: some word of the name, with what follows it, starts with the query.
 const matches = (name: string, query: string) => {
@@ -112,7 +115,11 @@ test("search and the store filter narrow the grid, keep the sort and paginate", 
 });
 
 test("a product page speaks shopper: a capitalized name, stock in words, a picture", async ({ page }) => {
-  const [cupsId, sparklers, balloons] = [await productIdByName("cups"), await productByName("sparklers"), await productByName("balloons")];
+  const [cupsId, sparklers, balloons] = [
+    await productIdByName("cups"),
+    await productByName("sparklers"),
+    await productByName("balloons"),
+  ];
   await updateProduct("sparklers", { quantity: 3, backorderLimit: 5 });
   await updateProduct("balloons", { quantity: 0, backorderLimit: 25, backordered: true });
   try {
@@ -136,7 +143,11 @@ test("a product page speaks shopper: a capitalized name, stock in words, a pictu
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Balloons");
   } finally {
     await updateProduct("sparklers", { quantity: sparklers.quantity, backorderLimit: sparklers.backorderLimit });
-    await updateProduct("balloons", { quantity: balloons.quantity, backorderLimit: balloons.backorderLimit, backordered: balloons.backordered });
+    await updateProduct("balloons", {
+      quantity: balloons.quantity,
+      backorderLimit: balloons.backorderLimit,
+      backordered: balloons.backordered,
+    });
   }
 });
 
@@ -149,7 +160,9 @@ test("every card has a picture and a capitalized name", async ({ page }) => {
     expect(name).toMatch(/^[A-Z]/);
     const image = card.getByRole("img");
     await expect(image).toHaveAttribute("alt", new RegExp(`^${name}: drawing of `));
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0))
+      .toBe(true);
   }
 });
 

@@ -34,7 +34,9 @@ async function setSessionEnd(page: Page, email: string, expiresAt: number) {
   ]);
 }
 
-test("sessions ended elsewhere: the next click lands on 'Your session has expired' with a signed-out header", async ({ page }) => {
+test("sessions ended elsewhere: the next click lands on 'Your session has expired' with a signed-out header", async ({
+  page,
+}) => {
   const email = uniqueEmail("ended-elsewhere");
   await signUp(page, email);
   await expect(page.getByTestId("signed-in-as")).toContainText(email);

@@ -1,13 +1,23 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { catalogHref, firstPage, MAX_CURSOR_HISTORY, nextPage, parseCatalogState, previousPage } from "./catalog-url.ts";
+import {
+  catalogHref,
+  firstPage,
+  MAX_CURSOR_HISTORY,
+  nextPage,
+  parseCatalogState,
+  previousPage,
+} from "./catalog-url.ts";
 
-const parse = (href: string) => parseCatalogState(Object.fromEntries(
-  [...new URL(href, "http://shop.test").searchParams.keys()].map((key) => {
-    const values = new URL(href, "http://shop.test").searchParams.getAll(key);
-    return [key, values.length === 1 ? values[0] : values];
-  }),
-));
+const parse = (href: string) =>
+  parseCatalogState(
+    Object.fromEntries(
+      [...new URL(href, "http://shop.test").searchParams.keys()].map((key) => {
+        const values = new URL(href, "http://shop.test").searchParams.getAll(key);
+        return [key, values.length === 1 ? values[0] : values];
+      }),
+    ),
+  );
 
 test("the first page keeps search, store and sort and nothing else", () => {
   const state = parseCatalogState({ q: "  Dog  food ", store: "412", sort: "price-asc" });
@@ -45,7 +55,8 @@ test("Next and Previous walk forward and back through the cursor history in the 
 
 test("the history keeps the last 10 cursors; beyond them there is no Previous, only the first page", () => {
   let state = parseCatalogState({});
-  for (let page = 2; page <= MAX_CURSOR_HISTORY + 4; page++) state = parse(catalogHref(nextPage(state, `cursor-${page}`)));
+  for (let page = 2; page <= MAX_CURSOR_HISTORY + 4; page++)
+    state = parse(catalogHref(nextPage(state, `cursor-${page}`)));
   assert.equal(state.page, MAX_CURSOR_HISTORY + 4);
   assert.equal(state.back.length, MAX_CURSOR_HISTORY);
   let steps = 0;

@@ -20,7 +20,8 @@ export type CatalogState = {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const all = (value: string | string[] | undefined) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 const STORE_ID = /^\d{1,19}$/;
 
@@ -55,7 +56,14 @@ export function catalogHref(state: Partial<CatalogState>): string {
 }
 
 /** The first page with the same search, store and sort. */
-export const firstPage = ({ q, storeId, sort }: CatalogState): CatalogState => ({ q, storeId, sort, page: 1, after: null, back: [] });
+export const firstPage = ({ q, storeId, sort }: CatalogState): CatalogState => ({
+  q,
+  storeId,
+  sort,
+  page: 1,
+  after: null,
+  back: [],
+});
 
 export function nextPage(state: CatalogState, cursor: string): CatalogState {
   const back = state.after ? [...state.back, state.after].slice(-MAX_CURSOR_HISTORY) : [];

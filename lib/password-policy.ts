@@ -5,7 +5,14 @@ import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, PASSWORD_MIN_SCORE, passwordMessages } from "./password-messages";
 import { passwordBytes, passwordSizeProblem } from "./password-size";
 
-export { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, PASSWORD_MIN_SCORE, passwordMessages, passwordBytes, passwordSizeProblem };
+export {
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_BYTES,
+  PASSWORD_MIN_SCORE,
+  passwordMessages,
+  passwordBytes,
+  passwordSizeProblem,
+};
 
 let factory: ZxcvbnFactory | undefined;
 

@@ -23,10 +23,16 @@ test("every seeded product has its own drawing with alt text that names it", () 
 
 test("the image list matches the files (run `npm run images` after changing the catalog)", () => {
   const files = readdirSync(resolve(publicDir, "images", "products")).filter((file) => file.endsWith(".svg"));
-  assert.deepEqual(files.sort(), [...Object.keys(productImages).map((slug) => `${slug}.svg`), "placeholder.svg"].sort());
+  assert.deepEqual(
+    files.sort(),
+    [...Object.keys(productImages).map((slug) => `${slug}.svg`), "placeholder.svg"].sort(),
+  );
 });
 
 test("a product without a drawing gets the placeholder, still with alt text", () => {
-  assert.deepEqual(productImage("mystery box"), { src: "/images/products/placeholder.svg", alt: "Mystery Box: no picture yet" });
+  assert.deepEqual(productImage("mystery box"), {
+    src: "/images/products/placeholder.svg",
+    alt: "Mystery Box: no picture yet",
+  });
   assert.equal(productImage("toString").src, "/images/products/placeholder.svg");
 });

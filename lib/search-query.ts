@@ -9,6 +9,10 @@ export const SEARCH_TERM_MAX_LENGTH = 32;
 export function normalizeSearchQuery(raw: unknown): string {
   if (typeof raw !== "string") return "";
   // Capped first, so a huge query costs nothing.
-  const text = raw.slice(0, 4 * SEARCH_TERM_MAX_LENGTH).normalize("NFKC").replace(/\s+/gu, " ").trim();
+  const text = raw
+    .slice(0, 4 * SEARCH_TERM_MAX_LENGTH)
+    .normalize("NFKC")
+    .replace(/\s+/gu, " ")
+    .trim();
   return Array.from(text).slice(0, SEARCH_TERM_MAX_LENGTH).join("").trimEnd();
 }

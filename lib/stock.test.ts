@@ -11,8 +11,14 @@ test("availability reads in shopper words, never as counts or flags", () => {
 });
 
 test("nothing on hand is a backorder while the store takes them, else sold out", () => {
-  assert.deepEqual(stockLabel({ quantity: 0, backorderLimit: 25 }), { text: "Ships in about two weeks", tone: "backorder" });
-  assert.deepEqual(stockLabel({ quantity: -4, backorderLimit: 5 }), { text: "Ships in about two weeks", tone: "backorder" });
+  assert.deepEqual(stockLabel({ quantity: 0, backorderLimit: 25 }), {
+    text: "Ships in about two weeks",
+    tone: "backorder",
+  });
+  assert.deepEqual(stockLabel({ quantity: -4, backorderLimit: 5 }), {
+    text: "Ships in about two weeks",
+    tone: "backorder",
+  });
   assert.deepEqual(stockLabel({ quantity: -5, backorderLimit: 5 }), { text: "Sold out", tone: "out" });
   assert.deepEqual(stockLabel({ quantity: 0, backorderLimit: 0 }), { text: "Sold out", tone: "out" });
 });

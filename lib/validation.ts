@@ -36,7 +36,9 @@ export const signUpSchema = z.object({ email, password: newPassword });
 
 export const changePasswordSchema = z.object({ currentPassword, newPassword });
 
-export type FieldErrors = Partial<Record<"email" | "password" | "confirmPassword" | "currentPassword" | "newPassword", string[]>>;
+export type FieldErrors = Partial<
+  Record<"email" | "password" | "confirmPassword" | "currentPassword" | "newPassword", string[]>
+>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;

@@ -5,7 +5,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type Query, type QueryValue } from "fauna";
-import { appKey, logIn, queryAs, signedInShopper, signUp, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  logIn,
+  queryAs,
+  signedInShopper,
+  signUp,
+  startTestFauna,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 let shopperEmail: string;
@@ -69,12 +78,19 @@ const writes = (): Forbidden[] => [
   ["create a Customer", () => fql`Customer.create({ email: "intruder@example.com" })`],
   ["update another Customer", () => fql`Customer.byId(${otherId})!.update({ email: "stolen@example.com" })`],
   ["delete another Customer", () => fql`Customer.byId(${otherId})!.delete()`],
-  ["create a Product", () => fql`Product.create({ name: "x", description: "x", price: 1, quantity: 1, store: Store.byId(${storeId}), backorderLimit: 0, backordered: false })`],
+  [
+    "create a Product",
+    () =>
+      fql`Product.create({ name: "x", description: "x", price: 1, quantity: 1, store: Store.byId(${storeId}), backorderLimit: 0, backordered: false })`,
+  ],
   ["update a Product", () => fql`Product.byId(${productId})!.update({ price: 0 })`],
   ["delete a Product", () => fql`Product.byId(${productId})!.delete()`],
   ["create a LoginAttempt", () => fql`LoginAttempt.create({ email: ${otherEmail}, failedAt: Time.now() })`],
   ["create a Credential", () => fql`Credential.create({ document: Customer.byId(${otherId}), password: "takeover1" })`],
-  ["update another Credential", () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.update({ password: "takeover1" })`],
+  [
+    "update another Credential",
+    () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.update({ password: "takeover1" })`,
+  ],
   ["create a Token for another Customer", () => fql`Token.create({ document: Customer.byId(${otherId}) }).secret`],
   ["Key.create", () => fql`Key.create({ role: "admin" }).secret`],
   ["Collection.create", () => fql`Collection.create({ name: "Backdoor" })`],
@@ -129,7 +145,11 @@ test("the unauthenticated key calls UserSignup and UserLogin only", async () => 
 });
 
 test("a customer token reads the catalog and its own Customer, nothing else", async () => {
-  const own = await queryAs(fauna, shopperToken, fql`[Product.all().count() > 0, Store.all().count() > 0, Customer.all().toArray().map(.email)]`);
+  const own = await queryAs(
+    fauna,
+    shopperToken,
+    fql`[Product.all().count() > 0, Store.all().count() > 0, Customer.all().toArray().map(.email)]`,
+  );
   assert.deepEqual(own, [true, true, [shopperEmail]]);
   for (const action of [...listings(["Product", "Store", "Customer", "Credential", "Token"]), ...reads()]) {
     await assertForbidden(shopperToken, action);
@@ -143,7 +163,10 @@ test("a customer token writes nothing directly, not even its own email or passwo
   for (const action of [
     ...writes(),
     ["update own Customer", () => fql`Query.identity()!.update({ email: "renamed@example.com" })`] as Forbidden,
-    ["update own Credential", () => fql`Credential.byDocument(Query.identity()!)!.update({ password: "no rules here" })`] as Forbidden,
+    [
+      "update own Credential",
+      () => fql`Credential.byDocument(Query.identity()!)!.update({ password: "no rules here" })`,
+    ] as Forbidden,
     ["delete own LoginAttempts", () => fql`LoginAttempt.byEmail(${shopperEmail}).forEach(.delete())`] as Forbidden,
   ]) {
     await assertForbidden(shopperToken, action);

@@ -4,7 +4,15 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type Query, type QueryValue } from "fauna";
-import { appKey, queryAs, signedInShopper, signUp, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  queryAs,
+  signedInShopper,
+  signUp,
+  startTestFauna,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 let victimEmail: string;
@@ -35,12 +43,18 @@ const everyEmail = () => fauna.admin.query<string[]>(fql`Customer.all().map(.ema
 // server role if a UDF called a method on an argument it did not check.
 const payloads: [string, () => Query<QueryValue>][] = [
   ["casefold that lists every email", () => fql`{ casefold: () => Customer.all().map(.email).toArray() }`],
-  ["casefold that mints a token for another customer", () =>
-    fql`{ casefold: () => Token.create({ document: Customer.byEmail(${victimEmail}).first() }).secret }`],
-  ["casefold that creates an admin function", () =>
-    fql`{ casefold: () => Function.create({ name: "Backdoor", body: "x => x", role: "admin" }) }`],
-  ["length and methods on a fake password", () =>
-    fql`{ length: 10, replaceAllRegex: (a, b) => Customer.all().map(.email).toArray() }`],
+  [
+    "casefold that mints a token for another customer",
+    () => fql`{ casefold: () => Token.create({ document: Customer.byEmail(${victimEmail}).first() }).secret }`,
+  ],
+  [
+    "casefold that creates an admin function",
+    () => fql`{ casefold: () => Function.create({ name: "Backdoor", body: "x => x", role: "admin" }) }`,
+  ],
+  [
+    "length and methods on a fake password",
+    () => fql`{ length: 10, replaceAllRegex: (a, b) => Customer.all().map(.email).toArray() }`,
+  ],
 ];
 
 test("objects with function fields passed to UserSignup and UserLogin never run as the server role", async () => {
@@ -59,14 +73,19 @@ test("objects with function fields passed to UserSignup and UserLogin never run 
     }
   }
   assert.equal(await backdoorExists(), false, "no function was created");
-  const tokens = await fauna.admin.query<number>(fql`Token.byDocument(Customer.byEmail(${victimEmail}).first()!).count()`);
+  const tokens = await fauna.admin.query<number>(
+    fql`Token.byDocument(Customer.byEmail(${victimEmail}).first()!).count()`,
+  );
   assert.equal(tokens.data, 0, "no token was minted for the victim");
   assert.ok(!(await everyEmail()).some((email) => typeof email !== "string"));
 });
 
 test("objects with function fields passed to UserChangePassword never run as the server role", async () => {
   for (const [label, payload] of payloads) {
-    for (const call of [fql`UserChangePassword(${payload()}, "new password 1")`, fql`UserChangePassword("correct horse", ${payload()})`]) {
+    for (const call of [
+      fql`UserChangePassword(${payload()}, "new password 1")`,
+      fql`UserChangePassword("correct horse", ${payload()})`,
+    ]) {
       const result = await outcome(shopperToken, call);
       const leaked = JSON.stringify(result.data ?? null);
       assert.ok(!leaked.includes(victimEmail), `${label}: leaked ${leaked}`);

@@ -36,7 +36,20 @@ async function measure(label: string, runs: number, step: () => Promise<unknown>
 
 // Words for generated names, so searches match a realistic share of the catalog.
 const ADJECTIVES = ["red", "large", "organic", "classic", "mini", "deluxe", "fresh", "party", "dog", "travel"];
-const NOUNS = ["cups", "bowl", "treats", "lights", "bread", "balloons", "leash", "juice", "candles", "toy", "plates", "beans"];
+const NOUNS = [
+  "cups",
+  "bowl",
+  "treats",
+  "lights",
+  "bread",
+  "balloons",
+  "leash",
+  "juice",
+  "candles",
+  "toy",
+  "plates",
+  "beans",
+];
 
 async function main() {
   const adminSecret = (process.env.FAUNA_ROOT_SECRET ||= "secret");
@@ -65,22 +78,34 @@ async function main() {
       `);
     }
     const { data: total } = await admin.query<number>(fql`Product.sortedByName().count()`);
-    console.log(`Storefront (app queries via the driver, local Fauna on disk, ${total} products; ${EXTRA_PRODUCTS} generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Storefront (app queries via the driver, local Fauna on disk, ${total} products; ${EXTRA_PRODUCTS} generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
 
     await signUpCustomer("bench@example.com", "bench pass phrase 42");
     const token = (await logInCustomer("bench@example.com", "bench pass phrase 42")).secret;
     const [store] = await listStores(token);
-    const { data: cupsId } = await admin.query<string>(fql`Product.byName("cups").first()!.update({ quantity: 1000000 }).id`);
+    const { data: cupsId } = await admin.query<string>(
+      fql`Product.byName("cups").first()!.update({ quantity: 1000000 }).id`,
+    );
     const searchPage = await listProducts(token, { q: "dog", sort: "price-asc" });
 
     console.log("Catalog");
-    await measure("first page, no filter (featured), without count", 200, () => listProducts(token, { withTotal: false }));
+    await measure("first page, no filter (featured), without count", 200, () =>
+      listProducts(token, { withTotal: false }),
+    );
     await measure("first page, no filter (featured), with count", 100, () => listProducts(token));
-    await measure("search \"dog\", with count", 200, () => listProducts(token, { q: "dog" }));
-    await measure("search \"dog\" sorted by price, with count", 200, () => listProducts(token, { q: "dog", sort: "price-asc" }));
-    await measure("search \"dog\", next page by cursor", 200, () => listProducts(token, { q: "dog", sort: "price-asc", after: searchPage.after ?? undefined }));
-    await measure("search \"zzz\" (no match)", 200, () => listProducts(token, { q: "zzz" }));
-    await measure(`store filter (${store!.name}), by name, with count`, 100, () => listProducts(token, { storeId: store!.id, sort: "name" }));
+    await measure('search "dog", with count', 200, () => listProducts(token, { q: "dog" }));
+    await measure('search "dog" sorted by price, with count', 200, () =>
+      listProducts(token, { q: "dog", sort: "price-asc" }),
+    );
+    await measure('search "dog", next page by cursor', 200, () =>
+      listProducts(token, { q: "dog", sort: "price-asc", after: searchPage.after ?? undefined }),
+    );
+    await measure('search "zzz" (no match)', 200, () => listProducts(token, { q: "zzz" }));
+    await measure(`store filter (${store!.name}), by name, with count`, 100, () =>
+      listProducts(token, { storeId: store!.id, sort: "name" }),
+    );
     await measure(`search "c" in ${store!.name}`, 200, () => listProducts(token, { q: "c", storeId: store!.id }));
     await measure("store list for the filter", 200, () => listStores(token));
     await measure("product page", 200, () => getProduct(token, cupsId));
@@ -88,12 +113,24 @@ async function main() {
     console.log("Checkout");
     const emptyCart = () => updateCartItem(token, cupsId, 0);
     await measure("add to cart (AddToCart, new line)", 200, () => addToCart(token, cupsId, 1), emptyCart);
-    await measure("checkout of a one-line cart (Checkout)", 200, () => placeOrder(token, ADDRESS), () => addToCart(token, cupsId, 2));
-    const fiveLines = (await listProducts(token, { q: "party", pageSize: 5, withTotal: false })).data.map((product) => product.id);
+    await measure(
+      "checkout of a one-line cart (Checkout)",
+      200,
+      () => placeOrder(token, ADDRESS),
+      () => addToCart(token, cupsId, 2),
+    );
+    const fiveLines = (await listProducts(token, { q: "party", pageSize: 5, withTotal: false })).data.map(
+      (product) => product.id,
+    );
     await admin.query(fql`${fiveLines}.forEach(id => Product.byId(id)!.update({ quantity: 1000000 }))`);
-    await measure("checkout of a five-line cart (Checkout)", 100, () => placeOrder(token, ADDRESS), async () => {
-      for (const id of fiveLines) await addToCart(token, id, 1);
-    });
+    await measure(
+      "checkout of a five-line cart (Checkout)",
+      100,
+      () => placeOrder(token, ADDRESS),
+      async () => {
+        for (const id of fiveLines) await addToCart(token, id, 1);
+      },
+    );
   } finally {
     admin.close();
     await emulator.close();

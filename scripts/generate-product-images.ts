@@ -24,7 +24,10 @@ for (const store of catalog) {
     shows[slug] = kind.shows;
   }
 }
-writeFileSync(join(outDir, "placeholder.svg"), productSvg({ title: "No picture yet", kind: placeholderKind, palette: fallbackPalette }));
+writeFileSync(
+  join(outDir, "placeholder.svg"),
+  productSvg({ title: "No picture yet", kind: placeholderKind, palette: fallbackPalette }),
+);
 
 const entries = Object.keys(shows)
   .sort()

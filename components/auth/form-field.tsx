@@ -14,7 +14,18 @@ type Props = {
 
 // The error (or else the hint) describes the input, so a screen reader reads it when
 // the input gets focus — the sign-up form moves focus to the first invalid field.
-export function FormField({ label, name, type, autoComplete, defaultValue, value, errors, hint, onChange, children }: Props) {
+export function FormField({
+  label,
+  name,
+  type,
+  autoComplete,
+  defaultValue,
+  value,
+  errors,
+  hint,
+  onChange,
+  children,
+}: Props) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;

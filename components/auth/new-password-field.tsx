@@ -22,7 +22,16 @@ type Props = {
 };
 
 /** A new-password input with zxcvbn's estimate underneath; the action checks it again. */
-export function NewPasswordField({ label, name, errors, userInputs = [], shown = false, value, onChange, onProblem }: Props) {
+export function NewPasswordField({
+  label,
+  name,
+  errors,
+  userInputs = [],
+  shown = false,
+  value,
+  onChange,
+  onProblem,
+}: Props) {
   const [own, setOwn] = useState("");
   const password = value ?? own;
   const [strength, setStrength] = useState<{ score: number; problem: string | null } | null>(null);

@@ -48,7 +48,11 @@ export function SignupForm({ next }: { next: string | null }) {
     <form action={formAction} noValidate className="space-y-5">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state?.message} />
-      <EmailField defaultValue={state?.email} errors={errors.email} onChange={(value) => recheck("email", emailProblem(value))} />
+      <EmailField
+        defaultValue={state?.email}
+        errors={errors.email}
+        onChange={(value) => recheck("email", emailProblem(value))}
+      />
       <NewPasswordField
         label="Password"
         name="password"

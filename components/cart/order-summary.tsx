@@ -3,7 +3,15 @@ import { Price } from "@/components/product/price";
 type Line = { key: string; name: string; quantity: number; lineTotal: number };
 
 /** Lines as "name × quantity — total" and the grand total; used by checkout. */
-export function OrderSummary({ lines, total, title = "Order summary" }: { lines: Line[]; total: number; title?: string }) {
+export function OrderSummary({
+  lines,
+  total,
+  title = "Order summary",
+}: {
+  lines: Line[];
+  total: number;
+  title?: string;
+}) {
   return (
     <section aria-labelledby="summary-heading" className="rounded-xl border border-neutral-200 bg-white p-6 shadow-xs">
       <h2 id="summary-heading" className="text-lg font-semibold">

@@ -28,8 +28,14 @@ export async function Navbar() {
         aria-label="Main"
         className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 px-4 whitespace-nowrap sm:h-16 sm:flex-nowrap sm:gap-x-6 sm:px-6 lg:px-8"
       >
-        <Link href="/" className="flex h-14 items-center gap-2 text-lg font-semibold tracking-tight text-neutral-900 sm:h-auto">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
+        <Link
+          href="/"
+          className="flex h-14 items-center gap-2 text-lg font-semibold tracking-tight text-neutral-900 sm:h-auto"
+        >
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white"
+          >
             S
           </span>
           Storefront

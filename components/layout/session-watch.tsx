@@ -37,7 +37,10 @@ export function SessionWatch({ expiresAt }: { expiresAt: number | null }) {
     document.addEventListener("visibilitychange", onVisible);
     window.addEventListener("focus", check);
     // Timers cap at 2^31 ms; a session lasts an hour.
-    const timer = expiresAt === null ? undefined : setTimeout(check, Math.min(Math.max(expiresAt - Date.now(), 0) + 250, 2 ** 31 - 1));
+    const timer =
+      expiresAt === null
+        ? undefined
+        : setTimeout(check, Math.min(Math.max(expiresAt - Date.now(), 0) + 250, 2 ** 31 - 1));
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
       window.removeEventListener("focus", check);

@@ -16,9 +16,14 @@ export function ProductCard({ product, headingLevel = 3 }: { product: Product; h
     >
       <ProductPicture name={product.name} />
       <div className="mt-3 flex flex-1 flex-col gap-1 px-1">
-        <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">{product.store?.name ?? "Unknown store"}</p>
+        <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">
+          {product.store?.name ?? "Unknown store"}
+        </p>
         <Heading className="text-sm font-semibold text-neutral-900">
-          <Link href={`/products/${product.id}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+          <Link
+            href={`/products/${product.id}`}
+            className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none"
+          >
             {displayName(product.name)}
           </Link>
         </Heading>

@@ -3,7 +3,15 @@ import Image from "next/image";
 import { PRODUCT_IMAGE_HEIGHT, PRODUCT_IMAGE_WIDTH, productImage } from "@/lib/product-image";
 
 /** A product's drawing (public/images/products/), 4:3, with alt text that says what it shows. */
-export function ProductPicture({ name, priority = false, className }: { name: string; priority?: boolean; className?: string }) {
+export function ProductPicture({
+  name,
+  priority = false,
+  className,
+}: {
+  name: string;
+  priority?: boolean;
+  className?: string;
+}) {
   const { src, alt } = productImage(name);
   return (
     <Image

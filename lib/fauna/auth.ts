@@ -24,7 +24,8 @@ type PasswordCheck =
 
 function throwUnlessOk(result: PasswordCheck | null): asserts result is Extract<PasswordCheck, { ok: true }> {
   if (result?.ok) return;
-  if (result?.reason === "throttled" && "retryInMinutes" in result) throw new TooManyAttemptsError(result.retryInMinutes);
+  if (result?.reason === "throttled" && "retryInMinutes" in result)
+    throw new TooManyAttemptsError(result.retryInMinutes);
   throw new InvalidCredentialsError("Password check failed");
 }
 

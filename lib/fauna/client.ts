@@ -48,7 +48,11 @@ export function withAppKey<T>(run: (client: Client) => Promise<T>): Promise<T> {
     return Promise.reject(new FaunaUnavailableError("FAUNA_SECRET is not set (run `npm run db:setup`)."));
   }
   // A rejected app key is a deployment problem, not the shopper's.
-  return withClient(appClient(secret), (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }), run);
+  return withClient(
+    appClient(secret),
+    (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }),
+    run,
+  );
 }
 
 /** Runs queries as the signed-in shopper, scoped by the `customer` role of their token. */

@@ -37,7 +37,11 @@ async function walk(sort?: ProductSort, filters: Partial<CatalogFilters> = {}, p
 
 type Named = { id: string; name: string; price: number; store: string };
 const everyProduct = async () =>
-  (await fauna.admin.query<Named[]>(fql`Product.all().map(p => { id: p.id, name: p.name, price: p.price, store: p.store!.id }).toArray()`)).data;
+  (
+    await fauna.admin.query<Named[]>(
+      fql`Product.all().map(p => { id: p.id, name: p.name, price: p.price, store: p.store!.id }).toArray()`,
+    )
+  ).data;
 
 // The matching rule as the README states it, independent of how Fauna indexes it:
 // some word of the name, with whatever follows it, starts with the query (any case).
@@ -70,9 +74,15 @@ test("following cursors visits every product exactly once", async () => {
 
 test("price sorting walks the catalog in price order", async () => {
   const ascending = (await walk("price-asc")).products.map((product) => product.price);
-  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+  assert.deepEqual(
+    ascending,
+    [...ascending].sort((a, b) => a - b),
+  );
   const descending = (await walk("price-desc")).products.map((product) => product.price);
-  assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+  assert.deepEqual(
+    descending,
+    [...descending].sort((a, b) => b - a),
+  );
 });
 
 test("getProduct returns Fauna's sample cups with store, stock and backorder state", async () => {
@@ -139,8 +149,16 @@ test("the store filter lists exactly that store's products, alone or with a sear
     assert.equal(total, expected.length);
     assert.ok(products.every((product) => product.store?.name === "DogExpress"));
     const prices = products.map((product) => product.price);
-    if (sort === "price-asc") assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
-    if (sort === "price-desc") assert.deepEqual(prices, [...prices].sort((a, b) => b - a));
+    if (sort === "price-asc")
+      assert.deepEqual(
+        prices,
+        [...prices].sort((a, b) => a - b),
+      );
+    if (sort === "price-desc")
+      assert.deepEqual(
+        prices,
+        [...prices].sort((a, b) => b - a),
+      );
     if (sort === "name") {
       const names = products.map((product) => product.name);
       assert.deepEqual(names, [...names].sort());
@@ -153,7 +171,9 @@ test("search and the store filter read only the products they find (an index, no
     withShopperToken(token, async (client) => (await client.query(catalogPageQuery(filters))).stats?.read_ops ?? NaN);
   const { data: total } = await fauna.admin.query<number>(fql`Product.all().count()`);
   const [dogExpress] = await listStores(token);
-  const { data: inStore } = await fauna.admin.query<number>(fql`Product.all().where(.store == Store.byId(${dogExpress!.id})).count()`);
+  const { data: inStore } = await fauna.admin.query<number>(
+    fql`Product.all().where(.store == Store.byId(${dogExpress!.id})).count()`,
+  );
 
   // Unfiltered, counting the catalog reads every product: the baseline.
   assert.ok((await readOps({ sort: "featured" })) >= total);

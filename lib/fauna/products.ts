@@ -64,9 +64,14 @@ export function catalogSet({ q, storeId, sort = "featured" }: CatalogFilters): Q
  */
 export function catalogPageQuery(
   filters: CatalogFilters,
-  { after, pageSize = PRODUCTS_PER_PAGE, withTotal = true }: { after?: string; pageSize?: number; withTotal?: boolean } = {},
+  {
+    after,
+    pageSize = PRODUCTS_PER_PAGE,
+    withTotal = true,
+  }: { after?: string; pageSize?: number; withTotal?: boolean } = {},
 ): Query {
-  const countable = filters.q || filters.storeId ? catalogSet({ ...filters, sort: "name" }) : fql`Product.sortedByName()`;
+  const countable =
+    filters.q || filters.storeId ? catalogSet({ ...filters, sort: "name" }) : fql`Product.sortedByName()`;
   const page = after ? fql`Set.paginate(${after})` : fql`${catalogSet(filters)}.paginate(${pageSize})`;
   return fql`
     let page: Any = ${page}

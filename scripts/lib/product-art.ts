@@ -11,7 +11,13 @@ export const storePalettes: Record<string, Palette> = {
   DogExpress: { from: "#fffbeb", to: "#ffedd5", ink: "#9a3412", accent: "#0ea5e9", light: "#fed7aa" },
 };
 
-export const fallbackPalette: Palette = { from: "#f5f5f5", to: "#e0e7ff", ink: "#4338ca", accent: "#a3a3a3", light: "#e5e5e5" };
+export const fallbackPalette: Palette = {
+  from: "#f5f5f5",
+  to: "#e0e7ff",
+  ink: "#4338ca",
+  accent: "#a3a3a3",
+  light: "#e5e5e5",
+};
 
 type Draw = (c: Palette) => string;
 
@@ -24,7 +30,10 @@ const kinds: Kind[] = [
     shows: "a stack of party cups",
     draw: (c) =>
       [0, 1, 2]
-        .map((i) => `<path d="M${150 + i * 8} ${110 - i * 12}h${100 - i * 16}l-12 110h-${76 - i * 16}z" fill="${i === 0 ? c.accent : c.light}" stroke="${c.ink}" stroke-width="4"/>`)
+        .map(
+          (i) =>
+            `<path d="M${150 + i * 8} ${110 - i * 12}h${100 - i * 16}l-12 110h-${76 - i * 16}z" fill="${i === 0 ? c.accent : c.light}" stroke="${c.ink}" stroke-width="4"/>`,
+        )
         .reverse()
         .join("") + `<rect x="140" y="104" width="120" height="12" rx="6" fill="${c.ink}"/>`,
   },
@@ -58,7 +67,10 @@ const kinds: Kind[] = [
     shows: "folded paper in a stack",
     draw: (c) =>
       [0, 1, 2]
-        .map((i) => `<rect x="${110 + i * 10}" y="${170 - i * 32}" width="180" height="36" rx="6" fill="${i % 2 ? c.light : c.accent}" stroke="${c.ink}" stroke-width="4"/>`)
+        .map(
+          (i) =>
+            `<rect x="${110 + i * 10}" y="${170 - i * 32}" width="180" height="36" rx="6" fill="${i % 2 ? c.light : c.accent}" stroke="${c.ink}" stroke-width="4"/>`,
+        )
         .join("") + `<path d="M150 118l20 20 20-20 20 20 20-20 20 20" fill="none" stroke="#fff" stroke-width="4"/>`,
   },
   {
@@ -155,7 +167,10 @@ const kinds: Kind[] = [
     draw: (c) =>
       `<path d="M60 100q70 50 140 0t140 0" fill="none" stroke="${c.ink}" stroke-width="4"/>` +
       [95, 165, 235, 305]
-        .map((x, i) => `<ellipse cx="${x}" cy="${i % 2 ? 150 : 140}" rx="18" ry="26" fill="${i % 2 ? c.accent : "#fde047"}" stroke="${c.ink}" stroke-width="3"/>`)
+        .map(
+          (x, i) =>
+            `<ellipse cx="${x}" cy="${i % 2 ? 150 : 140}" rx="18" ry="26" fill="${i % 2 ? c.accent : "#fde047"}" stroke="${c.ink}" stroke-width="3"/>`,
+        )
         .join(""),
   },
   {
@@ -284,7 +299,9 @@ const kinds: Kind[] = [
     draw: (c) =>
       `<path d="M90 170h220l-20 60H110z" fill="${c.light}" stroke="${c.ink}" stroke-width="5" stroke-linejoin="round"/>` +
       [130, 183, 236, 289]
-        .map((x) => `<ellipse cx="${x - 10}" cy="150" rx="24" ry="32" fill="#fde7c7" stroke="${c.ink}" stroke-width="4"/>`)
+        .map(
+          (x) => `<ellipse cx="${x - 10}" cy="150" rx="24" ry="32" fill="#fde7c7" stroke="${c.ink}" stroke-width="4"/>`,
+        )
         .join(""),
   },
   {
@@ -309,7 +326,10 @@ const kinds: Kind[] = [
     draw: (c) =>
       `<ellipse cx="200" cy="200" rx="110" ry="30" fill="#fff" stroke="${c.ink}" stroke-width="4"/>` +
       [0, 1, 2, 3]
-        .map((i) => `<path d="M${120 + i * 8} ${180 - i * 14}q40-50 80 0t80 0" fill="none" stroke="#eab308" stroke-width="8" stroke-linecap="round"/>`)
+        .map(
+          (i) =>
+            `<path d="M${120 + i * 8} ${180 - i * 14}q40-50 80 0t80 0" fill="none" stroke="#eab308" stroke-width="8" stroke-linecap="round"/>`,
+        )
         .join(""),
   },
   {

@@ -5,7 +5,14 @@ import { CatalogFilters } from "@/components/product/catalog-filters";
 import { Pagination } from "@/components/product/pagination";
 import { ProductGrid } from "@/components/product/product-grid";
 import { SortMenu } from "@/components/product/sort-menu";
-import { catalogHref, firstPage, nextPage, parseCatalogState, previousPage, type CatalogState } from "@/lib/catalog-url";
+import {
+  catalogHref,
+  firstPage,
+  nextPage,
+  parseCatalogState,
+  previousPage,
+  type CatalogState,
+} from "@/lib/catalog-url";
 import { withShopper } from "@/lib/dal";
 import { InvalidCursorError } from "@/lib/fauna/errors";
 import { listProducts, listStores, PRODUCTS_PER_PAGE } from "@/lib/fauna/products";
@@ -32,7 +39,12 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
     [stores, products] = await withShopper(here, (token) =>
       Promise.all([
         listStores(token),
-        listProducts(token, { q: state.q, storeId: state.storeId ?? undefined, sort: state.sort, after: state.after ?? undefined }),
+        listProducts(token, {
+          q: state.q,
+          storeId: state.storeId ?? undefined,
+          sort: state.sort,
+          after: state.after ?? undefined,
+        }),
       ]),
     );
   } catch (error) {
@@ -64,7 +76,10 @@ export default async function ProductsPage({ searchParams }: PageProps<"/product
           {resultsSummary(products.total, state, store)}
         </h2>
         {filtered ? (
-          <Link href={catalogHref({ ...firstPage(state), q: "", storeId: null })} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+          <Link
+            href={catalogHref({ ...firstPage(state), q: "", storeId: null })}
+            className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+          >
             {state.q && state.storeId ? "Clear search and store" : state.q ? "Clear search" : "Show every store"}
           </Link>
         ) : null}

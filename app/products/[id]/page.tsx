@@ -50,7 +50,9 @@ export default async function ProductPage({ params }: PageProps<"/products/[id]"
           <div className="mt-4">
             <StockStatus product={product} size="lg" />
             {backorder ? (
-              <p className="mt-1 text-sm text-neutral-600">Out of stock for now: order today and we send it when it arrives.</p>
+              <p className="mt-1 text-sm text-neutral-600">
+                Out of stock for now: order today and we send it when it arrives.
+              </p>
             ) : null}
           </div>
           <div className="mt-6">
