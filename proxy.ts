@@ -30,5 +30,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page and route handler; static files and images need no CSP.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|images/|favicon.ico|favicon.svg).*)"],
 };

@@ -6,7 +6,9 @@ import { listProducts } from "@/lib/fauna/products";
 export default async function HomePage() {
   const session = await getSession();
   // Read before any output, so a Fauna outage answers with a 5xx (see app/error.tsx).
-  const featured = session ? await withShopper("/", (token) => listProducts(token, { pageSize: 4 })) : null;
+  const featured = session
+    ? await withShopper("/", (token) => listProducts(token, { pageSize: 4, withTotal: false }))
+    : null;
   return (
     <div className="space-y-12">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-indigo-600 to-violet-600 px-6 py-12 text-white sm:px-12 sm:py-16">

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sealData } from "iron-session";
 import { readStackState } from "./support/config";
 import { adminQuery, productIdByName } from "./support/fauna-admin";
-import { logIn, PASSWORD, productCards, signUp, uniqueEmail } from "./support/shopper";
+import { fillSignUp, logIn, PASSWORD, productCards, signUp, uniqueEmail } from "./support/shopper";
 import { fql } from "fauna";
 
 const SESSION_COOKIE = "storefront_session";
@@ -36,8 +36,7 @@ async function expectSessionExpiredLogin(page: Page, next: string) {
 test("an email typed with capitals and spaces is one account", async ({ page }) => {
   const email = uniqueEmail("mixed");
   await page.goto("/signup");
-  await page.getByLabel("Email").fill(`  ${email.toUpperCase()} `);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await fillSignUp(page, `  ${email.toUpperCase()} `);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/products$/);
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
@@ -46,21 +45,22 @@ test("an email typed with capitals and spaces is one account", async ({ page }) 
 test("sign-up shows the strength of the password and refuses weak and over-long ones", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Email").fill(uniqueEmail("weak"));
-  await page.getByLabel("Password").fill("password1");
+  await page.getByLabel("Password", { exact: true }).fill("password1");
   await expect(page.getByTestId("password-strength")).toContainText("Very weak");
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.locator("#field-password-error")).toHaveText(
     "This is a commonly used password. Add another word or two; uncommon words are best.",
   );
 
-  await page.getByLabel("Password").fill("é".repeat(37));
+  await page.getByLabel("Password", { exact: true }).fill("é".repeat(37));
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.locator("#field-password-error")).toHaveText(
     "Use at most 72 bytes (fewer characters if it has accents or emoji).",
   );
 
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await expect(page.getByTestId("password-strength")).toContainText("strong", { ignoreCase: true });
+  await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/products$/);
 });

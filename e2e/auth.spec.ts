@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logIn, logOut, PASSWORD, productCards, signUp, uniqueEmail } from "./support/shopper";
+import { fillSignUp, logIn, logOut, PASSWORD, productCards, signUp, uniqueEmail } from "./support/shopper";
 
 const STORES = /Party Supplies|Foggy Bottom Market|DogExpress/;
 
@@ -57,8 +57,7 @@ test("signing up with an email that has an account shows the duplicate error", a
   const other = await browser.newContext();
   const second = await other.newPage();
   await second.goto("/signup");
-  await second.getByLabel("Email").fill(email.toUpperCase());
-  await second.getByLabel("Password").fill("another password");
+  await fillSignUp(second, email.toUpperCase(), "another password");
   await second.getByRole("button", { name: "Sign up" }).click();
   await expect(second.getByRole("main").getByRole("alert")).toHaveText("An account with this email already exists.");
   await expect(second.getByLabel("Email")).toHaveValue(email.toUpperCase());

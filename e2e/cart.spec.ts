@@ -141,7 +141,7 @@ test("a shortage at checkout names the line and how many are left, and orders no
     await page.getByRole("button", { name: "Place order" }).click();
     const alert = page.getByRole("main").getByRole("alert");
     await expect(alert).toContainText("Nothing was ordered");
-    await expect(alert.getByRole("listitem")).toHaveText(["chew toy: only 1 unit left (you asked for 3)."]);
+    await expect(alert.getByRole("listitem")).toHaveText(["Chew Toy: only 1 unit left (you asked for 3)."]);
     await expect(page.getByLabel("Street")).toHaveValue(ADDRESS.Street);
     expect((await productByName("chew toy")).quantity).toBe(1);
     await expect(cartCount(page)).toHaveText("3");

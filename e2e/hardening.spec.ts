@@ -48,7 +48,7 @@ test("the CSP blocks nothing the shop needs: pages hydrate without violations", 
   });
   await page.goto("/signup");
   // The strength meter only appears once React has hydrated the form.
-  await page.getByLabel("Password").fill("password1");
+  await page.getByLabel("Password", { exact: true }).fill("password1");
   await expect(page.getByTestId("password-strength")).toBeVisible();
   await signUp(page, uniqueEmail("csp"));
   await page.goto("/account");

@@ -13,12 +13,16 @@ test("the session cookie is httpOnly and SameSite=Lax, and carries the Fauna tok
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
   expect(cookie?.secure).toBe(true); // next start runs in production
-  // max-age follows the token's ttl: about an hour from now.
+  // max-age follows the token's ttl (about an hour from now) plus a day, so an ended
+  // session can still be told apart from none ("Your session has expired").
   const secondsLeft = (cookie?.expires ?? 0) - Date.now() / 1000;
-  expect(secondsLeft).toBeGreaterThan(55 * 60);
-  expect(secondsLeft).toBeLessThanOrEqual(60 * 60 + 5);
+  expect(secondsLeft).toBeGreaterThan(24 * 60 * 60 + 55 * 60);
+  expect(secondsLeft).toBeLessThanOrEqual(24 * 60 * 60 + 60 * 60 + 5);
 
-  expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
+  // Scripts see only the companion cookie with the session's end, never the session cookie.
+  const readable = (await page.evaluate(() => document.cookie)).split("; ").map((pair) => pair.split("="));
+  expect(readable.map(([name]) => name)).not.toContain(SESSION_COOKIE);
+  expect(readable).toEqual([["storefront_session_ends", expect.stringMatching(/^\d{13}$/)]]);
   const { sessionPassword } = readStackState();
   const session = await unsealData<{ token?: string }>(decodeURIComponent(cookie!.value), {
     password: sessionPassword,

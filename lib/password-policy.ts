@@ -3,23 +3,16 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, PASSWORD_MIN_SCORE, passwordMessages } from "./password-messages";
+import { passwordBytes, passwordSizeProblem } from "./password-size";
 
-export { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, PASSWORD_MIN_SCORE, passwordMessages };
-
-/** The password's size in UTF-8 bytes; anything longer than the limit in UTF-16 units is over it anyway. */
-export function passwordBytes(password: string): number {
-  if (password.length > PASSWORD_MAX_BYTES) return password.length;
-  return new TextEncoder().encode(password).length;
-}
-
-/** Why a new password's size is refused, or null. Cheap, so it runs before anything else. */
-export function passwordSizeProblem(password: string): string | null {
-  if (!password) return passwordMessages.missing;
-  const bytes = passwordBytes(password);
-  if (bytes < PASSWORD_MIN_BYTES) return passwordMessages.tooShort;
-  if (bytes > PASSWORD_MAX_BYTES) return passwordMessages.tooLong;
-  return null;
-}
+export {
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_BYTES,
+  PASSWORD_MIN_SCORE,
+  passwordMessages,
+  passwordBytes,
+  passwordSizeProblem,
+};
 
 let factory: ZxcvbnFactory | undefined;
 

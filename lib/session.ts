@@ -1,7 +1,7 @@
 import "server-only";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
-import { SESSION_COOKIE } from "./session-cookie";
+import { ENDED_SESSION_GRACE_SECONDS, SESSION_COOKIE, SESSION_ENDS_COOKIE } from "./session-cookie";
 
 /** What the encrypted cookie holds: the Fauna token secret and when it expires. */
 export type SessionData = {
@@ -10,7 +10,14 @@ export type SessionData = {
   email?: string;
 };
 
-const DEFAULT_MAX_AGE_SECONDS = 60 * 60;
+const DEFAULT_MAX_AGE_SECONDS = 60 * 60 + ENDED_SESSION_GRACE_SECONDS;
+
+const cookieOptions = (maxAgeSeconds: number) => ({
+  sameSite: "lax" as const,
+  secure: process.env.NODE_ENV === "production",
+  path: "/",
+  maxAge: maxAgeSeconds,
+});
 
 function sessionOptions(maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): SessionOptions {
   const password = process.env.SESSION_PASSWORD;
@@ -20,16 +27,9 @@ function sessionOptions(maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): SessionOptions
   return {
     password,
     cookieName: SESSION_COOKIE,
-    // iron-session treats a seal as expired 60 s before its ttl; the cookie itself
-    // lives exactly as long as the Fauna token.
+    // iron-session treats a seal as expired 60 s before its ttl.
     ttl: maxAgeSeconds + 60,
-    cookieOptions: {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: process.env.NODE_ENV === "production",
-      path: "/",
-      maxAge: maxAgeSeconds,
-    },
+    cookieOptions: { ...cookieOptions(maxAgeSeconds), httpOnly: true },
   };
 }
 
@@ -41,14 +41,20 @@ export async function readSession(): Promise<SessionData> {
 export async function saveSession({ token, expiresAt, email }: { token: string; expiresAt: Date; email: string }) {
   const remainingSeconds = Math.floor((expiresAt.getTime() - Date.now()) / 1000);
   if (remainingSeconds <= 0) throw new Error("Refusing to store an already expired token");
-  const session = await getIronSession<SessionData>(await cookies(), sessionOptions(remainingSeconds));
+  // The cookies outlive the token (see ENDED_SESSION_GRACE_SECONDS); lib/dal.ts goes by `expiresAt`.
+  const maxAge = remainingSeconds + ENDED_SESSION_GRACE_SECONDS;
+  const jar = await cookies();
+  const session = await getIronSession<SessionData>(jar, sessionOptions(maxAge));
   session.token = token;
   session.expiresAt = expiresAt.getTime();
   session.email = email;
   await session.save();
+  jar.set(SESSION_ENDS_COOKIE, String(expiresAt.getTime()), { ...cookieOptions(maxAge), httpOnly: false });
 }
 
 export async function destroySession() {
-  const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
+  const jar = await cookies();
+  const session = await getIronSession<SessionData>(jar, sessionOptions());
   session.destroy();
+  jar.delete(SESSION_ENDS_COOKIE);
 }

@@ -1,23 +1,23 @@
 import { z } from "zod";
 import { passwordMessages } from "./password-messages";
-import { passwordSizeProblem } from "./password-policy";
+import { passwordSizeProblem } from "./password-size";
+import { MAX_EMAIL_LENGTH, signupMessages } from "./signup-checks";
+
+export { MAX_EMAIL_LENGTH };
 
 /** An email is an identity: NFKC, trimmed, lower-cased (Fauna's UDFs normalize it again). */
 export function normalizeEmail(value: string): string {
   return value.normalize("NFKC").trim().toLowerCase();
 }
 
-/** The longest address SMTP delivers (RFC 5321); Fauna's UDFs refuse longer ones too. */
-export const MAX_EMAIL_LENGTH = 254;
-
-const tooLongEmail = `Email addresses are at most ${MAX_EMAIL_LENGTH} characters.`;
+const tooLongEmail = signupMessages.emailTooLong;
 
 const email = z
   .string({ error: "Enter your email address." })
   // Capped before normalizing, so an absurdly long input costs nothing.
   .max(4 * MAX_EMAIL_LENGTH, { error: tooLongEmail })
   .transform(normalizeEmail)
-  .pipe(z.email({ error: "Enter a valid email address." }).max(MAX_EMAIL_LENGTH, { error: tooLongEmail }));
+  .pipe(z.email({ error: signupMessages.emailInvalid }).max(MAX_EMAIL_LENGTH, { error: tooLongEmail }));
 
 const currentPassword = z
   .string({ error: "Enter your password." })
@@ -36,7 +36,9 @@ export const signUpSchema = z.object({ email, password: newPassword });
 
 export const changePasswordSchema = z.object({ currentPassword, newPassword });
 
-export type FieldErrors = Partial<Record<"email" | "password" | "currentPassword" | "newPassword", string[]>>;
+export type FieldErrors = Partial<
+  Record<"email" | "password" | "confirmPassword" | "currentPassword" | "newPassword", string[]>
+>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;

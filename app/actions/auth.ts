@@ -7,6 +7,7 @@ import { logError, logSecurityEvent } from "@/lib/log";
 import { newPasswordProblem } from "@/lib/password-policy";
 import { safeNextPath } from "@/lib/redirects";
 import { destroySession, readSession, saveSession } from "@/lib/session";
+import { confirmPasswordProblem } from "@/lib/signup-checks";
 import { fieldErrorsOf, logInSchema, signUpSchema, type FieldErrors } from "@/lib/validation";
 
 export type AuthFormState =
@@ -27,9 +28,12 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   const input = credentialsFrom(formData);
   const email = String(input.email);
   const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
+  // "Confirm password" guards against a typo locking the shopper out; it is reported with the rest.
+  const unconfirmed = confirmPasswordProblem(input.password, formData.get("confirmPassword"));
+  const confirmErrors = unconfirmed ? { confirmPassword: [unconfirmed] } : {};
+  if (!parsed.success) return { email, fieldErrors: { ...fieldErrorsOf(parsed.error), ...confirmErrors } };
   const weak = await newPasswordProblem(parsed.data.password, [parsed.data.email]);
-  if (weak) return { email, fieldErrors: { password: [weak] } };
+  if (weak || unconfirmed) return { email, fieldErrors: { ...(weak ? { password: [weak] } : {}), ...confirmErrors } };
 
   try {
     await signUpCustomer(parsed.data.email, parsed.data.password);

@@ -6,6 +6,7 @@ import { withShopper } from "@/lib/dal";
 import { getCart } from "@/lib/fauna/cart";
 import { getSavedAddress } from "@/lib/fauna/orders";
 import { checkoutPaymentProvider } from "@/lib/payment";
+import { displayName } from "@/lib/product-name";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -38,7 +39,7 @@ export default async function CheckoutPage() {
           <OrderSummary
             lines={cart.lines.map((line) => ({
               key: line.productId,
-              name: line.name ?? "A product that is no longer sold",
+              name: line.name ? displayName(line.name) : "A product that is no longer sold",
               quantity: line.quantity,
               lineTotal: line.lineTotal,
             }))}

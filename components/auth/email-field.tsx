@@ -1,7 +1,15 @@
 import { FormField } from "./form-field";
 
 /** The email input both auth forms share; keeps what the shopper typed after a failed submit. */
-export function EmailField({ defaultValue, errors }: { defaultValue?: string; errors?: string[] }) {
+export function EmailField({
+  defaultValue,
+  errors,
+  onChange,
+}: {
+  defaultValue?: string;
+  errors?: string[];
+  onChange?: (value: string) => void;
+}) {
   return (
     <FormField
       label="Email"
@@ -10,6 +18,7 @@ export function EmailField({ defaultValue, errors }: { defaultValue?: string; er
       autoComplete="email"
       defaultValue={defaultValue}
       errors={errors}
+      onChange={onChange}
     />
   );
 }

@@ -4,13 +4,28 @@ type Props = {
   type: "email" | "password" | "text";
   autoComplete: string;
   defaultValue?: string;
+  /** Makes the input controlled (React's form reset then leaves it alone). */
+  value?: string;
   errors?: string[];
   hint?: string;
   onChange?: (value: string) => void;
   children?: React.ReactNode;
 };
 
-export function FormField({ label, name, type, autoComplete, defaultValue, errors, hint, onChange, children }: Props) {
+// The error (or else the hint) describes the input, so a screen reader reads it when
+// the input gets focus — the sign-up form moves focus to the first invalid field.
+export function FormField({
+  label,
+  name,
+  type,
+  autoComplete,
+  defaultValue,
+  value,
+  errors,
+  hint,
+  onChange,
+  children,
+}: Props) {
   const id = `field-${name}`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -25,7 +40,8 @@ export function FormField({ label, name, type, autoComplete, defaultValue, error
         name={name}
         type={type}
         autoComplete={autoComplete}
-        defaultValue={defaultValue}
+        defaultValue={value === undefined ? defaultValue : undefined}
+        value={value}
         onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : hint ? hintId : undefined}

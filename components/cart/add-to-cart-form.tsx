@@ -44,9 +44,8 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
           </SubmitButton>
         )}
       </div>
-      {soldOut ? (
-        <p className="text-sm font-medium text-rose-700">Sold out</p>
-      ) : state?.message ? (
+      {/* Sold out: the product page's stock status above the form already says so. */}
+      {!soldOut && state?.message ? (
         <p
           id="add-to-cart-message"
           role={state.ok ? "status" : "alert"}

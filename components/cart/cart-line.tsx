@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Price } from "@/components/product/price";
 import type { CartLine } from "@/lib/fauna/order-types";
+import { displayName } from "@/lib/product-name";
 import { CartLineControls } from "./cart-line-controls";
 
 export function CartLineItem({ line }: { line: CartLine }) {
@@ -16,9 +17,9 @@ export function CartLineItem({ line }: { line: CartLine }) {
         {gone ? (
           <p className="font-medium text-neutral-500">A product that is no longer sold</p>
         ) : (
-          <h2 className="font-medium text-neutral-900 capitalize">
+          <h2 className="font-medium text-neutral-900">
             <Link href={`/products/${line.productId}`} className="hover:text-indigo-600">
-              {line.name}
+              {displayName(line.name ?? "")}
             </Link>
           </h2>
         )}
@@ -44,7 +45,7 @@ export function CartLineItem({ line }: { line: CartLine }) {
       <div className="col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1">
         <CartLineControls
           productId={line.productId}
-          name={line.name ?? "this product"}
+          name={line.name ? displayName(line.name) : "this product"}
           quantity={line.quantity}
           changeable={!gone}
         />

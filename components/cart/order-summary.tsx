@@ -21,8 +21,7 @@ export function OrderSummary({
         {lines.map((line) => (
           <li key={line.key} className="flex justify-between gap-4 py-2">
             <span className="min-w-0 text-neutral-700">
-              <span className="capitalize">{line.name}</span>{" "}
-              <span className="text-neutral-500">× {line.quantity}</span>
+              <span>{line.name}</span> <span className="text-neutral-500">× {line.quantity}</span>
             </span>
             <Price amount={line.lineTotal} className="shrink-0 font-medium" />
           </li>

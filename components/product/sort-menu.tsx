@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import Link from "next/link";
+import { catalogHref, firstPage, type CatalogState } from "@/lib/catalog-url";
 import type { ProductSort } from "@/lib/fauna/types";
 
 const options: { sort: ProductSort; label: string }[] = [
@@ -9,19 +10,18 @@ const options: { sort: ProductSort; label: string }[] = [
   { sort: "price-desc", label: "Price: high to low" },
 ];
 
-export const sortHref = (sort: ProductSort) => (sort === "featured" ? "/products" : `/products?sort=${sort}`);
-
-export function SortMenu({ current }: { current: ProductSort }) {
+/** Sort links keep the search and the store, and start again at page 1. */
+export function SortMenu({ state }: { state: CatalogState }) {
   return (
     <nav aria-label="Sort products" className="flex flex-wrap gap-2">
       {options.map(({ sort, label }) => (
         <Link
           key={sort}
-          href={sortHref(sort)}
-          aria-current={sort === current ? "page" : undefined}
+          href={catalogHref({ ...firstPage(state), sort })}
+          aria-current={sort === state.sort ? "page" : undefined}
           className={clsx(
             "rounded-full px-3 py-1 text-sm ring-1 transition-colors",
-            sort === current
+            sort === state.sort
               ? "bg-neutral-900 text-white ring-neutral-900"
               : "bg-white text-neutral-700 ring-neutral-200 hover:ring-neutral-400",
           )}

@@ -1,41 +1,28 @@
 import clsx from "clsx";
-import type { Product } from "@/lib/fauna/types";
+import { stockLabel, type StockLevels } from "@/lib/stock";
 
-type Stock = Pick<Product, "quantity" | "backordered" | "backorderLimit">;
-
-const LOW_STOCK = 5;
-
-export function stockLabel({ quantity, backordered, backorderLimit }: Stock): {
-  text: string;
-  tone: "ok" | "low" | "out";
-} {
-  if (backordered) return { text: "On backorder", tone: "out" };
-  if (quantity <= 0) {
-    return backorderLimit > 0
-      ? { text: "Out of stock — backorder available", tone: "out" }
-      : { text: "Out of stock", tone: "out" };
-  }
-  if (quantity <= LOW_STOCK) return { text: `Only ${quantity} left`, tone: "low" };
-  return { text: "In stock", tone: "ok" };
-}
-
-export function StockStatus({ product }: { product: Stock }) {
+export function StockStatus({ product, size = "sm" }: { product: StockLevels; size?: "sm" | "lg" }) {
   const { text, tone } = stockLabel(product);
   return (
     <span
+      data-testid="stock-status"
       className={clsx(
-        "inline-flex items-center gap-1.5 text-xs font-medium",
+        "inline-flex items-center gap-1.5 font-medium",
+        size === "sm" ? "text-xs" : "text-base",
         tone === "ok" && "text-emerald-700",
         tone === "low" && "text-amber-700",
+        tone === "backorder" && "text-sky-700",
         tone === "out" && "text-rose-700",
       )}
     >
       <span
         aria-hidden
         className={clsx(
-          "size-1.5 rounded-full",
+          "rounded-full",
+          size === "sm" ? "size-1.5" : "size-2",
           tone === "ok" && "bg-emerald-500",
           tone === "low" && "bg-amber-500",
+          tone === "backorder" && "bg-sky-500",
           tone === "out" && "bg-rose-500",
         )}
       />

@@ -5,10 +5,16 @@ export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${process.
 
 export const PASSWORD = "correct horse battery";
 
+/** Fills the sign-up form: email, password and its confirmation (the same unless told). */
+export async function fillSignUp(page: Page, email: string, password = PASSWORD, confirmation = password) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(confirmation);
+}
+
 export async function signUp(page: Page, email: string, password = PASSWORD) {
   await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await fillSignUp(page, email, password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/products$/);
 }

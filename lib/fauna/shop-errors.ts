@@ -3,6 +3,7 @@ import { AbortError } from "fauna";
 import { z } from "zod";
 import { addressFields } from "../checkout-validation";
 import { logError } from "../log";
+import { displayName } from "../product-name";
 import { FaunaUnavailableError, SessionExpiredError, shopperMessages } from "./errors";
 
 // The structured refusals of the cart and order UDFs (schema/orders.fsl), as data.
@@ -53,7 +54,7 @@ const units = (n: number) => `${n} ${n === 1 ? "unit" : "units"}`;
 
 /** What a shopper reads about one short line. */
 export function shortageMessage({ name, requested, available }: StockShortage): string {
-  const what = name ?? "A product that is no longer sold";
+  const what = name ? displayName(name) : "A product that is no longer sold";
   if (available === 0) return `${what}: sold out (you asked for ${units(requested)}).`;
   return `${what}: only ${units(available)} left (you asked for ${requested}).`;
 }

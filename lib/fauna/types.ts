@@ -20,6 +20,9 @@ export type Page<T> = {
   after: string | null;
 };
 
+/** A catalog page and how many products the filters match in all. */
+export type CatalogPage = Page<Product> & { total: number };
+
 export type ShopperToken = {
   secret: string;
   /** The email as Fauna stores it (normalized by UserLogin). */
@@ -35,3 +38,10 @@ export type Customer = {
 
 export const productSorts = ["featured", "name", "price-asc", "price-desc"] as const;
 export type ProductSort = (typeof productSorts)[number];
+
+/** What narrows and orders the catalog: a search query, a store id, a sort. */
+export type CatalogFilters = {
+  q?: string;
+  storeId?: string;
+  sort: ProductSort;
+};

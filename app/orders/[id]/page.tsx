@@ -9,6 +9,7 @@ import { Price } from "@/components/product/price";
 import { withShopper } from "@/lib/dal";
 import { getOrder } from "@/lib/fauna/orders";
 import { paymentLabel } from "@/lib/payment";
+import { displayName } from "@/lib/product-name";
 
 // One Fauna read per request, shared by the metadata and the page.
 const loadOrder = cache((id: string) => withShopper(`/orders/${id}`, (token) => getOrder(token, id)));
@@ -69,13 +70,13 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
           {order.lines.map((line) => (
             <li key={`${line.productId}-${line.name}`} className="flex items-start justify-between gap-4 py-4">
               <div className="min-w-0">
-                <p className="font-medium text-neutral-900 capitalize">
+                <p className="font-medium text-neutral-900">
                   {line.productId ? (
                     <Link href={`/products/${line.productId}`} className="hover:text-indigo-600">
-                      {line.name}
+                      {displayName(line.name)}
                     </Link>
                   ) : (
-                    line.name
+                    displayName(line.name)
                   )}
                 </p>
                 <p className="mt-0.5 text-sm text-neutral-600" data-testid="paid-unit-price">
