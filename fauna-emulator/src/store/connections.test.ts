@@ -94,3 +94,22 @@ test("an index defined by one connection is seen by another", () => {
   const ids = b.transaction(() => b.scanIndex("C", "byN", [], { limit: 10 }).map((h) => h.id), { mode: "optimistic" });
   assert.deepEqual(ids, ["2", "1"], "descending, as a just-defined index says");
 });
+
+test("rewriting a document's index entries unchanged writes nothing; a change writes only the difference", () => {
+  const [a] = twoConnections();
+  const entries = [
+    { terms: [int(1)], values: [int(10)] },
+    { terms: [int(2)], values: [int(20)] },
+  ];
+  a.transaction(() => a.setIndexEntries("C", "byN", "7", entries));
+  // No write may happen: the claim refuses any.
+  a.transaction(() => a.setIndexEntries("C", "byN", "7", [...entries].reverse()), {
+    mode: "optimistic",
+    onFirstWrite: () => assert.fail("unchanged entries were written again"),
+  });
+  a.transaction(() => a.setIndexEntries("C", "byN", "7", [entries[0]!, { terms: [int(3)], values: [int(30)] }]));
+  assert.deepEqual(
+    [1, 2, 3].map((t) => a.scanIndex("C", "byN", [int(t)], { limit: 5 }).map((h) => h.id)),
+    [["7"], [], ["7"]],
+  );
+});

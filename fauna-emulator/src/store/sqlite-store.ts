@@ -443,10 +443,33 @@ export class SqliteStore implements Store {
     const rows = entries.map(
       (e) => [encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const,
     );
+    // Only entries that change are written: an update that leaves an index's terms and values
+    // alone (a stock change under a product's search terms) costs one read, no writes.
+    // Stored blobs come back as ArrayBuffers: compare and bind them as Buffers.
+    const key = (terms: Uint8Array | ArrayBuffer, vals: Uint8Array | ArrayBuffer, json: string) =>
+      `${Buffer.from(terms as Uint8Array).toString("hex")}:${Buffer.from(vals as Uint8Array).toString("hex")}:${json}`;
+    const wanted = new Map(rows.map((r) => [key(r[0], r[1], r[2]), r]));
+    const existing = this.all<{ terms: ArrayBuffer; vals: ArrayBuffer; vals_json: string }>(
+      "SELECT terms, vals, vals_json FROM index_entries WHERE coll = ? AND idx = ? AND id = ?",
+      coll,
+      index,
+      n,
+    );
+    const stale = existing.filter((e) => !wanted.delete(key(e.terms, e.vals, e.vals_json)));
+    if (stale.length === 0 && wanted.size === 0) return;
     this.transaction(() => {
-      this.run("DELETE FROM index_entries WHERE coll = ? AND idx = ? AND id = ?", coll, index, n);
-      for (const [terms, vals, json] of rows) {
-        // mva() can yield the same entry twice; one row is enough.
+      for (const e of stale) {
+        this.run(
+          "DELETE FROM index_entries WHERE coll = ? AND idx = ? AND terms = ? AND vals = ? AND id = ?",
+          coll,
+          index,
+          Buffer.from(e.terms),
+          Buffer.from(e.vals),
+          n,
+        );
+      }
+      // mva() can yield the same entry twice; `wanted` keeps one.
+      for (const [terms, vals, json] of wanted.values()) {
         this.run(
           "INSERT OR IGNORE INTO index_entries (coll, idx, terms, vals, id, vals_json) VALUES (?, ?, ?, ?, ?, ?)",
           coll,
