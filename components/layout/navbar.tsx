@@ -4,6 +4,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { getSession } from "@/lib/dal";
 import { CartLink, CartLinkView } from "./cart-link";
 import { SessionExpiry } from "./session-expiry";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 export async function Navbar() {
   const session = await getSession();
@@ -65,6 +66,11 @@ export async function Navbar() {
           )}
         </div>
       </nav>
+      {session ? (
+        <Suspense fallback={null}>
+          <VerifyEmailNotice token={session.token} />
+        </Suspense>
+      ) : null}
     </header>
   );
 }

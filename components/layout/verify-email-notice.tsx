@@ -1,0 +1,28 @@
+import { ResendVerificationButton } from "@/components/account/resend-verification-button";
+import { getCurrentCustomer } from "@/lib/fauna/customers";
+import { SessionExpiredError } from "@/lib/fauna/errors";
+import { logError } from "@/lib/log";
+
+/** Under the header until the shopper follows the link we mailed; nothing else waits for it. */
+export async function VerifyEmailNotice({ token }: { token: string }) {
+  let customer;
+  try {
+    customer = await getCurrentCustomer(token);
+  } catch (error) {
+    // The page itself reports an outage or an ended session; the notice just stays away.
+    if (!(error instanceof SessionExpiredError)) logError("email verification state for the header failed", error);
+    return null;
+  }
+  if (!customer || customer.emailVerified) return null;
+  return (
+    <div data-testid="verify-email-notice" className="border-t border-amber-200 bg-amber-50">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm text-amber-900 sm:px-6 lg:px-8">
+        <p>
+          <span className="font-semibold">Verify your email</span>
+          <span className="max-sm:hidden"> — we sent a link to {customer.email}</span>
+        </p>
+        <ResendVerificationButton />
+      </div>
+    </div>
+  );
+}
