@@ -30,7 +30,12 @@ export function SessionList({ sessions }: { sessions: ShopperSession[] }) {
             </div>
             <form action={endSession}>
               <input type="hidden" name="sessionId" value={session.id} />
-              <SubmitButton variant="quiet" pendingLabel="Logging out…" className="ring-1 ring-neutral-300">
+              <SubmitButton
+                variant="quiet"
+                pendingLabel="Logging out…"
+                label={`Log out ${session.device}${session.current ? " (this device)" : ""}`}
+                className="ring-1 ring-neutral-300"
+              >
                 Log out
               </SubmitButton>
             </form>
