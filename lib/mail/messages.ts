@@ -1,3 +1,5 @@
+import "server-only";
+
 // The mails the shop sends, as text and HTML. Pure, so they can be tested.
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };

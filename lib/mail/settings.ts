@@ -1,3 +1,5 @@
+import "server-only";
+
 // Where mail goes and what its links point at, from the environment. Links use
 // APP_URL, never the request's Host header, which a client can set to its own site.
 
