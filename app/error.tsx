@@ -16,9 +16,7 @@ export default function ErrorPage({ error, retry }: { error: Error & { digest?: 
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
       <p className="text-sm font-semibold text-indigo-600">Something went wrong</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">The shop is temporarily unavailable</h1>
-      <p className="mt-2 text-neutral-600">
-        We couldn&apos;t load this page. Please try again in a moment.
-      </p>
+      <p className="mt-2 text-neutral-600">We couldn&apos;t load this page. Please try again in a moment.</p>
       <div className="mt-6 flex justify-center gap-3">
         <button
           type="button"
@@ -27,7 +25,10 @@ export default function ErrorPage({ error, retry }: { error: Error & { digest?: 
         >
           Try again
         </button>
-        <a href="/" className="rounded-md px-4 py-2 text-sm font-medium text-neutral-700 ring-1 ring-neutral-300 hover:bg-neutral-50">
+        <a
+          href="/"
+          className="rounded-md px-4 py-2 text-sm font-medium text-neutral-700 ring-1 ring-neutral-300 hover:bg-neutral-50"
+        >
           Go home
         </a>
       </div>

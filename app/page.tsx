@@ -20,15 +20,24 @@ export default async function HomePage() {
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {session ? (
-            <Link href="/products" className="rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50">
+            <Link
+              href="/products"
+              className="rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50"
+            >
               Browse the catalog
             </Link>
           ) : (
             <>
-              <Link href="/signup" className="rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50">
+              <Link
+                href="/signup"
+                className="rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50"
+              >
                 Create an account
               </Link>
-              <Link href="/login" className="rounded-md px-5 py-2.5 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10">
+              <Link
+                href="/login"
+                className="rounded-md px-5 py-2.5 text-sm font-semibold text-white ring-1 ring-white/60 hover:bg-white/10"
+              >
                 Log in to shop
               </Link>
             </>

@@ -7,7 +7,8 @@ import { logIn, logOut, PASSWORD, signUp, uniqueClientIp, uniqueEmail, useOwnCli
 const NEW_PASSWORD = "a fresh pass phrase 42";
 const RESET_SUBJECT = "Reset your Storefront password";
 const VERIFY_SUBJECT = "Verify your email";
-const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
 async function signedInElsewhere(browser: Browser, email: string, userAgent?: string) {
   const context = await browser.newContext(userAgent ? { userAgent, viewport: { width: 390, height: 844 } } : {});
@@ -57,7 +58,9 @@ test("forgot password: the mailed link sets a new password once, ends every sess
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page).toHaveURL(/\/login\?reset=1$/);
-  await expect(main(page).getByRole("status")).toHaveText("Your password has been reset. Log in with your new password.");
+  await expect(main(page).getByRole("status")).toHaveText(
+    "Your password has been reset. Log in with your new password.",
+  );
 
   await logIn(page, email, PASSWORD);
   await expect(main(page).getByRole("alert")).toHaveText("Invalid email or password.");
@@ -97,7 +100,9 @@ test("a link that is not (or no longer) valid says so", async ({ page }) => {
   await expect(main(page).getByRole("alert")).toHaveText("This link has expired or was already used.");
 });
 
-test("sign-up mails a verification link; until it is followed the header asks, and Resend replaces it", async ({ page }) => {
+test("sign-up mails a verification link; until it is followed the header asks, and Resend replaces it", async ({
+  page,
+}) => {
   const email = uniqueEmail("verify");
   await signUp(page, email);
   const notice = page.getByTestId("verify-email-notice");
@@ -139,7 +144,9 @@ test("a password reset also verifies the email", async ({ page }) => {
   await expect(page.getByTestId("verify-email-notice")).toHaveCount(0);
 });
 
-test("repeated reset requests for one email get 'Too many attempts' and the endpoint answers 429 with Retry-After", async ({ page }) => {
+test("repeated reset requests for one email get 'Too many attempts' and the endpoint answers 429 with Retry-After", async ({
+  page,
+}) => {
   await useOwnClientAddress(page);
   const email = uniqueEmail("limited");
   for (let i = 0; i < 3; i++) {

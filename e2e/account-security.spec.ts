@@ -19,7 +19,9 @@ async function signedInElsewhere(browser: Browser, email: string, password = PAS
 
 /** Submits the login form and waits for the server action's answer. */
 async function submitLogIn(page: Page, email: string, password: string) {
-  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/login"));
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().includes("/login"),
+  );
   await logIn(page, email, password);
   await answered;
   // React resets the form once the action's state arrives; typing before that would be lost.
@@ -75,7 +77,9 @@ test("after 5 failed log-ins even the right password waits, for known and unknow
       await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
     }
     await submitLogIn(page, target, PASSWORD);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Too many attempts — try again in 1[0-5] seconds\.$/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      /^Too many attempts — try again in 1[0-5] seconds\.$/,
+    );
     await expect(page).toHaveURL(/\/login$/);
   }
 });
@@ -149,7 +153,9 @@ test("an expired session keeps the page the shopper wanted and returns there aft
     { password: sessionPassword, ttl: 3600 },
   );
   await page.context().clearCookies();
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: sealed, url: page.url(), httpOnly: true, secure: true }]);
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: sealed, url: page.url(), httpOnly: true, secure: true }]);
 
   await page.goto(`${productPath}`);
   await expectSessionExpiredLogin(page, `${productPath}`);

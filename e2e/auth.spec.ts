@@ -3,7 +3,9 @@ import { logIn, logOut, PASSWORD, productCards, signUp, uniqueEmail } from "./su
 
 const STORES = /Party Supplies|Foggy Bottom Market|DogExpress/;
 
-test("sign up lands on the catalog with store names; after log-out the catalog redirects to login", async ({ page }) => {
+test("sign up lands on the catalog with store names; after log-out the catalog redirects to login", async ({
+  page,
+}) => {
   const email = uniqueEmail("signup");
   await signUp(page, email);
 

@@ -5,7 +5,13 @@ import { signUp, uniqueEmail } from "./support/shopper";
 // Each test uses products no other spec touches, and restores prices and stock it changed.
 const usd = (amount: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
 
-const ADDRESS = { Street: "7529 Oakwood Avenue", City: "Washington", State: "DC", "Postal code": "20011", Country: "USA" };
+const ADDRESS = {
+  Street: "7529 Oakwood Avenue",
+  City: "Washington",
+  State: "DC",
+  "Postal code": "20011",
+  Country: "USA",
+};
 
 async function addToCart(page: Page, name: string, quantity: number) {
   const { id } = await productByName(name);
@@ -16,7 +22,8 @@ async function addToCart(page: Page, name: string, quantity: number) {
 }
 
 const cartCount = (page: Page) => page.getByRole("banner").getByTestId("cart-count");
-const cartLine = (page: Page, name: string) => page.getByRole("list", { name: "Cart" }).getByRole("listitem").filter({ hasText: name });
+const cartLine = (page: Page, name: string) =>
+  page.getByRole("list", { name: "Cart" }).getByRole("listitem").filter({ hasText: name });
 
 async function checkOut(page: Page, address: Record<string, string> = ADDRESS) {
   await page.goto("/cart");
@@ -73,7 +80,9 @@ test("add, change, remove, check out, and the order keeps the prices paid", asyn
   try {
     await page.reload();
     const items = page.getByRole("list", { name: "Items" });
-    await expect(items.getByRole("listitem").filter({ hasText: "rope toy" }).getByTestId("paid-unit-price")).toHaveText(`3 × ${usd(rope.price)}`);
+    await expect(items.getByRole("listitem").filter({ hasText: "rope toy" }).getByTestId("paid-unit-price")).toHaveText(
+      `3 × ${usd(rope.price)}`,
+    );
     await expect(page.getByText(usd(total), { exact: true })).toBeVisible();
   } finally {
     await updateProduct("rope toy", { price: rope.price });

@@ -10,7 +10,9 @@ test("pagination walks every product exactly once", async ({ page }) => {
   const seen: string[] = [];
   for (let pageNumber = 1; ; pageNumber += 1) {
     await expect(page.getByText(`Page ${pageNumber}`, { exact: true })).toBeVisible();
-    const ids = await productCards(page).evaluateAll((cards) => cards.map((card) => card.getAttribute("data-product-id") ?? ""));
+    const ids = await productCards(page).evaluateAll((cards) =>
+      cards.map((card) => card.getAttribute("data-product-id") ?? ""),
+    );
     expect(ids.length).toBeGreaterThan(0);
     seen.push(...ids);
     const next = page.getByRole("link", { name: "Next page" });

@@ -42,15 +42,26 @@ async function shopperOnTheExtraApp(browser: Browser): Promise<{ context: Browse
   return { context, page, email };
 }
 
-const tokensOf = (email: string) => adminQuery<number>(fql`Token.byDocument(Customer.byEmail(${email}).first()!).count()`);
+const tokensOf = (email: string) =>
+  adminQuery<number>(fql`Token.byDocument(Customer.byEmail(${email}).first()!).count()`);
 
-test("with Fauna gone, every page answers 5xx with the unavailable page within the deadline, and recovers", async ({ browser }) => {
+test("with Fauna gone, every page answers 5xx with the unavailable page within the deadline, and recovers", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const { context, page } = await shopperOnTheExtraApp(browser);
   const productId = await productIdByName("cups");
 
   fauna.down();
-  for (const path of ["/products", "/products?sort=name", `/products/${productId}`, "/account", "/cart", "/orders", "/"]) {
+  for (const path of [
+    "/products",
+    "/products?sort=name",
+    `/products/${productId}`,
+    "/account",
+    "/cart",
+    "/orders",
+    "/",
+  ]) {
     const started = Date.now();
     const response = await page.goto(path);
     expect(response?.status(), path).toBeGreaterThanOrEqual(500);

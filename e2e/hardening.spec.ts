@@ -5,7 +5,10 @@ import { logIn, PASSWORD, signUp, uniqueEmail } from "./support/shopper";
 
 const SESSION_COOKIE = "storefront_session";
 
-test("every response carries the security headers; pages carry a nonce CSP without unsafe-eval", async ({ page, request }) => {
+test("every response carries the security headers; pages carry a nonce CSP without unsafe-eval", async ({
+  page,
+  request,
+}) => {
   const nonces = new Set<string>();
   for (const path of ["/", "/login", "/signup"]) {
     const response = await request.get(path);
@@ -30,7 +33,9 @@ test("every response carries the security headers; pages carry a nonce CSP witho
   expect(redirect.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 
   await page.goto("/login");
-  const script = await page.evaluate(() => [...document.scripts].map((s) => s.src).find((src) => src.includes("/_next/static/")));
+  const script = await page.evaluate(() =>
+    [...document.scripts].map((s) => s.src).find((src) => src.includes("/_next/static/")),
+  );
   const asset = await request.get(script!);
   expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
   expect(asset.headers()["strict-transport-security"]).toBeTruthy();

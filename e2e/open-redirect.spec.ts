@@ -3,14 +3,22 @@ import { logIn, logOut, signUp, uniqueEmail } from "./support/shopper";
 
 // `next` values that normalize (in the browser or in a server that decodes the path)
 // to `//host`, i.e. another site.
-const OFF_SITE = ["/a/..//example.org", "/.//example.org/phish", "/%2F%2Fexample.org", "/%5Cexample.org", "/%2e%2e//example.org"];
+const OFF_SITE = [
+  "/a/..//example.org",
+  "/.//example.org/phish",
+  "/%2F%2Fexample.org",
+  "/%5Cexample.org",
+  "/%2e%2e//example.org",
+];
 
 // Pages that send a signed-in shopper straight on to `next`.
 const ENTRY_POINTS = ["/login", "/signup", "/session-expired"];
 
 const onTheShop = (page: Page) => new RegExp(`^${new URL(page.url()).origin}/products$`);
 
-test("a signed-in shopper sent to /login, /signup or /session-expired with a sneaky next stays on the site", async ({ page }) => {
+test("a signed-in shopper sent to /login, /signup or /session-expired with a sneaky next stays on the site", async ({
+  page,
+}) => {
   await signUp(page, uniqueEmail("next"));
   const shop = onTheShop(page);
   for (const entry of ENTRY_POINTS) {

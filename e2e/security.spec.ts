@@ -20,7 +20,9 @@ test("the session cookie is httpOnly and SameSite=Lax, and carries the Fauna tok
 
   expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
   const { sessionPassword } = readStackState();
-  const session = await unsealData<{ token?: string }>(decodeURIComponent(cookie!.value), { password: sessionPassword });
+  const session = await unsealData<{ token?: string }>(decodeURIComponent(cookie!.value), {
+    password: sessionPassword,
+  });
   expect(session.token).toBeTruthy();
   expect(cookie!.value).not.toContain(session.token!);
 });
@@ -42,7 +44,9 @@ test("no page or JavaScript asset contains a Fauna secret", async ({ page }) => 
   await page.goto("/login");
   await signUp(page, uniqueEmail("scan"));
   const cookie = (await page.context().cookies()).find(({ name }) => name === SESSION_COOKIE);
-  const { token } = await unsealData<{ token?: string }>(decodeURIComponent(cookie!.value), { password: sessionPassword });
+  const { token } = await unsealData<{ token?: string }>(decodeURIComponent(cookie!.value), {
+    password: sessionPassword,
+  });
   await page.goto("/");
   await page.goto(`/products/${await productIdByName("cups")}`);
   await page.goto("/account");

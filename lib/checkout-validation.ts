@@ -38,7 +38,9 @@ export function addressErrorsOf(error: z.ZodError): AddressErrors {
 }
 
 export function addressFrom(formData: FormData): Record<AddressField, string> {
-  return Object.fromEntries(addressFields.map((field) => [field, String(formData.get(field) ?? "")])) as ShippingAddress;
+  return Object.fromEntries(
+    addressFields.map((field) => [field, String(formData.get(field) ?? "")]),
+  ) as ShippingAddress;
 }
 
 /** A Fauna document id as it appears in URLs and forms. */

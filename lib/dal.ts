@@ -37,7 +37,10 @@ export async function requireSession(returnTo: string): Promise<Session> {
 }
 
 /** Runs Fauna queries with the shopper's token; a token Fauna rejects ends the session. */
-export async function withShopper<T>(returnTo: string, run: (token: string, session: Session) => Promise<T>): Promise<T> {
+export async function withShopper<T>(
+  returnTo: string,
+  run: (token: string, session: Session) => Promise<T>,
+): Promise<T> {
   const session = await requireSession(returnTo);
   try {
     return await run(session.token, session);

@@ -61,7 +61,10 @@ test("the strength check refuses common and personal passwords and accepts passp
     await newPasswordProblem("password1"),
     "This is a commonly used password. Add another word or two; uncommon words are best.",
   );
-  assert.equal(await newPasswordProblem("shopper@example.com1", ["shopper@example.com"]), "Don't build your password from your email address.");
+  assert.equal(
+    await newPasswordProblem("shopper@example.com1", ["shopper@example.com"]),
+    "Don't build your password from your email address.",
+  );
   assert.equal(await newPasswordProblem("correct horse battery", ["shopper@example.com"]), null);
   assert.ok((await passwordStrength("12345678")).score < 3);
 });

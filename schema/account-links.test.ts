@@ -129,7 +129,10 @@ test("a reset request answers alike for emails with and without an account, and 
       email,
     );
     const limited = answers[3]!;
-    assert.ok(!limited.ok && limited.retryInSeconds! > 3590 && limited.retryInSeconds! <= 3600, JSON.stringify(limited));
+    assert.ok(
+      !limited.ok && limited.retryInSeconds! > 3590 && limited.retryInSeconds! <= 3600,
+      JSON.stringify(limited),
+    );
   }
   const unknownAnswer = await requestReset(uniqueEmail("another-unknown"));
   assert.deepEqual(unknownAnswer, { ok: true, sent: false });
@@ -141,7 +144,10 @@ test("one client address may ask for 10 reset links an hour", async () => {
   const ip = testIp();
   const answers = [];
   for (let i = 0; i < 11; i++) answers.push(await requestReset(uniqueEmail(`spray${i}`), ip));
-  assert.deepEqual(answers.slice(0, 10).map((answer) => answer.ok), Array(10).fill(true));
+  assert.deepEqual(
+    answers.slice(0, 10).map((answer) => answer.ok),
+    Array(10).fill(true),
+  );
   assert.equal(answers[10]!.ok, false);
   assert.equal(!answers[10]!.ok && answers[10]!.reason, "rate_limited");
   assert.equal((await requestReset(uniqueEmail("elsewhere"))).ok, true, "another address is not limited");
@@ -182,7 +188,10 @@ test("a reset request costs about the same for emails with and without an accoun
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ratio = median(knownTimes) / median(unknownTimes);
   // Without the decoy bcrypt an unknown email answers in about half the time.
-  assert.ok(ratio > 0.67 && ratio < 1.5, `known ${median(knownTimes).toFixed(2)} ms vs unknown ${median(unknownTimes).toFixed(2)} ms`);
+  assert.ok(
+    ratio > 0.67 && ratio < 1.5,
+    `known ${median(knownTimes).toFixed(2)} ms vs unknown ${median(unknownTimes).toFixed(2)} ms`,
+  );
 });
 
 // ---- What a link's token may do ------------------------------------------------------
@@ -221,7 +230,10 @@ function everythingElse(otherEmail: string): [string, Query<QueryValue>][] {
     ["extend its link", fql`Query.identity()!.update({ ttl: Time.now().add(30, "days") })`],
     ["mint another token", fql`Token.create({ document: Query.identity()! }).secret`],
     ["create a Customer", fql`Customer.create({ email: "intruder@example.com" })`],
-    ["change a credential", fql`Credential.byDocument(Customer.byEmail(${otherEmail}).first()!)!.update({ password: "takeover1" })`],
+    [
+      "change a credential",
+      fql`Credential.byDocument(Customer.byEmail(${otherEmail}).first()!)!.update({ password: "takeover1" })`,
+    ],
     ["call UserSignup", fql`UserSignup(${uniqueEmail("x")}, "correct horse", "10.0.0.1")`],
     ["call UserLogin", fql`UserLogin(${otherEmail}, "correct horse", "10.0.0.1", "x")`],
     ["call RequestPasswordReset", fql`RequestPasswordReset(${otherEmail}, "10.0.0.1").secret`],
@@ -240,7 +252,10 @@ test("a reset link's token can do nothing but call ResetPassword", async () => {
   const email = uniqueEmail("only-reset");
   await signUp(fauna, email, PASSWORD);
   const secret = await resetSecret(email);
-  for (const [label, query] of [...everythingElse(email), ["call VerifyEmail", fql`VerifyEmail()`] as [string, Query<QueryValue>]]) {
+  for (const [label, query] of [
+    ...everythingElse(email),
+    ["call VerifyEmail", fql`VerifyEmail()`] as [string, Query<QueryValue>],
+  ]) {
     await assertForbidden(secret, label, query);
   }
   // Fauna's baseline: a token may read itself. That is all it reads.
@@ -253,7 +268,10 @@ test("a verification link's token can do nothing but call VerifyEmail", async ()
   const email = uniqueEmail("only-verify");
   const signup = await signUp(fauna, email, PASSWORD);
   assert.ok(signup.ok);
-  for (const [label, query] of [...everythingElse(email), ["call ResetPassword", fql`ResetPassword(${NEW_PASSWORD})`] as [string, Query<QueryValue>]]) {
+  for (const [label, query] of [
+    ...everythingElse(email),
+    ["call ResetPassword", fql`ResetPassword(${NEW_PASSWORD})`] as [string, Query<QueryValue>],
+  ]) {
     await assertForbidden(signup.verificationSecret, label, query);
   }
   assert.equal((await logIn(fauna, email, PASSWORD)).ok, true, "nothing changed the password");
@@ -298,10 +316,16 @@ test("verification links are limited to 3 per email and 10 per client address an
   await signUp(fauna, email, PASSWORD);
   const answers = [];
   for (let i = 0; i < 4; i++) answers.push(await requestVerification(email));
-  assert.deepEqual(answers.map((answer) => answer.ok), [true, true, true, false]);
+  assert.deepEqual(
+    answers.map((answer) => answer.ok),
+    [true, true, true, false],
+  );
 
   const ip = testIp();
   const spray = [];
   for (let i = 0; i < 11; i++) spray.push(await requestVerification(uniqueEmail(`spray${i}`), ip));
-  assert.deepEqual(spray.map((answer) => answer.ok), [...Array(10).fill(true), false]);
+  assert.deepEqual(
+    spray.map((answer) => answer.ok),
+    [...Array(10).fill(true), false],
+  );
 });

@@ -47,7 +47,9 @@ test("UserSignup stores the email trimmed and NFKC case-folded", async () => {
   const result = await signUp(fauna, `  ${local.toUpperCase()}@Example.COM\t`, PASSWORD);
   assert.equal(result.ok, true);
   assert.equal(result.ok && result.email, `${local.toLowerCase()}@example.com`);
-  const stored = await fauna.admin.query<number>(fql`Customer.byEmail(${`${local.toLowerCase()}@example.com`}).count()`);
+  const stored = await fauna.admin.query<number>(
+    fql`Customer.byEmail(${`${local.toLowerCase()}@example.com`}).count()`,
+  );
   assert.equal(stored.data, 1);
 });
 
@@ -59,7 +61,9 @@ test("differently written forms of one email are one account for sign-up and log
     reason: "email_taken",
   });
   // Fullwidth letters are the same identity after NFKC.
-  const fullwidth = [...local].map((c) => (/[a-z]/.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c)).join("");
+  const fullwidth = [...local]
+    .map((c) => (/[a-z]/.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c))
+    .join("");
   const login = await logIn(fauna, `\u00a0${fullwidth}@Example.com `, PASSWORD);
   assert.equal(login.ok, true);
   assert.equal(login.ok && login.email, `${local}@example.com`);
@@ -222,7 +226,9 @@ test("UserChangePassword sets the new password and deletes every other token of 
   const secondDevice = await logIn(fauna, email, PASSWORD);
   assert.ok(secondDevice.ok);
 
-  assert.deepEqual(await queryAs(fauna, current, fql`UserChangePassword(${PASSWORD}, "brand new password")`), { ok: true });
+  assert.deepEqual(await queryAs(fauna, current, fql`UserChangePassword(${PASSWORD}, "brand new password")`), {
+    ok: true,
+  });
 
   assert.deepEqual(await logIn(fauna, email, PASSWORD), { ok: false, reason: "invalid" });
   assert.equal((await logIn(fauna, email, "brand new password")).ok, true);

@@ -38,10 +38,13 @@ test("AddToCart creates the shopper's cart on first use and adds to an existing 
   const second = await addToCart(fauna, shopper, a, 3);
   assert.equal(second.cartId, first.cartId, "one cart");
   assert.equal((await addToCart(fauna, shopper, b, 1)).itemCount, 6);
-  assert.deepEqual(await cartLines(fauna, shopper), [
-    { productId: a, quantity: 5 },
-    { productId: b, quantity: 1 },
-  ].sort((x, y) => x.productId.localeCompare(y.productId)));
+  assert.deepEqual(
+    await cartLines(fauna, shopper),
+    [
+      { productId: a, quantity: 5 },
+      { productId: b, quantity: 1 },
+    ].sort((x, y) => x.productId.localeCompare(y.productId)),
+  );
   // Adding reserves nothing: stock only moves at checkout.
   assert.equal((await stockOf(fauna, a)).quantity, 10);
 });
@@ -62,27 +65,38 @@ test("AddToCart refuses quantities outside 1–99 and non-integers", async () =>
 test("AddToCart refuses unknown products and more than can be ordered; backorders count", async () => {
   const shopper = await newShopper(fauna);
   for (const id of ["1", "abc", "", "12345678901234567890"]) {
-    assert.deepEqual((await errorOf(addToCart(fauna, shopper, id, 1))).abort, { reason: "product_not_found" }, `id ${id}`);
+    assert.deepEqual(
+      (await errorOf(addToCart(fauna, shopper, id, 1))).abort,
+      { reason: "product_not_found" },
+      `id ${id}`,
+    );
   }
   const soldOut = await newProduct(fauna, { quantity: 0 });
   assert.deepEqual((await errorOf(addToCart(fauna, shopper, soldOut, 1))).abort, {
     reason: "insufficient_stock",
-    lines: [{ productId: soldOut, name: (await productName(soldOut)), requested: 1, available: 0 }],
+    lines: [{ productId: soldOut, name: await productName(soldOut), requested: 1, available: 0 }],
   });
   const backorderable = await newProduct(fauna, { quantity: 2, backorderLimit: 3 });
   await addToCart(fauna, shopper, backorderable, 5);
   const over = await errorOf(addToCart(fauna, shopper, backorderable, 1));
   assert.equal((over.abort as { reason: string }).reason, "insufficient_stock");
-  assert.deepEqual((over.abort as { lines: { requested: number; available: number }[] }).lines.map((l) => [l.requested, l.available]), [[6, 5]]);
+  assert.deepEqual(
+    (over.abort as { lines: { requested: number; available: number }[] }).lines.map((l) => [l.requested, l.available]),
+    [[6, 5]],
+  );
   assert.deepEqual(await cartLines(fauna, shopper), [{ productId: backorderable, quantity: 5 }]);
 });
 
 test("a cart holds at most 50 different products", async () => {
   const shopper = await newShopper(fauna);
-  const ids = (await fauna.admin.query<string[]>(fql`Product.all().where(.quantity > 0).take(51).map(.id).toArray()`)).data;
+  const ids = (await fauna.admin.query<string[]>(fql`Product.all().where(.quantity > 0).take(51).map(.id).toArray()`))
+    .data;
   assert.equal(ids.length, 51);
   for (const id of ids.slice(0, 50)) await addToCart(fauna, shopper, id, 1);
-  assert.deepEqual((await errorOf(addToCart(fauna, shopper, ids[50]!, 1))).abort, { reason: "cart_full", maxLines: 50 });
+  assert.deepEqual((await errorOf(addToCart(fauna, shopper, ids[50]!, 1))).abort, {
+    reason: "cart_full",
+    maxLines: 50,
+  });
   // More of a product already in the cart is fine.
   assert.equal((await addToCart(fauna, shopper, ids[0]!, 1)).itemCount, 51);
 });
@@ -102,7 +116,10 @@ test("UpdateCartItem sets a line's quantity, 0 removes it, and it never adds a p
   const short = await errorOf(updateCartItem(fauna, shopper, a, 6));
   assert.equal((short.abort as { reason: string }).reason, "insufficient_stock");
   for (const quantity of [-1, 100, 1.5]) {
-    assert.deepEqual((await errorOf(updateCartItem(fauna, shopper, a, quantity))).abort, { reason: "invalid_quantity", max: 99 });
+    assert.deepEqual((await errorOf(updateCartItem(fauna, shopper, a, quantity))).abort, {
+      reason: "invalid_quantity",
+      max: 99,
+    });
   }
   assert.deepEqual(await cartLines(fauna, shopper), [{ productId: a, quantity: 4 }]);
 });
@@ -140,7 +157,10 @@ test("Checkout places the cart: stock down, prices copied, total, address on ord
   assert.deepEqual(order.payment, { method: "pay_on_delivery" });
   assert.deepEqual(
     order.lines.map((l) => [l.productId, l.quantity, l.unitPrice]),
-    [[cups, 3, 6.98], [plates, 1, 12]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    [
+      [cups, 3, 6.98],
+      [plates, 1, 12],
+    ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
   );
   assert.equal((await stockOf(fauna, cups)).quantity, 7);
   assert.equal((await stockOf(fauna, plates)).quantity, 3);
@@ -163,7 +183,9 @@ test("Checkout refuses an empty cart and a bad address, changing nothing", async
   assert.deepEqual((await errorOf(checkout(fauna, shopper))).abort, { reason: "empty_cart" }, "a cart with no lines");
 
   await addToCart(fauna, shopper, product, 1);
-  const bad = await errorOf(checkout(fauna, shopper, { ...ADDRESS, street: "   ", postalCode: "x".repeat(21), country: 7 }));
+  const bad = await errorOf(
+    checkout(fauna, shopper, { ...ADDRESS, street: "   ", postalCode: "x".repeat(21), country: 7 }),
+  );
   assert.deepEqual(bad.abort, { reason: "invalid_address", fields: ["street", "postalCode", "country"] });
   assert.deepEqual((await errorOf(checkout(fauna, shopper, "1 Main St"))).abort, {
     reason: "invalid_address",
@@ -189,7 +211,9 @@ test("a shortage aborts Checkout with every short line and changes nothing", asy
   const abort = error.abort as { reason: string; lines: { productId: string; requested: number; available: number }[] };
   assert.equal(abort.reason, "insufficient_stock");
   assert.deepEqual(
-    abort.lines.map(({ productId, requested, available }) => ({ productId, requested, available })).sort((x, y) => x.productId.localeCompare(y.productId)),
+    abort.lines
+      .map(({ productId, requested, available }) => ({ productId, requested, available }))
+      .sort((x, y) => x.productId.localeCompare(y.productId)),
     [
       { productId: scarce, requested: 4, available: 1 },
       { productId: scarcer, requested: 6, available: 4 },
@@ -220,7 +244,11 @@ test("a price change after checkout does not change the placed order", async () 
   assert.equal(order.total, 39.98);
   assert.equal(order.lines[0]?.unitPrice, 19.99);
   // What the shopper reads with their own token agrees.
-  const seen = await queryAs(fauna, shopper.token, fql`Order.byId(${orderId})! { total, lines: OrderItem.byOrder(Order.byId(${orderId})!).map(.unitPrice).toArray() }`);
+  const seen = await queryAs(
+    fauna,
+    shopper.token,
+    fql`Order.byId(${orderId})! { total, lines: OrderItem.byOrder(Order.byId(${orderId})!).map(.unitPrice).toArray() }`,
+  );
   assert.deepEqual(seen, { total: 39.98, lines: [19.99] });
 });
 
@@ -256,7 +284,10 @@ test("CancelOrder puts the units back and only once", async () => {
   assert.deepEqual(await cancelOrder(fauna, shopper, orderId), { orderId, status: "cancelled" });
   assert.deepEqual(await stockOf(fauna, product), { quantity: 3, backordered: false, price: 10 });
   assert.equal((await storedOrder(fauna, orderId)).status, "cancelled");
-  assert.deepEqual((await errorOf(cancelOrder(fauna, shopper, orderId))).abort, { reason: "not_cancellable", status: "cancelled" });
+  assert.deepEqual((await errorOf(cancelOrder(fauna, shopper, orderId))).abort, {
+    reason: "not_cancellable",
+    status: "cancelled",
+  });
   assert.equal((await stockOf(fauna, product)).quantity, 3, "not restored twice");
 });
 
@@ -264,7 +295,10 @@ test("CancelOrder refuses a cart and ids that are not orders", async () => {
   const shopper = await newShopper(fauna);
   const product = await newProduct(fauna, { quantity: 3 });
   const { cartId } = await addToCart(fauna, shopper, product, 1);
-  assert.deepEqual((await errorOf(cancelOrder(fauna, shopper, cartId!))).abort, { reason: "not_cancellable", status: "cart" });
+  assert.deepEqual((await errorOf(cancelOrder(fauna, shopper, cartId!))).abort, {
+    reason: "not_cancellable",
+    status: "cart",
+  });
   for (const id of ["1", "x", product]) {
     assert.deepEqual((await errorOf(cancelOrder(fauna, shopper, id))).abort, { reason: "order_not_found" }, id);
   }
@@ -276,14 +310,24 @@ test("a customer has at most one cart, and a placed order is complete", async ()
   const shopper = await newShopper(fauna);
   const product = await newProduct(fauna, { quantity: 3 });
   await addToCart(fauna, shopper, product, 1);
-  const second = await errorOf(fauna.admin.query(fql`Order.create({ customer: Customer.byId(${shopper.id}), status: "cart", createdAt: Time.now() })`));
+  const second = await errorOf(
+    fauna.admin.query(
+      fql`Order.create({ customer: Customer.byId(${shopper.id}), status: "cart", createdAt: Time.now() })`,
+    ),
+  );
   assert.equal(second.code, "constraint_failure");
-  const incomplete = await errorOf(fauna.admin.query(fql`Order.create({ customer: Customer.byId(${shopper.id}), status: "processing", createdAt: Time.now() })`));
+  const incomplete = await errorOf(
+    fauna.admin.query(
+      fql`Order.create({ customer: Customer.byId(${shopper.id}), status: "processing", createdAt: Time.now() })`,
+    ),
+  );
   assert.equal(incomplete.code, "constraint_failure");
   const other = await newProduct(fauna, { quantity: 3 });
-  const zero = await errorOf(fauna.admin.query(fql`
+  const zero = await errorOf(
+    fauna.admin.query(fql`
     OrderItem.create({ order: Order.byCartOwner(Customer.byId(${shopper.id})).first(), product: Product.byId(${other}), quantity: 0 })
-  `));
+  `),
+  );
   assert.equal(zero.code, "constraint_failure");
 });
 

@@ -5,7 +5,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type Query, type QueryValue } from "fauna";
-import { appKey, logIn, queryAs, signedInShopper, signUp, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  logIn,
+  queryAs,
+  signedInShopper,
+  signUp,
+  startTestFauna,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 let shopperEmail: string;
@@ -74,18 +83,31 @@ const writes = (): Forbidden[] => [
   ["create a Customer", () => fql`Customer.create({ email: "intruder@example.com" })`],
   ["update another Customer", () => fql`Customer.byId(${otherId})!.update({ email: "stolen@example.com" })`],
   ["delete another Customer", () => fql`Customer.byId(${otherId})!.delete()`],
-  ["create a Product", () => fql`Product.create({ name: "x", description: "x", price: 1, quantity: 1, store: Store.byId(${storeId}), backorderLimit: 0, backordered: false })`],
+  [
+    "create a Product",
+    () =>
+      fql`Product.create({ name: "x", description: "x", price: 1, quantity: 1, store: Store.byId(${storeId}), backorderLimit: 0, backordered: false })`,
+  ],
   ["update a Product", () => fql`Product.byId(${productId})!.update({ price: 0 })`],
   ["delete a Product", () => fql`Product.byId(${productId})!.delete()`],
   ["create a LoginAttempt", () => fql`LoginAttempt.create({ email: ${otherEmail}, failedAt: Time.now() })`],
   ["create a Credential", () => fql`Credential.create({ document: Customer.byId(${otherId}), password: "takeover1" })`],
-  ["update another Credential", () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.update({ password: "takeover1" })`],
+  [
+    "update another Credential",
+    () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.update({ password: "takeover1" })`,
+  ],
   ["create a Token for another Customer", () => fql`Token.create({ document: Customer.byId(${otherId}) }).secret`],
   ["Key.create", () => fql`Key.create({ role: "admin" }).secret`],
   ["create a RateLimitHit", () => fql`RateLimitHit.create({ bucket: "login-ip:10.9.9.9", hitAt: Time.now() })`],
   ["delete RateLimitHits", () => fql`RateLimitHit.byBucket("reset-ip:10.9.9.9").forEach(.delete())`],
-  ["create a PasswordResetLink", () => fql`PasswordResetLink.create({ customer: Customer.byId(${otherId}), createdAt: Time.now() })`],
-  ["mint a token for a reset link", () => fql`Token.create({ document: PasswordResetLink.byCustomer(Customer.byId(${otherId})!).first()! }).secret`],
+  [
+    "create a PasswordResetLink",
+    () => fql`PasswordResetLink.create({ customer: Customer.byId(${otherId}), createdAt: Time.now() })`,
+  ],
+  [
+    "mint a token for a reset link",
+    () => fql`Token.create({ document: PasswordResetLink.byCustomer(Customer.byId(${otherId})!).first()! }).secret`,
+  ],
   ["verify another Customer's email", () => fql`Customer.byId(${otherId})!.update({ emailVerifiedAt: Time.now() })`],
   ["Collection.create", () => fql`Collection.create({ name: "Backdoor" })`],
 ];
@@ -98,7 +120,10 @@ const reads = (): Forbidden[] => [
   ["read another shopper's tokens", () => fql`Token.byDocument(Customer.byId(${otherId})!).toArray()`],
   ["read RateLimitHit.byBucket", () => fql`RateLimitHit.byBucket(${`reset-email:${otherEmail}`}).toArray()`],
   ["read PasswordResetLink.byCustomer", () => fql`PasswordResetLink.byCustomer(Customer.byId(${otherId})).toArray()`],
-  ["read EmailVerificationLink.byCustomer", () => fql`EmailVerificationLink.byCustomer(Customer.byId(${otherId})).toArray()`],
+  [
+    "read EmailVerificationLink.byCustomer",
+    () => fql`EmailVerificationLink.byCustomer(Customer.byId(${otherId})).toArray()`,
+  ],
   ["verify another Credential", () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.verify("wrong password")`],
 ];
 
@@ -156,12 +181,22 @@ test("the unauthenticated key calls UserSignup, UserLogin, RequestPasswordReset 
   const email = uniqueEmail("allowed");
   assert.equal((await signUp(fauna, email, "correct horse")).ok, true);
   assert.equal((await logIn(fauna, email, "correct horse")).ok, true);
-  assert.equal((await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestPasswordReset(${email}, "10.8.8.8")`)).ok, true);
-  assert.equal((await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestEmailVerification(${email}, "10.8.8.8")`)).ok, true);
+  assert.equal(
+    (await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestPasswordReset(${email}, "10.8.8.8")`)).ok,
+    true,
+  );
+  assert.equal(
+    (await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestEmailVerification(${email}, "10.8.8.8")`)).ok,
+    true,
+  );
 });
 
 test("a customer token reads the catalog and its own Customer, nothing else", async () => {
-  const own = await queryAs(fauna, shopperToken, fql`[Product.all().count() > 0, Store.all().count() > 0, Customer.all().toArray().map(.email)]`);
+  const own = await queryAs(
+    fauna,
+    shopperToken,
+    fql`[Product.all().count() > 0, Store.all().count() > 0, Customer.all().toArray().map(.email)]`,
+  );
   assert.deepEqual(own, [true, true, [shopperEmail]]);
   for (const action of [...listings(["Product", "Store", "Customer", "Credential", "Token"]), ...reads()]) {
     await assertForbidden(shopperToken, action);
@@ -175,7 +210,10 @@ test("a customer token writes nothing directly, not even its own email or passwo
   for (const action of [
     ...writes(),
     ["update own Customer", () => fql`Query.identity()!.update({ email: "renamed@example.com" })`] as Forbidden,
-    ["update own Credential", () => fql`Credential.byDocument(Query.identity()!)!.update({ password: "no rules here" })`] as Forbidden,
+    [
+      "update own Credential",
+      () => fql`Credential.byDocument(Query.identity()!)!.update({ password: "no rules here" })`,
+    ] as Forbidden,
     ["delete own LoginAttempts", () => fql`LoginAttempt.byEmail(${shopperEmail}).forEach(.delete())`] as Forbidden,
   ]) {
     await assertForbidden(shopperToken, action);

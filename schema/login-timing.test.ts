@@ -28,11 +28,13 @@ async function timedFailure(email: string): Promise<number> {
 
 test("a failed log-in costs the same for a known and an unknown email", async () => {
   // Four failures per email stay under the lock (the fifth locks and skips bcrypt).
-  const known = await Promise.all([1, 2, 3, 4, 5, 6].map(async (i) => {
-    const email = uniqueEmail(`known${i}`);
-    await signUp(fauna, email, "correct horse");
-    return email;
-  }));
+  const known = await Promise.all(
+    [1, 2, 3, 4, 5, 6].map(async (i) => {
+      const email = uniqueEmail(`known${i}`);
+      await signUp(fauna, email, "correct horse");
+      return email;
+    }),
+  );
   // Warm-up, so neither side pays for first-use work (the decoy credential, caches).
   await timedFailure(uniqueEmail("warm"));
   await timedFailure(known[0]!);

@@ -43,7 +43,12 @@ after(async () => {
 });
 
 /** Fails unless the query raised one of `codes` or read nothing (an unreadable document renders as a null document). */
-async function assertRefused(secret: string, label: string, query: Query<QueryValue>, codes = ["permission_denied", "null_value"]) {
+async function assertRefused(
+  secret: string,
+  label: string,
+  query: Query<QueryValue>,
+  codes = ["permission_denied", "null_value"],
+) {
   let data: unknown;
   try {
     data = await queryAs(fauna, secret, query);
@@ -68,16 +73,21 @@ async function snapshot() {
     bobOrder: await storedOrder(fauna, bobOrder),
     annCart: await cartLines(fauna, ann),
     bobCart: await cartLines(fauna, bob),
-    customers: (await fauna.admin.query(fql`[Customer.byId(${ann.id})!.address, Customer.byId(${bob.id})!.address]`)).data,
+    customers: (await fauna.admin.query(fql`[Customer.byId(${ann.id})!.address, Customer.byId(${bob.id})!.address]`))
+      .data,
   };
 }
 
 test("a shopper reads their own orders and lines, and nobody else's", async () => {
-  const own = await queryAs(fauna, ann.token, fql`[
+  const own = await queryAs(
+    fauna,
+    ann.token,
+    fql`[
     Order.all().map(.id).toArray().order(),
     OrderItem.all().count(),
     Order.byId(${annOrder})!.status
-  ]`);
+  ]`,
+  );
   assert.deepEqual(own, [[annOrder, annCart].sort(), 2, "processing"]);
 
   for (const [label, query] of [
@@ -86,7 +96,10 @@ test("a shopper reads their own orders and lines, and nobody else's", async () =
     ["Bob's placed orders by index", fql`Order.placedByCustomer(Customer.byId(${bob.id})).toArray()`],
     ["Bob's cart by index", fql`Order.byCartOwner(Customer.byId(${bob.id})).toArray()`],
     ["Bob's lines by index", fql`OrderItem.byOrder(Order.byId(${bobOrder})).toArray()`],
-    ["Bob's lines by order and product", fql`OrderItem.byOrderAndProduct(Order.byId(${bobOrder}), Product.byId(${product})).toArray()`],
+    [
+      "Bob's lines by order and product",
+      fql`OrderItem.byOrderAndProduct(Order.byId(${bobOrder}), Product.byId(${product})).toArray()`,
+    ],
     ["every order of Bob", fql`Order.where(.customer == Customer.byId(${bob.id})).toArray()`],
   ] as const) {
     await assertRefused(ann.token, label, query);
@@ -110,7 +123,10 @@ test("the app key reads no orders and calls none of the cart UDFs", async () => 
 test("a shopper writes no Order, OrderItem or Product directly, not even their own", async () => {
   const before = await snapshot();
   for (const [label, query] of [
-    ["create an order", fql`Order.create({ customer: Query.identity(), status: "processing", createdAt: Time.now(), placedAt: Time.now(), shippingAddress: ${ADDRESS}, total: 0, payment: { method: "pay_on_delivery" } })`],
+    [
+      "create an order",
+      fql`Order.create({ customer: Query.identity(), status: "processing", createdAt: Time.now(), placedAt: Time.now(), shippingAddress: ${ADDRESS}, total: 0, payment: { method: "pay_on_delivery" } })`,
+    ],
     ["mark own order cancelled", fql`Order.byId(${annOrder})!.update({ status: "cancelled" })`],
     ["lower own order's total", fql`Order.byId(${annOrder})!.update({ total: 0 })`],
     ["delete own order", fql`Order.byId(${annOrder})!.delete()`],
@@ -118,8 +134,14 @@ test("a shopper writes no Order, OrderItem or Product directly, not even their o
     ["change own line's price", fql`OrderItem.byOrder(Order.byId(${annOrder})).first()!.update({ unitPrice: 0 })`],
     ["raise own cart line", fql`OrderItem.byOrder(Order.byId(${annCart})).first()!.update({ quantity: 99 })`],
     ["delete own line", fql`OrderItem.byOrder(Order.byId(${annOrder})).first()!.delete()`],
-    ["add a line to own cart", fql`OrderItem.create({ order: Order.byId(${annCart}), product: Product.all().first(), quantity: 1 })`],
-    ["add a line to Bob's order", fql`OrderItem.create({ order: Order.byId(${bobOrder}), product: Product.byId(${product}), quantity: 1 })`],
+    [
+      "add a line to own cart",
+      fql`OrderItem.create({ order: Order.byId(${annCart}), product: Product.all().first(), quantity: 1 })`,
+    ],
+    [
+      "add a line to Bob's order",
+      fql`OrderItem.create({ order: Order.byId(${bobOrder}), product: Product.byId(${product}), quantity: 1 })`,
+    ],
     ["update Bob's order", fql`Order.byId(${bobOrder})!.update({ status: "cancelled" })`],
     ["restock a product", fql`Product.byId(${product})!.update({ quantity: 1000 })`],
     ["reprice a product", fql`Product.byId(${product})!.update({ price: 0.01 })`],
@@ -182,7 +204,10 @@ test("objects with function fields are refused by every UDF and their functions 
         city: "Springfield", state: "IL", postalCode: "62701", country: "USA"
       })`,
     ],
-    ["Checkout with a function as the address", fql`Checkout(() => { Product.byId(${product})!.update({ price: 0.01 }); ${ADDRESS} })`],
+    [
+      "Checkout with a function as the address",
+      fql`Checkout(() => { Product.byId(${product})!.update({ price: 0.01 }); ${ADDRESS} })`,
+    ],
     [
       "CancelOrder with an order id object",
       fql`CancelOrder({ length: 3, includesRegex: (pattern) => { Order.byId(${bobOrder})!.update({ status: "cancelled" }); true } })`,

@@ -3,7 +3,17 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type Query, type QueryValue } from "fauna";
-import { appKey, logIn, queryAs, signedInShopper, signUp, startTestFauna, testIp, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  logIn,
+  queryAs,
+  signedInShopper,
+  signUp,
+  startTestFauna,
+  testIp,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 before(async () => {
@@ -23,11 +33,17 @@ test("30 failed log-ins from one address in 15 minutes, then every log-in from i
   for (let i = 0; i < 3; i++) assert.equal((await logIn(fauna, shopper, PASSWORD, { ip })).ok, true);
   // Credential stuffing: one guess each for many emails, so no per-email wait kicks in.
   for (let i = 0; i < 30; i++) {
-    assert.deepEqual(await logIn(fauna, uniqueEmail(`guess${i}`), "password123", { ip }), { ok: false, reason: "invalid" });
+    assert.deepEqual(await logIn(fauna, uniqueEmail(`guess${i}`), "password123", { ip }), {
+      ok: false,
+      reason: "invalid",
+    });
   }
   const limited = await logIn(fauna, shopper, PASSWORD, { ip });
   assert.equal(limited.ok, false);
-  assert.ok(!limited.ok && limited.reason === "rate_limited" && limited.retryInSeconds > 890 && limited.retryInSeconds <= 900, JSON.stringify(limited));
+  assert.ok(
+    !limited.ok && limited.reason === "rate_limited" && limited.retryInSeconds > 890 && limited.retryInSeconds <= 900,
+    JSON.stringify(limited),
+  );
   assert.equal((await logIn(fauna, shopper, PASSWORD)).ok, true, "other addresses are not limited");
 
   const { data } = await fauna.admin.query<number>(fql`
@@ -42,7 +58,10 @@ test("10 sign-ups from one address an hour; taken emails count, the 11th creates
   await signUp(fauna, taken, PASSWORD);
   const answers = [await signUp(fauna, taken, PASSWORD, ip)];
   for (let i = 0; i < 9; i++) answers.push(await signUp(fauna, uniqueEmail(`batch${i}`), PASSWORD, ip));
-  assert.deepEqual(answers.map((answer) => (answer.ok ? "ok" : answer.reason)), ["email_taken", ...Array(9).fill("ok")]);
+  assert.deepEqual(
+    answers.map((answer) => (answer.ok ? "ok" : answer.reason)),
+    ["email_taken", ...Array(9).fill("ok")],
+  );
 
   const late = uniqueEmail("late");
   const refused = await signUp(fauna, late, PASSWORD, ip);
@@ -75,7 +94,10 @@ test("rate-limit counters are unreadable and unwritable to the app key and to sh
         assert.equal((error as { code?: string }).code, "permission_denied", label);
         continue;
       }
-      assert.ok(data === 0 || (Array.isArray(data) && data.length === 0) || data === null, `${label}: ${JSON.stringify(data)}`);
+      assert.ok(
+        data === 0 || (Array.isArray(data) && data.length === 0) || data === null,
+        `${label}: ${JSON.stringify(data)}`,
+      );
     }
   }
   const { data } = await fauna.admin.query<number>(fql`RateLimitHit.byBucket(${`login-ip:${ip}`}).count()`);

@@ -3,7 +3,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type TimeStub } from "fauna";
-import { appKey, errorOf, logIn, queryAs, signUp, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  errorOf,
+  logIn,
+  queryAs,
+  signUp,
+  startTestFauna,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 before(async () => {
@@ -13,7 +22,13 @@ after(async () => {
   await fauna?.close();
 });
 
-type Session = { id: string; device: string; signedInAt: TimeStub | null; expiresAt: TimeStub | null; current: boolean };
+type Session = {
+  id: string;
+  device: string;
+  signedInAt: TimeStub | null;
+  expiresAt: TimeStub | null;
+  current: boolean;
+};
 
 const PASSWORD = "correct horse";
 
@@ -33,11 +48,17 @@ test("SessionList shows the caller's sessions with their device, newest first, t
   await signedIn(other, "Chrome on Windows"); // another shopper's session is never listed
 
   const sessions = await queryAs<Session[]>(fauna, phone, fql`SessionList()`);
-  assert.deepEqual(sessions.map(({ device, current }) => ({ device, current })), [
-    { device: "Firefox on Linux", current: false },
-    { device: "Safari on iPhone", current: true },
-  ]);
-  assert.ok(!JSON.stringify(sessions).includes(laptop) && !JSON.stringify(sessions).includes(phone), "no secret is listed");
+  assert.deepEqual(
+    sessions.map(({ device, current }) => ({ device, current })),
+    [
+      { device: "Firefox on Linux", current: false },
+      { device: "Safari on iPhone", current: true },
+    ],
+  );
+  assert.ok(
+    !JSON.stringify(sessions).includes(laptop) && !JSON.stringify(sessions).includes(phone),
+    "no secret is listed",
+  );
   assert.deepEqual(Object.keys(sessions[0]!).sort(), ["current", "device", "expiresAt", "id", "signedInAt"]);
 });
 

@@ -29,7 +29,12 @@ let productCounter = 0;
 /** A product of the first store, created by an operator, with the stock a test needs. */
 export async function newProduct(
   fauna: TestFauna,
-  { quantity, backorderLimit = 0, price = 10, backordered = false }: { quantity: number; backorderLimit?: number; price?: number; backordered?: boolean },
+  {
+    quantity,
+    backorderLimit = 0,
+    price = 10,
+    backordered = false,
+  }: { quantity: number; backorderLimit?: number; price?: number; backordered?: boolean },
 ): Promise<string> {
   const name = `test product ${process.pid}-${++productCounter}`;
   const { data } = await fauna.admin.query<string>(fql`

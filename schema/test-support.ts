@@ -47,8 +47,12 @@ export type LoginResult =
 export const signUp = (fauna: TestFauna, email: string, password: string, ip = testIp()) =>
   queryAs(fauna, appKey(), fql`UserSignup(${email}, ${password}, ${ip})`) as Promise<SignupResult>;
 
-export const logIn = (fauna: TestFauna, email: string, password: string, { ip = testIp(), device = "Test browser" } = {}) =>
-  queryAs(fauna, appKey(), fql`UserLogin(${email}, ${password}, ${ip}, ${device})`) as Promise<LoginResult>;
+export const logIn = (
+  fauna: TestFauna,
+  email: string,
+  password: string,
+  { ip = testIp(), device = "Test browser" } = {},
+) => queryAs(fauna, appKey(), fql`UserLogin(${email}, ${password}, ${ip}, ${device})`) as Promise<LoginResult>;
 
 /** Signs up and logs in; returns the token secret. */
 export async function signedInShopper(fauna: TestFauna, email: string, password = "correct horse") {

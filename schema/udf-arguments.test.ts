@@ -4,7 +4,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, type Query, type QueryValue } from "fauna";
-import { appKey, logIn, queryAs, signedInShopper, signUp, startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import {
+  appKey,
+  logIn,
+  queryAs,
+  signedInShopper,
+  signUp,
+  startTestFauna,
+  uniqueEmail,
+  type TestFauna,
+} from "./test-support.ts";
 
 let fauna: TestFauna;
 let victimEmail: string;
@@ -40,14 +49,22 @@ const everyEmail = () => fauna.admin.query<string[]>(fql`Customer.all().map(.ema
 // server role if a UDF called a method on an argument it did not check.
 const payloads: [string, () => Query<QueryValue>][] = [
   ["casefold that lists every email", () => fql`{ casefold: () => Customer.all().map(.email).toArray() }`],
-  ["casefold that mints a token for another customer", () =>
-    fql`{ casefold: () => Token.create({ document: Customer.byEmail(${victimEmail}).first() }).secret }`],
-  ["casefold that creates an admin function", () =>
-    fql`{ casefold: () => Function.create({ name: "Backdoor", body: "x => x", role: "admin" }) }`],
-  ["length and methods on a fake password", () =>
-    fql`{ length: 10, replaceAllRegex: (a, b) => Customer.all().map(.email).toArray() }`],
-  ["a short fake client address whose includesRegex creates a function", () =>
-    fql`{ length: 5, includesRegex: (pattern) => Function.create({ name: "Backdoor", body: "x => x" }) != null }`],
+  [
+    "casefold that mints a token for another customer",
+    () => fql`{ casefold: () => Token.create({ document: Customer.byEmail(${victimEmail}).first() }).secret }`,
+  ],
+  [
+    "casefold that creates an admin function",
+    () => fql`{ casefold: () => Function.create({ name: "Backdoor", body: "x => x", role: "admin" }) }`,
+  ],
+  [
+    "length and methods on a fake password",
+    () => fql`{ length: 10, replaceAllRegex: (a, b) => Customer.all().map(.email).toArray() }`,
+  ],
+  [
+    "a short fake client address whose includesRegex creates a function",
+    () => fql`{ length: 5, includesRegex: (pattern) => Function.create({ name: "Backdoor", body: "x => x" }) != null }`,
+  ],
 ];
 
 test("objects with function fields passed to UserSignup and UserLogin never run as the server role", async () => {
@@ -69,14 +86,19 @@ test("objects with function fields passed to UserSignup and UserLogin never run 
     }
   }
   assert.equal(await backdoorExists(), false, "no function was created");
-  const tokens = await fauna.admin.query<number>(fql`Token.byDocument(Customer.byEmail(${victimEmail}).first()!).count()`);
+  const tokens = await fauna.admin.query<number>(
+    fql`Token.byDocument(Customer.byEmail(${victimEmail}).first()!).count()`,
+  );
   assert.equal(tokens.data, 0, "no token was minted for the victim");
   assert.ok(!(await everyEmail()).some((email) => typeof email !== "string"));
 });
 
 test("objects with function fields passed to UserChangePassword never run as the server role", async () => {
   for (const [label, payload] of payloads) {
-    for (const call of [fql`UserChangePassword(${payload()}, "new password 1")`, fql`UserChangePassword("correct horse", ${payload()})`]) {
+    for (const call of [
+      fql`UserChangePassword(${payload()}, "new password 1")`,
+      fql`UserChangePassword("correct horse", ${payload()})`,
+    ]) {
       const result = await outcome(shopperToken, call);
       const leaked = JSON.stringify(result.data ?? null);
       assert.ok(!leaked.includes(victimEmail), `${label}: leaked ${leaked}`);
@@ -86,10 +108,14 @@ test("objects with function fields passed to UserChangePassword never run as the
 });
 
 const victimLinks = () =>
-  fauna.admin.query<number>(fql`
+  fauna.admin
+    .query<number>(
+      fql`
     let victim = Customer.byEmail(${victimEmail}).first()!
     PasswordResetLink.byCustomer(victim).count() + EmailVerificationLink.byCustomer(victim).count() + Token.byDocument(victim).count()
-  `).then((r) => r.data);
+  `,
+    )
+    .then((r) => r.data);
 
 /** Fails if a call answered anything but a refusal, or leaked an email or a secret. */
 function assertRefused(label: string, result: { data?: unknown; code?: string }) {

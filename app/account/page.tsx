@@ -31,11 +31,17 @@ export default async function AccountPage() {
                 {email}
               </span>
               {customer?.emailVerified ? (
-                <span data-testid="email-status" className="rounded-full bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 ring-1 ring-green-200">
+                <span
+                  data-testid="email-status"
+                  className="rounded-full bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 ring-1 ring-green-200"
+                >
                   Verified
                 </span>
               ) : (
-                <span data-testid="email-status" className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200">
+                <span
+                  data-testid="email-status"
+                  className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200"
+                >
                   Not verified
                 </span>
               )}

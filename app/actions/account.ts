@@ -54,7 +54,8 @@ export async function logOutEverywhere(): Promise<void> {
 export async function endSession(formData: FormData): Promise<void> {
   const sessionId = String(formData.get("sessionId") ?? "").slice(0, 32);
   const { ended, current } = await withShopper(ACCOUNT, (token) => endShopperSession(token, sessionId));
-  if (ended) logSecurityEvent(current ? "a shopper logged out from the session list" : "a shopper ended another session");
+  if (ended)
+    logSecurityEvent(current ? "a shopper logged out from the session list" : "a shopper ended another session");
   if (current) {
     await destroySession();
     redirect("/");

@@ -57,7 +57,8 @@ export async function logIn(_previous: AuthFormState, formData: FormData): Promi
     const token = await logInCustomer(parsed.data.email, parsed.data.password, await currentClient());
     await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: token.email });
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) logSecurityEvent(`log-in refused, too many attempts (${error.retryInSeconds} s left)`);
+    if (error instanceof TooManyAttemptsError)
+      logSecurityEvent(`log-in refused, too many attempts (${error.retryInSeconds} s left)`);
     return { email, message: toShopperMessage(error) };
   }
   redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);

@@ -13,21 +13,29 @@ const lineFrom = (formData: FormData) => ({
   quantity: String(formData.get("quantity") ?? ""),
 });
 
-const refusal = (error: unknown, quantity: string): CartActionState => ({ ok: false, message: shopFailureMessage(error), quantity });
+const refusal = (error: unknown, quantity: string): CartActionState => ({
+  ok: false,
+  message: shopFailureMessage(error),
+  quantity,
+});
 
 // Actions are public endpoints: each one re-checks the session through withShopper,
 // and Fauna acts only for the token's own customer.
 export async function addToCartAction(_previous: CartActionState, formData: FormData): Promise<CartActionState> {
   const input = lineFrom(formData);
   const parsed = cartLineSchema(1).safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quantity.", quantity: input.quantity };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quantity.", quantity: input.quantity };
   const { productId, quantity } = parsed.data;
 
   return withShopper(`/products/${productId}`, async (token) => {
     try {
       const { itemCount } = await addToCart(token, productId, quantity);
       refresh(); // the header's cart count
-      return { ok: true, message: `Added to cart. Your cart holds ${itemCount} ${itemCount === 1 ? "item" : "items"}.` };
+      return {
+        ok: true,
+        message: `Added to cart. Your cart holds ${itemCount} ${itemCount === 1 ? "item" : "items"}.`,
+      };
     } catch (error) {
       return refusal(error, input.quantity);
     }
@@ -39,7 +47,8 @@ export async function updateCartLineAction(_previous: CartActionState, formData:
   const input = lineFrom(formData);
   const remove = formData.get("intent") === "remove";
   const parsed = cartLineSchema(0).safeParse(remove ? { ...input, quantity: "0" } : input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quantity.", quantity: input.quantity };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "Check the quantity.", quantity: input.quantity };
   const { productId, quantity } = parsed.data;
 
   return withShopper("/cart", async (token) => {

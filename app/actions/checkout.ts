@@ -42,7 +42,9 @@ export async function placeOrderAction(_previous: CheckoutState, formData: FormD
     const paid = await payment.collect({ orderId: placed.orderId, amount: placed.total, currency: "USD" });
     if (paid.status === "failed") {
       // The order was placed but not paid: cancel it so the stock goes back.
-      await cancelOrder(token, placed.orderId).catch((error: unknown) => logError("cancelling an unpaid order failed", error));
+      await cancelOrder(token, placed.orderId).catch((error: unknown) =>
+        logError("cancelling an unpaid order failed", error),
+      );
       return { failed: { values, message: paid.message } };
     }
     return { orderId: placed.orderId };

@@ -15,7 +15,10 @@ export default async function CartPage() {
       <div className="mx-auto max-w-md py-16 text-center">
         <h1 className="text-2xl font-semibold tracking-tight">Your cart is empty</h1>
         <p className="mt-2 text-neutral-600">Find something you like in the catalog and add it here.</p>
-        <Link href="/products" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+        <Link
+          href="/products"
+          className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+        >
           Browse the catalog
         </Link>
       </div>
@@ -40,7 +43,10 @@ export default async function CartPage() {
         <div className="flex flex-col gap-3 sm:items-end">
           <p className="flex items-baseline justify-between gap-6 text-lg font-semibold sm:justify-end">
             <span>
-              Total <span className="text-sm font-normal text-neutral-500">({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"})</span>
+              Total{" "}
+              <span className="text-sm font-normal text-neutral-500">
+                ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"})
+              </span>
             </span>
             <Price amount={cart.total} className="text-xl" />
           </p>

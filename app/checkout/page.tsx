@@ -10,14 +10,19 @@ import { checkoutPaymentProvider } from "@/lib/payment";
 export const metadata: Metadata = { title: "Checkout" };
 
 export default async function CheckoutPage() {
-  const [cart, savedAddress] = await withShopper("/checkout", (token) => Promise.all([getCart(token), getSavedAddress(token)]));
+  const [cart, savedAddress] = await withShopper("/checkout", (token) =>
+    Promise.all([getCart(token), getSavedAddress(token)]),
+  );
 
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-md py-16 text-center">
         <h1 className="text-2xl font-semibold tracking-tight">Your cart is empty</h1>
         <p className="mt-2 text-neutral-600">Add something to your cart before checking out.</p>
-        <Link href="/products" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+        <Link
+          href="/products"
+          className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+        >
           Browse the catalog
         </Link>
       </div>

@@ -31,7 +31,10 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         ) : (
           <div className="rounded-xl border border-dashed border-neutral-300 bg-white p-10 text-center">
             <p className="text-neutral-600">{after ? "No older orders." : "You haven't placed any orders yet."}</p>
-            <Link href="/products" className="mt-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            <Link
+              href="/products"
+              className="mt-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500"
+            >
               Browse the catalog
             </Link>
           </div>
@@ -46,7 +49,10 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
           <span />
         )}
         {orders.after ? (
-          <Link href={`/orders?after=${encodeURIComponent(orders.after)}`} className="text-indigo-600 hover:text-indigo-500">
+          <Link
+            href={`/orders?after=${encodeURIComponent(orders.after)}`}
+            className="text-indigo-600 hover:text-indigo-500"
+          >
             Older orders →
           </Link>
         ) : null}

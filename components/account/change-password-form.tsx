@@ -22,7 +22,12 @@ export function ChangePasswordForm({ email }: { email: string }) {
         autoComplete="current-password"
         errors={state?.fieldErrors?.currentPassword}
       />
-      <NewPasswordField label="New password" name="newPassword" errors={state?.fieldErrors?.newPassword} userInputs={[email]} />
+      <NewPasswordField
+        label="New password"
+        name="newPassword"
+        errors={state?.fieldErrors?.newPassword}
+        userInputs={[email]}
+      />
       <SubmitButton pendingLabel="Changing password…">Change password</SubmitButton>
     </form>
   );

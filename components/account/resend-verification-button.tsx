@@ -18,7 +18,10 @@ export function ResendVerificationButton({ className }: { className?: string }) 
         Resend
       </SubmitButton>
       {state?.message ? (
-        <span role={state.done ? "status" : "alert"} className={clsx("text-sm", state.done ? "text-neutral-700" : "text-red-700")}>
+        <span
+          role={state.done ? "status" : "alert"}
+          className={clsx("text-sm", state.done ? "text-neutral-700" : "text-red-700")}
+        >
           {state.message}
         </span>
       ) : null}

@@ -11,7 +11,9 @@ export function SessionList({ sessions }: { sessions: ShopperSession[] }) {
       <h2 id="sessions-heading" className="text-lg font-semibold">
         Where you&apos;re signed in
       </h2>
-      <p className="mt-1 text-sm text-neutral-600">Log out any session you don&apos;t recognize, then change your password.</p>
+      <p className="mt-1 text-sm text-neutral-600">
+        Log out any session you don&apos;t recognize, then change your password.
+      </p>
       <ul className="mt-4 divide-y divide-neutral-200 rounded-lg border border-neutral-200">
         {sessions.map((session) => (
           <li key={session.id} data-testid="session" className="flex items-center gap-3 px-4 py-3">
@@ -25,7 +27,9 @@ export function SessionList({ sessions }: { sessions: ShopperSession[] }) {
                 ) : null}
               </p>
               <p className="mt-0.5 text-xs text-neutral-500">
-                {session.signedInAt ? `Signed in ${signedInFormat.format(session.signedInAt)} UTC` : "Signed in earlier"}
+                {session.signedInAt
+                  ? `Signed in ${signedInFormat.format(session.signedInAt)} UTC`
+                  : "Signed in earlier"}
               </p>
             </div>
             <form action={endSession}>

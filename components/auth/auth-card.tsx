@@ -1,4 +1,12 @@
-export function AuthCard({ title, subtitle, children }: { title: string; subtitle: React.ReactNode; children: React.ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div className="mx-auto w-full max-w-md py-10 sm:py-16">
       <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-sm sm:p-8">

@@ -15,7 +15,10 @@ function ExpiredLink() {
   return (
     <div className="space-y-5">
       <FormAlert message={EXPIRED} />
-      <Link href="/forgot-password" className="block text-center text-sm font-medium text-indigo-600 hover:text-indigo-500">
+      <Link
+        href="/forgot-password"
+        className="block text-center text-sm font-medium text-indigo-600 hover:text-indigo-500"
+      >
         Send a new link
       </Link>
     </div>

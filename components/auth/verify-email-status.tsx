@@ -37,10 +37,15 @@ export function VerifyEmailStatus() {
   if (outcome.status === "verified") {
     return (
       <div className="space-y-5">
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 ring-1 ring-green-200">
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 ring-1 ring-green-200"
+        >
           Email verified
         </p>
-        <p className="text-sm text-neutral-600">Thank you. We will use this address for your orders and your account.</p>
+        <p className="text-sm text-neutral-600">
+          Thank you. We will use this address for your orders and your account.
+        </p>
         <Link href="/products" className="block text-center text-sm font-medium text-indigo-600 hover:text-indigo-500">
           Continue shopping
         </Link>

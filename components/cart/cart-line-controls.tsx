@@ -57,7 +57,17 @@ export function CartLineControls({ productId, name, quantity, changeable }: Prop
   );
 }
 
-function LineButton({ intent, pendingLabel, quiet, children }: { intent: "update" | "remove"; pendingLabel: string; quiet?: boolean; children: string }) {
+function LineButton({
+  intent,
+  pendingLabel,
+  quiet,
+  children,
+}: {
+  intent: "update" | "remove";
+  pendingLabel: string;
+  quiet?: boolean;
+  children: string;
+}) {
   const { pending, data } = useFormStatus();
   const mine = pending && data?.get("intent") === intent;
   return (
@@ -68,7 +78,9 @@ function LineButton({ intent, pendingLabel, quiet, children }: { intent: "update
       disabled={pending}
       className={clsx(
         "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70",
-        quiet ? "text-neutral-600 hover:bg-neutral-100 hover:text-red-700" : "border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-50",
+        quiet
+          ? "text-neutral-600 hover:bg-neutral-100 hover:text-red-700"
+          : "border border-neutral-300 bg-white text-neutral-800 hover:bg-neutral-50",
       )}
     >
       {mine ? pendingLabel : children}

@@ -29,15 +29,25 @@ export function CartLineItem({ line }: { line: CartLine }) {
         ) : null}
         {gone || short ? (
           <p className="mt-1 text-sm font-medium text-amber-700">
-            {gone || line.orderable === 0 ? "Sold out — remove it to check out." : `Only ${line.orderable} left — lower the quantity to check out.`}
+            {gone || line.orderable === 0
+              ? "Sold out — remove it to check out."
+              : `Only ${line.orderable} left — lower the quantity to check out.`}
           </p>
         ) : null}
       </div>
-      <p className="col-start-2 row-start-1 text-right font-semibold text-neutral-900 sm:col-start-3" data-testid="line-total">
+      <p
+        className="col-start-2 row-start-1 text-right font-semibold text-neutral-900 sm:col-start-3"
+        data-testid="line-total"
+      >
         <Price amount={line.lineTotal} />
       </p>
       <div className="col-span-2 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1">
-        <CartLineControls productId={line.productId} name={line.name ?? "this product"} quantity={line.quantity} changeable={!gone} />
+        <CartLineControls
+          productId={line.productId}
+          name={line.name ?? "this product"}
+          quantity={line.quantity}
+          changeable={!gone}
+        />
       </div>
     </li>
   );

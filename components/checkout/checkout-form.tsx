@@ -43,10 +43,31 @@ export function CheckoutForm({ savedAddress, payment }: Props) {
         <legend id="shipping-heading" className="text-lg font-semibold">
           Shipping address
         </legend>
-        <FormField label="Street" name="street" type="text" autoComplete="street-address" defaultValue={values.street} errors={errors?.street} />
+        <FormField
+          label="Street"
+          name="street"
+          type="text"
+          autoComplete="street-address"
+          defaultValue={values.street}
+          errors={errors?.street}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label="City" name="city" type="text" autoComplete="address-level2" defaultValue={values.city} errors={errors?.city} />
-          <FormField label="State" name="state" type="text" autoComplete="address-level1" defaultValue={values.state} errors={errors?.state} />
+          <FormField
+            label="City"
+            name="city"
+            type="text"
+            autoComplete="address-level2"
+            defaultValue={values.city}
+            errors={errors?.city}
+          />
+          <FormField
+            label="State"
+            name="state"
+            type="text"
+            autoComplete="address-level1"
+            defaultValue={values.state}
+            errors={errors?.state}
+          />
           <FormField
             label="Postal code"
             name="postalCode"
@@ -55,7 +76,14 @@ export function CheckoutForm({ savedAddress, payment }: Props) {
             defaultValue={values.postalCode}
             errors={errors?.postalCode}
           />
-          <FormField label="Country" name="country" type="text" autoComplete="country-name" defaultValue={values.country} errors={errors?.country} />
+          <FormField
+            label="Country"
+            name="country"
+            type="text"
+            autoComplete="country-name"
+            defaultValue={values.country}
+            errors={errors?.country}
+          />
         </div>
       </fieldset>
 

@@ -11,9 +11,15 @@ export async function Navbar() {
   const renderedAt = Date.now();
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 whitespace-nowrap sm:gap-6 sm:px-6 lg:px-8">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex h-16 max-w-7xl items-center gap-3 px-4 whitespace-nowrap sm:gap-6 sm:px-6 lg:px-8"
+      >
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-neutral-900">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-indigo-600 text-sm font-bold text-white"
+          >
             S
           </span>
           {/* A signed-in phone header also holds Account, Cart and Log out: the logo is enough there. */}

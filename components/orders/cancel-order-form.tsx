@@ -12,7 +12,7 @@ export function CancelOrderForm({ orderId }: { orderId: string }) {
       <SubmitButton
         pendingLabel="Cancelling…"
         variant="quiet"
-        className="w-full border border-neutral-300 bg-white sm:w-auto hover:border-red-300 hover:text-red-700"
+        className="w-full border border-neutral-300 bg-white hover:border-red-300 hover:text-red-700 sm:w-auto"
       >
         Cancel order
       </SubmitButton>

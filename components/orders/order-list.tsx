@@ -6,9 +6,16 @@ import { OrderStatusBadge } from "./order-status";
 
 export function OrderList({ orders }: { orders: OrderSummary[] }) {
   return (
-    <ul aria-label="Orders" className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white shadow-xs">
+    <ul
+      aria-label="Orders"
+      className="divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white shadow-xs"
+    >
       {orders.map((order) => (
-        <li key={order.id} data-order-id={order.id} className="relative flex items-start justify-between gap-4 px-5 py-4 hover:bg-neutral-50">
+        <li
+          key={order.id}
+          data-order-id={order.id}
+          className="relative flex items-start justify-between gap-4 px-5 py-4 hover:bg-neutral-50"
+        >
           <div className="min-w-0">
             <h2 className="text-sm font-semibold text-neutral-900">
               <Link href={`/orders/${order.id}`} className="after:absolute after:inset-0">

@@ -6,10 +6,15 @@ import { StockStatus } from "./stock-status";
 
 export function ProductCard({ product }: { product: Product }) {
   return (
-    <li data-product-id={product.id} className="group relative flex flex-col rounded-xl border border-neutral-200 bg-white p-3 shadow-xs transition hover:shadow-md">
+    <li
+      data-product-id={product.id}
+      className="group relative flex flex-col rounded-xl border border-neutral-200 bg-white p-3 shadow-xs transition hover:shadow-md"
+    >
       <ProductTile name={product.name} />
       <div className="mt-3 flex flex-1 flex-col gap-1 px-1">
-        <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">{product.store?.name ?? "Unknown store"}</p>
+        <p className="text-xs font-medium tracking-wide text-neutral-500 uppercase">
+          {product.store?.name ?? "Unknown store"}
+        </p>
         <h3 className="text-sm font-semibold text-neutral-900 capitalize">
           <Link href={`/products/${product.id}`} className="after:absolute after:inset-0">
             {product.name}

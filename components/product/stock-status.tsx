@@ -5,10 +5,15 @@ type Stock = Pick<Product, "quantity" | "backordered" | "backorderLimit">;
 
 const LOW_STOCK = 5;
 
-export function stockLabel({ quantity, backordered, backorderLimit }: Stock): { text: string; tone: "ok" | "low" | "out" } {
+export function stockLabel({ quantity, backordered, backorderLimit }: Stock): {
+  text: string;
+  tone: "ok" | "low" | "out";
+} {
   if (backordered) return { text: "On backorder", tone: "out" };
   if (quantity <= 0) {
-    return backorderLimit > 0 ? { text: "Out of stock — backorder available", tone: "out" } : { text: "Out of stock", tone: "out" };
+    return backorderLimit > 0
+      ? { text: "Out of stock — backorder available", tone: "out" }
+      : { text: "Out of stock", tone: "out" };
   }
   if (quantity <= LOW_STOCK) return { text: `Only ${quantity} left`, tone: "low" };
   return { text: "In stock", tone: "ok" };

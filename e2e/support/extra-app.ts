@@ -24,10 +24,14 @@ async function freePort(): Promise<number> {
 export async function startExtraApp(overrides: Record<string, string>): Promise<ExtraApp> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child = spawn(resolve("node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "localhost"], {
-    env: appEnv(readStackState(), overrides),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    resolve("node_modules", ".bin", "next"),
+    ["start", "--port", String(port), "--hostname", "localhost"],
+    {
+      env: appEnv(readStackState(), overrides),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -19,7 +19,13 @@ export const allProductIds = () => adminQuery<string[]>(fql`Product.all().map(.i
 
 export const productIdByName = (name: string) => adminQuery<string>(fql`Product.byName(${name}).first()!.id`);
 
-export type ProductStock = { id: string; price: number; quantity: number; backorderLimit: number; backordered: boolean };
+export type ProductStock = {
+  id: string;
+  price: number;
+  quantity: number;
+  backorderLimit: number;
+  backordered: boolean;
+};
 
 export const productByName = (name: string) =>
   adminQuery<ProductStock>(fql`Product.byName(${name}).first()! { id, price, quantity, backorderLimit, backordered }`);

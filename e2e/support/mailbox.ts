@@ -2,7 +2,14 @@
 import { expect } from "@playwright/test";
 import { readStackState } from "./config";
 
-export type CaughtMail = { id: string; subject: string; text: string; html: string; time: string; to: { address: string }[] };
+export type CaughtMail = {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  time: string;
+  to: { address: string }[];
+};
 
 export async function mailsTo(address: string): Promise<CaughtMail[]> {
   const response = await fetch(`${readStackState().mailWebUrl}/api/email`);

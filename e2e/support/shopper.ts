@@ -1,8 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 let counter = 0;
-export const uniqueEmail = (label: string) =>
-  `${label}-${Date.now()}-${process.pid}-${++counter}@example.com`;
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${process.pid}-${++counter}@example.com`;
 
 export const PASSWORD = "correct horse battery";
 

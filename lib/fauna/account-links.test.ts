@@ -9,7 +9,13 @@ import {
 } from "./account-links.ts";
 import { isTokenAccepted, logInCustomer, signUpCustomer } from "./auth.ts";
 import { getCurrentCustomer } from "./customers.ts";
-import { InvalidCredentialsError, LinkExpiredError, RuleRejectedError, TooManyAttemptsError, toShopperMessage } from "./errors.ts";
+import {
+  InvalidCredentialsError,
+  LinkExpiredError,
+  RuleRejectedError,
+  TooManyAttemptsError,
+  toShopperMessage,
+} from "./errors.ts";
 import { startTestFauna, testClient, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 let fauna: TestFauna;

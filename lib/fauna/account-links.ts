@@ -79,8 +79,6 @@ export async function resetPasswordWithLink(secret: string, newPassword: string)
 
 /** Marks the account's email verified with a verification link. Returns the email. */
 export async function verifyEmailWithLink(secret: string): Promise<string> {
-  const { data } = await withLink(secret, (client) =>
-    client.query<{ ok: true; email: string }>(fql`VerifyEmail()`),
-  );
+  const { data } = await withLink(secret, (client) => client.query<{ ok: true; email: string }>(fql`VerifyEmail()`));
   return data.email;
 }

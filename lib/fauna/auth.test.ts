@@ -63,7 +63,9 @@ test("a wrong password and an unknown email fail with the same message", async (
   const email = uniqueEmail("wrong");
   await signUpCustomer(email, "correct horse", testClient());
   const wrongPassword = await logInCustomer(email, "battery staple", testClient()).catch((caught: unknown) => caught);
-  const unknownEmail = await logInCustomer(uniqueEmail("nobody"), "correct horse", testClient()).catch((caught: unknown) => caught);
+  const unknownEmail = await logInCustomer(uniqueEmail("nobody"), "correct horse", testClient()).catch(
+    (caught: unknown) => caught,
+  );
   assert.ok(wrongPassword instanceof InvalidCredentialsError, String(wrongPassword));
   assert.ok(unknownEmail instanceof InvalidCredentialsError, String(unknownEmail));
   assert.equal(toShopperMessage(wrongPassword), "Invalid email or password.");
@@ -138,7 +140,8 @@ test("a password Fauna refuses is a RuleRejectedError with the form's message", 
 test("the sixth attempt after five failures is TooManyAttemptsError: 'Too many attempts — try again in 15 seconds.'", async () => {
   const email = uniqueEmail("throttle");
   await signUpCustomer(email, "correct horse", testClient());
-  for (let i = 0; i < 5; i++) await assert.rejects(logInCustomer(email, "wrong", testClient()), InvalidCredentialsError);
+  for (let i = 0; i < 5; i++)
+    await assert.rejects(logInCustomer(email, "wrong", testClient()), InvalidCredentialsError);
   const error = await logInCustomer(email, "correct horse", testClient()).catch((caught: unknown) => caught);
   assert.ok(error instanceof TooManyAttemptsError, String(error));
   assert.equal(toShopperMessage(error), "Too many attempts — try again in 15 seconds.");

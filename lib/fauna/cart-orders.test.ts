@@ -69,7 +69,10 @@ test("the cart shows today's prices, line totals, what can be ordered, and a del
   assert.equal(await getCartItemCount(token), 4);
 
   await updateCartItem(token, gone, 0);
-  assert.deepEqual((await getCart(token)).lines.map((line) => line.productId), [cups]);
+  assert.deepEqual(
+    (await getCart(token)).lines.map((line) => line.productId),
+    [cups],
+  );
 });
 
 test("refusals arrive as typed data with shopper messages", async () => {
@@ -82,7 +85,10 @@ test("refusals arrive as typed data with shopper messages", async () => {
   });
   assert.equal(shopMessage(rejection), "Only 2 units left — you can order up to 2.");
   assert.deepEqual(await refusal(placeOrder(token, ADDRESS)), { reason: "empty_cart" });
-  assert.deepEqual(await refusal(placeOrder(token, { ...ADDRESS, city: " " })), { reason: "invalid_address", fields: ["city"] });
+  assert.deepEqual(await refusal(placeOrder(token, { ...ADDRESS, city: " " })), {
+    reason: "invalid_address",
+    fields: ["city"],
+  });
   assert.deepEqual(await refusal(cancelOrder(token, "1")), { reason: "order_not_found" });
   assert.equal(
     shortageMessage({ productId: null, name: null, requested: 2, available: 0 }),
@@ -101,15 +107,20 @@ test("placed orders list newest first and keep the prices paid", async () => {
   await fauna.admin.query(fql`Product.byId(${product})!.update({ price: 50 })`);
 
   const orders = await listOrders(token);
-  assert.deepEqual(orders.data.map((order) => [order.id, order.total, order.itemCount, order.status]), [
-    [second.orderId, 12.49, 1, "processing"],
-    [first.orderId, 24.98, 2, "processing"],
-  ]);
+  assert.deepEqual(
+    orders.data.map((order) => [order.id, order.total, order.itemCount, order.status]),
+    [
+      [second.orderId, 12.49, 1, "processing"],
+      [first.orderId, 24.98, 2, "processing"],
+    ],
+  );
   assert.ok(orders.data[0]!.placedAt instanceof Date);
   assert.deepEqual(await getSavedAddress(token), { ...ADDRESS, street: "1 Other Road" });
 
   const detail = await getOrder(token, first.orderId);
-  assert.deepEqual(detail?.lines, [{ productId: product, name: "lib plates", unitPrice: 12.49, quantity: 2, lineTotal: 24.98 }]);
+  assert.deepEqual(detail?.lines, [
+    { productId: product, name: "lib plates", unitPrice: 12.49, quantity: 2, lineTotal: 24.98 },
+  ]);
   assert.deepEqual(detail?.shippingAddress, ADDRESS);
   assert.equal(detail?.paymentMethod, "pay_on_delivery");
   assert.equal(detail?.cancelledAt, null);
@@ -130,7 +141,8 @@ test("another shopper's order, a cart and malformed ids are not found", async ()
   // Ann's own cart is readable to her, but it is not an order.
   await addToCart(ann, product, 1);
   const client = new Client({ endpoint: new URL(fauna.endpoint), secret: ann });
-  const cartId = (await client.query<string>(fql`let me: Any = Query.identity(); Order.byCartOwner(me).first()!.id`)).data;
+  const cartId = (await client.query<string>(fql`let me: Any = Query.identity(); Order.byCartOwner(me).first()!.id`))
+    .data;
   client.close();
   assert.equal(await getOrder(ann, cartId), null);
   for (const id of ["abc", "", "99999999999999999999"]) assert.equal(await getOrder(ann, id), null);

@@ -79,7 +79,9 @@ export async function addToCart(tokenSecret: string, productId: string, quantity
 /** Sets a cart line's quantity; 0 removes it (UpdateCartItem). Throws ShopRuleError when refused. */
 export async function updateCartItem(tokenSecret: string, productId: string, quantity: number): Promise<CartSummary> {
   const { data } = await withShopRules(() =>
-    withShopperToken(tokenSecret, (client) => client.query<CartSummary>(fql`UpdateCartItem(${productId}, ${quantity})`)),
+    withShopperToken(tokenSecret, (client) =>
+      client.query<CartSummary>(fql`UpdateCartItem(${productId}, ${quantity})`),
+    ),
   );
   return { itemCount: data.itemCount };
 }

@@ -74,29 +74,43 @@ test("the deadline sits a little above the query timeout", () => {
   assert.ok(faunaDeadlineMs() <= 300 + 5_000);
 });
 
-test("a Fauna that takes the query and never answers: the app-key call fails by the deadline", { timeout: TEST_TIMEOUT_MS }, async () => {
-  await http2Fauna(() => {});
-  assertGaveUpByTheDeadline(await timed(withAppKey((client) => client.query(fql`1`))));
-});
+test(
+  "a Fauna that takes the query and never answers: the app-key call fails by the deadline",
+  { timeout: TEST_TIMEOUT_MS },
+  async () => {
+    await http2Fauna(() => {});
+    assertGaveUpByTheDeadline(await timed(withAppKey((client) => client.query(fql`1`))));
+  },
+);
 
-test("a Fauna that resets the query's stream: the shopper call fails by the deadline", { timeout: TEST_TIMEOUT_MS }, async () => {
-  await http2Fauna((stream) => stream.close(constants.NGHTTP2_NO_ERROR));
-  assertGaveUpByTheDeadline(await timed(withShopperToken("fake-token", (client) => client.query(fql`1`))));
-});
+test(
+  "a Fauna that resets the query's stream: the shopper call fails by the deadline",
+  { timeout: TEST_TIMEOUT_MS },
+  async () => {
+    await http2Fauna((stream) => stream.close(constants.NGHTTP2_NO_ERROR));
+    assertGaveUpByTheDeadline(await timed(withShopperToken("fake-token", (client) => client.query(fql`1`))));
+  },
+);
 
-test("a Fauna whose process dies as the query arrives: both kinds of call fail by the deadline", { timeout: TEST_TIMEOUT_MS }, async () => {
-  await droppingFauna();
-  const [appKey, shopper] = await Promise.all([
-    timed(withAppKey((client) => client.query(fql`1`))),
-    timed(withShopperToken("fake-token", (client) => client.query(fql`1`))),
-  ]);
-  assertGaveUpByTheDeadline(appKey);
-  assertGaveUpByTheDeadline(shopper);
-});
+test(
+  "a Fauna whose process dies as the query arrives: both kinds of call fail by the deadline",
+  { timeout: TEST_TIMEOUT_MS },
+  async () => {
+    await droppingFauna();
+    const [appKey, shopper] = await Promise.all([
+      timed(withAppKey((client) => client.query(fql`1`))),
+      timed(withShopperToken("fake-token", (client) => client.query(fql`1`))),
+    ]);
+    assertGaveUpByTheDeadline(appKey);
+    assertGaveUpByTheDeadline(shopper);
+  },
+);
 
 function answer42(stream: ServerHttp2Stream) {
   stream.respond({ ":status": 200, "content-type": "application/json;charset=utf-8" });
-  stream.end(JSON.stringify({ data: { "@int": "42" }, static_type: "Int", summary: "", txn_ts: Date.now() * 1000, stats: {} }));
+  stream.end(
+    JSON.stringify({ data: { "@int": "42" }, static_type: "Int", summary: "", txn_ts: Date.now() * 1000, stats: {} }),
+  );
 }
 
 test("a slow answer that arrives before the deadline is kept", { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -105,17 +119,21 @@ test("a slow answer that arrives before the deadline is kept", { timeout: TEST_T
   assert.equal(data, 42);
 });
 
-test("after a Fauna ran into the deadline, calls to it fail at once for a moment, then reach it again", { timeout: TEST_TIMEOUT_MS }, async () => {
-  let answering = false;
-  await http2Fauna((stream) => (answering ? answer42(stream) : undefined));
-  const query = () => withShopperToken("fake-token", (client) => client.query<number>(fql`42`));
-  assertGaveUpByTheDeadline(await timed(query()));
+test(
+  "after a Fauna ran into the deadline, calls to it fail at once for a moment, then reach it again",
+  { timeout: TEST_TIMEOUT_MS },
+  async () => {
+    let answering = false;
+    await http2Fauna((stream) => (answering ? answer42(stream) : undefined));
+    const query = () => withShopperToken("fake-token", (client) => client.query<number>(fql`42`));
+    assertGaveUpByTheDeadline(await timed(query()));
 
-  answering = true;
-  const rightAfter = await timed(query());
-  assert.ok(rightAfter.error instanceof FaunaUnavailableError);
-  assert.ok(rightAfter.ms < 200, `waited ${rightAfter.ms} ms`);
+    answering = true;
+    const rightAfter = await timed(query());
+    assert.ok(rightAfter.error instanceof FaunaUnavailableError);
+    assert.ok(rightAfter.ms < 200, `waited ${rightAfter.ms} ms`);
 
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
-  assert.equal((await query()).data, 42);
-});
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    assert.equal((await query()).data, 42);
+  },
+);

@@ -50,10 +50,18 @@ export function withAppKey<T>(run: (client: Client) => Promise<T>): Promise<T> {
     return Promise.reject(new FaunaUnavailableError("FAUNA_SECRET is not set (run `npm run db:setup`)."));
   }
   // A rejected app key is a deployment problem, not the shopper's.
-  return withClient(appClient(secret), (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }), run);
+  return withClient(
+    appClient(secret),
+    (error) => new FaunaUnavailableError("FAUNA_SECRET was rejected", { cause: error }),
+    run,
+  );
 }
 
-async function withToken<T>(secret: string, onRejected: (error: unknown) => Error, run: (client: Client) => Promise<T>) {
+async function withToken<T>(
+  secret: string,
+  onRejected: (error: unknown) => Error,
+  run: (client: Client) => Promise<T>,
+) {
   const client = newClient(secret);
   try {
     return await withClient(client, onRejected, run);

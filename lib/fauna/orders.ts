@@ -34,7 +34,9 @@ export async function listOrders(tokenSecret: string, { after }: { after?: strin
         }).paginate(${ORDERS_PER_PAGE})
       `;
   try {
-    const { data } = await withShopperToken(tokenSecret, (client) => client.query<{ data: RawSummary[]; after?: string }>(query));
+    const { data } = await withShopperToken(tokenSecret, (client) =>
+      client.query<{ data: RawSummary[]; after?: string }>(query),
+    );
     return { data: data.data.map(toSummary), after: data.after ?? null };
   } catch (error) {
     if (error instanceof ServiceError && error.code === "invalid_cursor") {

@@ -51,9 +51,15 @@ test("following cursors visits every product exactly once", async () => {
 
 test("price sorting walks the catalog in price order", async () => {
   const ascending = (await walk("price-asc")).map((product) => product.price);
-  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+  assert.deepEqual(
+    ascending,
+    [...ascending].sort((a, b) => a - b),
+  );
   const descending = (await walk("price-desc")).map((product) => product.price);
-  assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+  assert.deepEqual(
+    descending,
+    [...descending].sort((a, b) => b - a),
+  );
 });
 
 test("getProduct returns Fauna's sample cups with store, stock and backorder state", async () => {

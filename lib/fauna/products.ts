@@ -33,7 +33,11 @@ type RawPage = { data: Product[]; after?: string };
  */
 export async function listProducts(
   tokenSecret: string,
-  { after, sort = "featured", pageSize = PRODUCTS_PER_PAGE }: { after?: string; sort?: ProductSort; pageSize?: number } = {},
+  {
+    after,
+    sort = "featured",
+    pageSize = PRODUCTS_PER_PAGE,
+  }: { after?: string; sort?: ProductSort; pageSize?: number } = {},
 ): Promise<Page<Product>> {
   const query = after
     ? fql`Set.paginate(${after})`

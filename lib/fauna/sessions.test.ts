@@ -19,10 +19,13 @@ test("a shopper's sessions show the device and sign-in time; ending one signs th
   const laptop = await logInCustomer(email, "correct horse", testClient("Firefox on Linux"));
 
   const sessions = await listSessions(laptop.secret);
-  assert.deepEqual(sessions.map(({ device, current }) => ({ device, current })), [
-    { device: "Firefox on Linux", current: true },
-    { device: "Safari on iPhone", current: false },
-  ]);
+  assert.deepEqual(
+    sessions.map(({ device, current }) => ({ device, current })),
+    [
+      { device: "Firefox on Linux", current: true },
+      { device: "Safari on iPhone", current: false },
+    ],
+  );
   for (const session of sessions) {
     assert.ok(session.signedInAt instanceof Date && Date.now() - session.signedInAt.getTime() < 60_000);
     assert.ok(session.expiresAt instanceof Date && session.expiresAt.getTime() > Date.now() + 58 * 60_000);

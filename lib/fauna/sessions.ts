@@ -3,7 +3,13 @@ import { fql, type TimeStub } from "fauna";
 import { withShopperToken } from "./client";
 import type { ShopperSession } from "./types";
 
-type StoredSession = { id: string; device: string; signedInAt: TimeStub | null; expiresAt: TimeStub | null; current: boolean };
+type StoredSession = {
+  id: string;
+  device: string;
+  signedInAt: TimeStub | null;
+  expiresAt: TimeStub | null;
+  current: boolean;
+};
 
 /** The shopper's sessions, newest first (SessionList: their own tokens only). */
 export async function listSessions(tokenSecret: string): Promise<ShopperSession[]> {
@@ -18,7 +24,10 @@ export async function listSessions(tokenSecret: string): Promise<ShopperSession[
 }
 
 /** Ends one of the shopper's sessions. `ended` is false for an id that is not theirs (or gone). */
-export async function endSession(tokenSecret: string, sessionId: string): Promise<{ ended: boolean; current: boolean }> {
+export async function endSession(
+  tokenSecret: string,
+  sessionId: string,
+): Promise<{ ended: boolean; current: boolean }> {
   const { data } = await withShopperToken(tokenSecret, (client) =>
     client.query<{ ended: boolean; current: boolean }>(fql`EndSession(${sessionId})`),
   );

@@ -64,7 +64,9 @@ export function shopMessage(refusal: ShopRejection): string {
     case "insufficient_stock": {
       const [only] = refusal.lines;
       if (refusal.lines.length === 1 && only) {
-        return only.available === 0 ? "Sold out." : `Only ${units(only.available)} left — you can order up to ${only.available}.`;
+        return only.available === 0
+          ? "Sold out."
+          : `Only ${units(only.available)} left — you can order up to ${only.available}.`;
       }
       return "Some products in your cart are no longer available in the quantity you chose.";
     }

@@ -57,10 +57,10 @@ export const answer = (body: ApiAnswer, status = 200) =>
 /** 429 with Retry-After and the sentence the form shows. */
 export function tooManyAttempts(retryInSeconds: number) {
   const seconds = Math.max(1, Math.ceil(retryInSeconds));
-  return Response.json(
-    { message: tooManyAttemptsMessage(seconds) } satisfies ApiAnswer,
-    { status: 429, headers: { "Retry-After": String(seconds), "Cache-Control": "no-store" } },
-  );
+  return Response.json({ message: tooManyAttemptsMessage(seconds) } satisfies ApiAnswer, {
+    status: 429,
+    headers: { "Retry-After": String(seconds), "Cache-Control": "no-store" },
+  });
 }
 
 export const refusedOrigin = () => answer({ message: "This request did not come from the shop's own page." }, 403);

@@ -20,7 +20,8 @@ function html(heading: string, paragraphs: string[], button: { label: string; hr
 
 export function passwordResetMessage(to: string, link: string): MailMessage {
   const intro = "Someone asked to reset the password of your Storefront account. If it was you, choose a new password:";
-  const footer = "The link works once, for 30 minutes. If you did not ask, ignore this mail: your password stays as it is.";
+  const footer =
+    "The link works once, for 30 minutes. If you did not ask, ignore this mail: your password stays as it is.";
   return {
     to,
     subject: "Reset your Storefront password",
@@ -30,7 +31,8 @@ export function passwordResetMessage(to: string, link: string): MailMessage {
 }
 
 export function verifyEmailMessage(to: string, link: string): MailMessage {
-  const intro = "Please confirm that this is your email address, so we can reach you about your orders and your account:";
+  const intro =
+    "Please confirm that this is your email address, so we can reach you about your orders and your account:";
   const footer = "The link works for 24 hours. If you did not create a Storefront account, ignore this mail.";
   return {
     to,

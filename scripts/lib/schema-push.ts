@@ -5,7 +5,9 @@ export type SchemaFiles = Map<string, string>;
 
 export function readSchemaDir(dir: string): SchemaFiles {
   const files: SchemaFiles = new Map();
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(".fsl")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith(".fsl"))
+    .sort()) {
     files.set(name, readFileSync(join(dir, name), "utf8"));
   }
   return files;

@@ -37,7 +37,10 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
       </nav>
 
       {justPlaced ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-emerald-200"
+        >
           Thank you — your order is placed. You pay on delivery.
         </p>
       ) : null}
@@ -55,7 +58,10 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
         <OrderStatusBadge status={order.status} />
       </div>
 
-      <section aria-labelledby="items-heading" className="rounded-xl border border-neutral-200 bg-white px-5 shadow-xs sm:px-6">
+      <section
+        aria-labelledby="items-heading"
+        className="rounded-xl border border-neutral-200 bg-white px-5 shadow-xs sm:px-6"
+      >
         <h2 id="items-heading" className="sr-only">
           Items
         </h2>
@@ -87,7 +93,10 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
       </section>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <section aria-labelledby="address-heading" className="rounded-xl border border-neutral-200 bg-white p-5 shadow-xs">
+        <section
+          aria-labelledby="address-heading"
+          className="rounded-xl border border-neutral-200 bg-white p-5 shadow-xs"
+        >
           <h2 id="address-heading" className="text-sm font-semibold text-neutral-500">
             Shipping address
           </h2>
@@ -99,7 +108,10 @@ export default async function OrderPage({ params, searchParams }: PageProps<"/or
             {address.country}
           </address>
         </section>
-        <section aria-labelledby="payment-heading" className="rounded-xl border border-neutral-200 bg-white p-5 shadow-xs">
+        <section
+          aria-labelledby="payment-heading"
+          className="rounded-xl border border-neutral-200 bg-white p-5 shadow-xs"
+        >
           <h2 id="payment-heading" className="text-sm font-semibold text-neutral-500">
             Payment
           </h2>

@@ -6,7 +6,10 @@ export default function ProductNotFound() {
       <p className="text-sm font-semibold text-indigo-600">404</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">We couldn't find that product</h1>
       <p className="mt-2 text-neutral-600">It may have been removed, or the link is wrong.</p>
-      <Link href="/products" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+      <Link
+        href="/products"
+        className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+      >
         Back to the catalog
       </Link>
     </div>
