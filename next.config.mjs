@@ -17,8 +17,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The driver opens HTTP/2 sessions with node:http2; load it from node_modules as is.
-  serverExternalPackages: ["fauna"],
+  // The driver opens HTTP/2 sessions with node:http2, nodemailer opens SMTP sockets;
+  // load both from node_modules as they are.
+  serverExternalPackages: ["fauna", "nodemailer"],
   turbopack: { root: import.meta.dirname },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

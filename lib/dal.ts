@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getCartItemCount } from "./fauna/cart";
+import { getCurrentCustomer } from "./fauna/customers";
 import { SessionExpiredError } from "./fauna/errors";
 import { logError } from "./log";
 import { loginPath, sessionExpiredPath } from "./redirects";
@@ -61,6 +62,20 @@ export async function cartCountForHeader(token: string): Promise<number | null> 
     return await getCartItemCount(token);
   } catch (error) {
     if (!(error instanceof SessionExpiredError)) logError("cart count for the header failed", error);
+    return null;
+  }
+}
+
+/**
+ * The email the header asks the shopper to verify, or null when it is verified or Fauna cannot
+ * say (the page itself reports an outage or an ended session; the notice just stays away).
+ */
+export async function unverifiedEmailForHeader(token: string): Promise<string | null> {
+  try {
+    const customer = await getCurrentCustomer(token);
+    return customer && !customer.emailVerified ? customer.email : null;
+  } catch (error) {
+    if (!(error instanceof SessionExpiredError)) logError("email verification state for the header failed", error);
     return null;
   }
 }

@@ -36,6 +36,14 @@ export const signUpSchema = z.object({ email, password: newPassword });
 
 export const changePasswordSchema = z.object({ currentPassword, newPassword });
 
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({
+  // The link's secret, checked by Fauna; only its size is checked here.
+  token: z.string().max(256),
+  newPassword,
+});
+
 export type FieldErrors = Partial<
   Record<"email" | "password" | "confirmPassword" | "currentPassword" | "newPassword", string[]>
 >;

@@ -33,9 +33,11 @@ before(async () => {
   otherId = (await fauna.admin.query<string>(fql`Customer.byEmail(${otherEmail}).first()!.id`)).data;
   productId = (await fauna.admin.query<string>(fql`Product.all().first()!.id`)).data;
   storeId = (await fauna.admin.query<string>(fql`Store.all().first()!.id`)).data;
-  // Failed attempts exist for both shoppers, so an empty read means "filtered".
+  // Failed attempts, rate-limit hits and emailed links exist for both shoppers, so
+  // an empty read means "filtered".
   await logIn(fauna, shopperEmail, "wrong password");
   await logIn(fauna, otherEmail, "wrong password");
+  await queryAs(fauna, appKey(), fql`RequestPasswordReset(${otherEmail}, "10.9.9.9")`);
   await fauna.admin.query(fql`Key.create({ role: "server" })`);
 });
 after(async () => {
@@ -68,6 +70,9 @@ const allDocuments: Record<string, () => Query<QueryValue>> = {
   LoginDecoy: () => fql`LoginDecoy.all().toArray()`,
   Token: () => fql`Token.all().toArray()`,
   Key: () => fql`Key.all().toArray()`,
+  RateLimitHit: () => fql`RateLimitHit.all().toArray()`,
+  PasswordResetLink: () => fql`PasswordResetLink.all().toArray()`,
+  EmailVerificationLink: () => fql`EmailVerificationLink.all().toArray()`,
 };
 const listings = (except: string[] = []): Forbidden[] =>
   Object.entries(allDocuments)
@@ -93,6 +98,17 @@ const writes = (): Forbidden[] => [
   ],
   ["create a Token for another Customer", () => fql`Token.create({ document: Customer.byId(${otherId}) }).secret`],
   ["Key.create", () => fql`Key.create({ role: "admin" }).secret`],
+  ["create a RateLimitHit", () => fql`RateLimitHit.create({ bucket: "login-ip:10.9.9.9", hitAt: Time.now() })`],
+  ["delete RateLimitHits", () => fql`RateLimitHit.byBucket("reset-ip:10.9.9.9").forEach(.delete())`],
+  [
+    "create a PasswordResetLink",
+    () => fql`PasswordResetLink.create({ customer: Customer.byId(${otherId}), createdAt: Time.now() })`,
+  ],
+  [
+    "mint a token for a reset link",
+    () => fql`Token.create({ document: PasswordResetLink.byCustomer(Customer.byId(${otherId})!).first()! }).secret`,
+  ],
+  ["verify another Customer's email", () => fql`Customer.byId(${otherId})!.update({ emailVerifiedAt: Time.now() })`],
   ["Collection.create", () => fql`Collection.create({ name: "Backdoor" })`],
 ];
 
@@ -102,6 +118,12 @@ const reads = (): Forbidden[] => [
   ["read LoginAttempt.byEmail", () => fql`LoginAttempt.byEmail(${otherEmail}).toArray()`],
   ["read another Credential", () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.id`],
   ["read another shopper's tokens", () => fql`Token.byDocument(Customer.byId(${otherId})!).toArray()`],
+  ["read RateLimitHit.byBucket", () => fql`RateLimitHit.byBucket(${`reset-email:${otherEmail}`}).toArray()`],
+  ["read PasswordResetLink.byCustomer", () => fql`PasswordResetLink.byCustomer(Customer.byId(${otherId})).toArray()`],
+  [
+    "read EmailVerificationLink.byCustomer",
+    () => fql`EmailVerificationLink.byCustomer(Customer.byId(${otherId})).toArray()`,
+  ],
   ["verify another Credential", () => fql`Credential.byDocument(Customer.byId(${otherId})!)!.verify("wrong password")`],
 ];
 
@@ -111,6 +133,20 @@ const helperCalls = (): Forbidden[] => [
   ["call CheckPassword", () => fql`CheckPassword(${otherEmail}, null, "x")`],
   ["call EmailTooLong", () => fql`EmailTooLong("a@b.c")`],
   ["call DecoyCredential", () => fql`DecoyCredential().id`],
+  ["call LoginDelaySeconds", () => fql`LoginDelaySeconds(1)`],
+  ["call ClientKey", () => fql`ClientKey("10.0.0.1")`],
+  ["call RateLimitWait", () => fql`RateLimitWait("login-ip:10.0.0.1", 1, 60)`],
+  ["call CountRateLimitHit", () => fql`CountRateLimitHit("login-ip:10.0.0.1", 60)`],
+  ["call NewPasswordResetLink", () => fql`NewPasswordResetLink(Customer.byId(${otherId})!)`],
+  ["call NewEmailVerificationLink", () => fql`NewEmailVerificationLink(Customer.byId(${otherId})!)`],
+  ["call VoidPasswordResetLinks", () => fql`VoidPasswordResetLinks(Customer.byId(${otherId})!)`],
+  ["call VoidEmailVerificationLinks", () => fql`VoidEmailVerificationLinks(Customer.byId(${otherId})!)`],
+];
+
+// What only an emailed link's token may call.
+const linkCalls = (): Forbidden[] => [
+  ["call ResetPassword", () => fql`ResetPassword("a brand new password")`],
+  ["call VerifyEmail", () => fql`VerifyEmail()`],
 ];
 
 test("the unauthenticated key reads nothing", async () => {
@@ -129,19 +165,30 @@ test("the unauthenticated key writes nothing", async () => {
   for (const action of writes()) await assertForbidden(appKey(), action);
 });
 
-test("the unauthenticated key calls UserSignup and UserLogin only", async () => {
+test("the unauthenticated key calls UserSignup, UserLogin, RequestPasswordReset and RequestEmailVerification only", async () => {
   for (const action of [
     ...helperCalls(),
+    ...linkCalls(),
     ["call UserLogout", () => fql`UserLogout()`],
     ["call UserLogoutEverywhere", () => fql`UserLogoutEverywhere()`],
     ["call UserChangePassword", () => fql`UserChangePassword("a", "b")`],
+    ["call SessionList", () => fql`SessionList()`],
+    ["call EndSession", () => fql`EndSession("1")`],
   ] as Forbidden[]) {
     await assertForbidden(appKey(), action);
   }
-  // The two it may call still work.
+  // The four it may call still work.
   const email = uniqueEmail("allowed");
-  await signUp(fauna, email, "correct horse");
+  assert.equal((await signUp(fauna, email, "correct horse")).ok, true);
   assert.equal((await logIn(fauna, email, "correct horse")).ok, true);
+  assert.equal(
+    (await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestPasswordReset(${email}, "10.8.8.8")`)).ok,
+    true,
+  );
+  assert.equal(
+    (await queryAs<{ ok: boolean }>(fauna, appKey(), fql`RequestEmailVerification(${email}, "10.8.8.8")`)).ok,
+    true,
+  );
 });
 
 test("a customer token reads the catalog and its own Customer, nothing else", async () => {
@@ -174,11 +221,14 @@ test("a customer token writes nothing directly, not even its own email or passwo
   assert.equal((await logIn(fauna, shopperEmail, "correct horse")).ok, true, "the password is unchanged");
 });
 
-test("a customer token calls only UserLogout, UserLogoutEverywhere and UserChangePassword", async () => {
+test("a customer token calls only UserLogout, UserLogoutEverywhere, UserChangePassword and its session UDFs", async () => {
   for (const action of [
     ...helperCalls(),
-    ["call UserSignup", () => fql`UserSignup(${uniqueEmail("token-signup")}, "correct horse")`],
-    ["call UserLogin", () => fql`UserLogin(${shopperEmail}, "correct horse")`],
+    ...linkCalls(),
+    ["call UserSignup", () => fql`UserSignup(${uniqueEmail("token-signup")}, "correct horse", "10.0.0.1")`],
+    ["call UserLogin", () => fql`UserLogin(${shopperEmail}, "correct horse", "10.0.0.1", "Test browser")`],
+    ["call RequestPasswordReset", () => fql`RequestPasswordReset(${shopperEmail}, "10.0.0.1").secret`],
+    ["call RequestEmailVerification", () => fql`RequestEmailVerification(${shopperEmail}, "10.0.0.1").secret`],
   ] as Forbidden[]) {
     await assertForbidden(shopperToken, action);
   }

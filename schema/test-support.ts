@@ -27,16 +27,32 @@ export async function errorOf(run: Promise<unknown>): Promise<{ code?: string; a
 
 export const appKey = () => process.env.FAUNA_SECRET!;
 
+let ipCounter = 0;
+/** A client address no other call uses, so per-address limits only bite where a test wants them. */
+export const testIp = () => {
+  const n = ++ipCounter;
+  return `10.${process.pid % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
+};
+
+export type SignupResult =
+  | { ok: true; email: string; verificationSecret: string }
+  | { ok: false; reason: "email_taken" }
+  | { ok: false; reason: "rate_limited"; retryInSeconds: number };
+
 export type LoginResult =
-  | { ok: true; secret: string; email: string }
+  | { ok: true; secret: string; email: string; emailVerified: boolean }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryInMinutes: number };
+  | { ok: false; reason: "throttled" | "rate_limited"; retryInSeconds: number };
 
-export const signUp = (fauna: TestFauna, email: string, password: string) =>
-  queryAs(fauna, appKey(), fql`UserSignup(${email}, ${password})`);
+export const signUp = (fauna: TestFauna, email: string, password: string, ip = testIp()) =>
+  queryAs(fauna, appKey(), fql`UserSignup(${email}, ${password}, ${ip})`) as Promise<SignupResult>;
 
-export const logIn = (fauna: TestFauna, email: string, password: string) =>
-  queryAs(fauna, appKey(), fql`UserLogin(${email}, ${password})`) as Promise<LoginResult>;
+export const logIn = (
+  fauna: TestFauna,
+  email: string,
+  password: string,
+  { ip = testIp(), device = "Test browser" } = {},
+) => queryAs(fauna, appKey(), fql`UserLogin(${email}, ${password}, ${ip}, ${device})`) as Promise<LoginResult>;
 
 /** Signs up and logs in; returns the token secret. */
 export async function signedInShopper(fauna: TestFauna, email: string, password = "correct horse") {

@@ -82,8 +82,9 @@ async function main() {
       `Storefront (app queries via the driver, local Fauna on disk, ${total} products; ${EXTRA_PRODUCTS} generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
 
-    await signUpCustomer("bench@example.com", "bench pass phrase 42");
-    const token = (await logInCustomer("bench@example.com", "bench pass phrase 42")).secret;
+    const benchClient = { ip: "127.0.0.1", device: "bench" };
+    await signUpCustomer("bench@example.com", "bench pass phrase 42", benchClient);
+    const token = (await logInCustomer("bench@example.com", "bench pass phrase 42", benchClient)).secret;
     const [store] = await listStores(token);
     const { data: cupsId } = await admin.query<string>(
       fql`Product.byName("cups").first()!.update({ quantity: 1000000 }).id`,

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { LogoutEverywhereButton } from "@/components/account/logout-everywhere-button";
+import { ResendVerificationButton } from "@/components/account/resend-verification-button";
+import { SessionList } from "@/components/account/session-list";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { requireSession, withShopper } from "@/lib/dal";
 import { getCurrentCustomer } from "@/lib/fauna/customers";
+import { listSessions } from "@/lib/fauna/sessions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -11,7 +14,9 @@ const timeFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZo
 
 export default async function AccountPage() {
   const session = await requireSession("/account");
-  const customer = await withShopper("/account", getCurrentCustomer);
+  const [customer, sessions] = await withShopper("/account", (token) =>
+    Promise.all([getCurrentCustomer(token), listSessions(token)]),
+  );
   const email = customer?.email ?? session.email;
 
   return (
@@ -21,9 +26,32 @@ export default async function AccountPage() {
         <dl className="space-y-4 text-sm">
           <div>
             <dt className="text-neutral-500">Email</dt>
-            <dd className="mt-1 font-medium text-neutral-900" data-testid="account-email">
-              {email}
+            <dd className="mt-1 flex flex-wrap items-center gap-2 font-medium text-neutral-900">
+              <span data-testid="account-email" className="break-all">
+                {email}
+              </span>
+              {customer?.emailVerified ? (
+                <span
+                  data-testid="email-status"
+                  className="rounded-full bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 ring-1 ring-green-200"
+                >
+                  Verified
+                </span>
+              ) : (
+                <span
+                  data-testid="email-status"
+                  className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200"
+                >
+                  Not verified
+                </span>
+              )}
             </dd>
+            {customer && !customer.emailVerified ? (
+              <div className="mt-2 space-y-2">
+                <p className="text-neutral-600">Follow the link we emailed you to verify this address.</p>
+                <ResendVerificationButton />
+              </div>
+            ) : null}
           </div>
           <div>
             <dt className="text-neutral-500">Session</dt>
@@ -34,6 +62,9 @@ export default async function AccountPage() {
           <LogoutButton variant="primary" />
           <LogoutEverywhereButton />
         </div>
+      </div>
+      <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-xs">
+        <SessionList sessions={sessions} />
       </div>
       <div className="rounded-xl border border-neutral-200 bg-white p-6 shadow-xs">
         <ChangePasswordForm email={email} />

@@ -1,8 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { withShopper } from "@/lib/dal";
 import { changeCustomerPassword, logOutCustomerEverywhere } from "@/lib/fauna/auth";
+import { endSession as endShopperSession } from "@/lib/fauna/sessions";
 import { InvalidCredentialsError, RuleRejectedError, shopperMessages, toShopperMessage } from "@/lib/fauna/errors";
 import { logSecurityEvent } from "@/lib/log";
 import { newPasswordProblem } from "@/lib/password-policy";
@@ -46,4 +48,17 @@ export async function logOutEverywhere(): Promise<void> {
   logSecurityEvent("a shopper logged out of all devices");
   await destroySession();
   redirect(loginPath());
+}
+
+/** Ends one of the shopper's sessions (EndSession: only their own). Ending this one logs this browser out. */
+export async function endSession(formData: FormData): Promise<void> {
+  const sessionId = String(formData.get("sessionId") ?? "").slice(0, 32);
+  const { ended, current } = await withShopper(ACCOUNT, (token) => endShopperSession(token, sessionId));
+  if (ended)
+    logSecurityEvent(current ? "a shopper logged out from the session list" : "a shopper ended another session");
+  if (current) {
+    await destroySession();
+    redirect("/");
+  }
+  revalidatePath(ACCOUNT);
 }

@@ -4,8 +4,10 @@ import { redirect } from "next/navigation";
 import { logInCustomer, logOutCustomer, signUpCustomer } from "@/lib/fauna/auth";
 import { RuleRejectedError, shopperMessages, TooManyAttemptsError, toShopperMessage } from "@/lib/fauna/errors";
 import { logError, logSecurityEvent } from "@/lib/log";
+import { sendAfterResponse, sendVerificationMail } from "@/lib/mail";
 import { newPasswordProblem } from "@/lib/password-policy";
 import { safeNextPath } from "@/lib/redirects";
+import { currentClient } from "@/lib/request-client";
 import { destroySession, readSession, saveSession } from "@/lib/session";
 import { confirmPasswordProblem } from "@/lib/signup-checks";
 import { fieldErrorsOf, logInSchema, signUpSchema, type FieldErrors } from "@/lib/validation";
@@ -36,8 +38,10 @@ export async function signUp(_previous: AuthFormState, formData: FormData): Prom
   if (weak || unconfirmed) return { email, fieldErrors: { ...(weak ? { password: [weak] } : {}), ...confirmErrors } };
 
   try {
-    await signUpCustomer(parsed.data.email, parsed.data.password);
-    const token = await logInCustomer(parsed.data.email, parsed.data.password);
+    const client = await currentClient();
+    const account = await signUpCustomer(parsed.data.email, parsed.data.password, client);
+    sendAfterResponse("email verification", () => sendVerificationMail(account.email, account.verificationSecret));
+    const token = await logInCustomer(parsed.data.email, parsed.data.password, client);
     await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: token.email });
   } catch (error) {
     const message = toShopperMessage(error);
@@ -54,11 +58,11 @@ export async function logIn(_previous: AuthFormState, formData: FormData): Promi
   if (!parsed.success) return { email, fieldErrors: fieldErrorsOf(parsed.error) };
 
   try {
-    const token = await logInCustomer(parsed.data.email, parsed.data.password);
+    const token = await logInCustomer(parsed.data.email, parsed.data.password, await currentClient());
     await saveSession({ token: token.secret, expiresAt: token.expiresAt, email: token.email });
   } catch (error) {
     if (error instanceof TooManyAttemptsError)
-      logSecurityEvent(`log-in refused, too many attempts (${error.retryInMinutes} min left)`);
+      logSecurityEvent(`log-in refused, too many attempts (${error.retryInSeconds} s left)`);
     return { email, message: toShopperMessage(error) };
   }
   redirect(safeNextPath(formData.get("next")) ?? AFTER_LOGIN);

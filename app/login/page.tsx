@@ -5,6 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { FormAlert } from "@/components/auth/form-alert";
 import { LoginForm } from "@/components/auth/login-form";
 import { getSession } from "@/lib/dal";
+import { accountMessages } from "@/lib/account-messages";
 import { shopperMessages } from "@/lib/fauna/errors";
 import { safeNextPath, signupPath } from "@/lib/redirects";
 
@@ -32,7 +33,17 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
           <FormAlert tone="info" message={shopperMessages.sessionExpired} />
         </div>
       ) : null}
+      {params.reset ? (
+        <div className="mb-5">
+          <FormAlert tone="info" message={accountMessages.passwordReset} />
+        </div>
+      ) : null}
       <LoginForm next={next} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-600 hover:text-indigo-500">
+          Forgot password?
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { getSession } from "@/lib/dal";
 import { CartLink, CartLinkView } from "./cart-link";
 import { SessionExpiry } from "./session-expiry";
 import { SessionWatch } from "./session-watch";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
@@ -84,6 +85,11 @@ export async function Navbar() {
         </div>
       </nav>
       <SessionWatch expiresAt={session ? session.expiresAt.getTime() : null} />
+      {session ? (
+        <Suspense fallback={null}>
+          <VerifyEmailNotice token={session.token} />
+        </Suspense>
+      ) : null}
     </header>
   );
 }

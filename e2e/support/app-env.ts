@@ -10,6 +10,9 @@ export function appEnv(state: StackState, overrides: Record<string, string> = {}
     FAUNA_ENDPOINT: state.faunaEndpoint,
     FAUNA_SECRET: state.faunaSecret,
     SESSION_PASSWORD: state.sessionPassword,
+    SMTP_URL: state.smtpUrl,
+    MAIL_FROM: "Storefront <no-reply@storefront.test>",
+    APP_URL: state.appUrl,
     ...overrides,
   };
 }

@@ -10,6 +10,11 @@ export type StackState = {
   sessionPassword: string;
   /** Everything `next start` writes to stdout and stderr. */
   serverLog: string;
+  /** The mail catcher the app sends to (SMTP), and its inbox (REST API under /api). */
+  smtpUrl: string;
+  mailWebUrl: string;
+  /** APP_URL: the origin links in mails point at. */
+  appUrl: string;
 };
 
 export const appPort = () => Number(process.env.E2E_APP_PORT ?? 3100);

@@ -12,7 +12,20 @@ export async function fillSignUp(page: Page, email: string, password = PASSWORD,
   await page.getByLabel("Confirm password").fill(confirmation);
 }
 
+/** A client address of its own, as the app reads it (the last X-Forwarded-For entry). */
+export const uniqueClientIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 256)).join(".")}`;
+
+/**
+ * Makes the page's requests come from an address of their own, so the per-address
+ * limits (sign-ups, failed log-ins, mails) count each test apart, as real shoppers are.
+ */
+export async function adoptOwnClientAddress(page: Page, ip = uniqueClientIp()) {
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": ip });
+  return ip;
+}
+
 export async function signUp(page: Page, email: string, password = PASSWORD) {
+  await adoptOwnClientAddress(page);
   await page.goto("/signup");
   await fillSignUp(page, email, password);
   await page.getByRole("button", { name: "Sign up" }).click();

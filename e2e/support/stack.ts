@@ -1,5 +1,6 @@
 // Playwright's webServer: a local Fauna on a temporary data dir and a free port,
-// db:setup against it, `next build`, then `next start`. SIGTERM tears it all down.
+// db:setup against it, a mail catcher on free ports, `next build`, then `next start`.
+// SIGTERM tears it all down.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { readEnvFile } from "../../scripts/lib/env-file.ts";
 import { startLocalEmulator, type RunningEmulator } from "../../scripts/lib/local-emulator.ts";
+import { startMailCatcher, type MailCatcher } from "../../scripts/lib/mail-catcher.ts";
 import { setupDatabase } from "../../scripts/lib/setup-database.ts";
 import { appEnv } from "./app-env.ts";
 import { appPort, stateFile, type StackState } from "./config.ts";
@@ -15,6 +17,7 @@ const log = (line: string) => console.log(`[e2e stack] ${line}`);
 const nextBin = resolve("node_modules", ".bin", "next");
 
 let emulator: RunningEmulator | undefined;
+let mailCatcher: MailCatcher | undefined;
 let app: ChildProcess | undefined;
 const tempDirs: string[] = [];
 
@@ -33,6 +36,8 @@ async function main() {
   await setupDatabase({ endpoint: emulator.url, adminSecret: rootSecret, schemaDir: resolve("schema"), envFile, log });
   const faunaSecret = readEnvFile(envFile).FAUNA_SECRET;
   if (!faunaSecret) throw new Error("db:setup wrote no FAUNA_SECRET");
+  mailCatcher = await startMailCatcher();
+  log(`mail catcher: SMTP ${mailCatcher.smtpUrl}, inbox ${mailCatcher.webUrl}`);
 
   const state: StackState = {
     faunaEndpoint: emulator.url,
@@ -40,6 +45,9 @@ async function main() {
     faunaSecret,
     sessionPassword: randomBytes(32).toString("base64url"),
     serverLog: join(workDir, "next-start.log"),
+    smtpUrl: mailCatcher.smtpUrl,
+    mailWebUrl: mailCatcher.webUrl,
+    appUrl: `http://localhost:${appPort()}`,
   };
   writeFileSync(stateFile(), JSON.stringify(state), { mode: 0o600 });
 
@@ -87,6 +95,7 @@ async function shutdown(code: number) {
   shuttingDown = true;
   if (app && app.exitCode === null) app.kill("SIGTERM");
   await emulator?.close();
+  await mailCatcher?.close();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   rmSync(stateFile(), { force: true });
   process.exit(code);

@@ -1,5 +1,6 @@
 import "server-only";
 import { fql, type TimeStub } from "fauna";
+import type { ClientInfo } from "../client-info";
 import { withAppKey, withShopperToken } from "./client";
 import {
   EmailTakenError,
@@ -17,35 +18,53 @@ const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 
 /** What UserLogin and UserChangePassword return instead of raising, so failures are recorded. */
 type PasswordCheck =
-  | { ok: true; secret?: string; ttl?: TimeStub; email?: string }
+  | { ok: true; secret?: string; ttl?: TimeStub; email?: string; emailVerified?: boolean }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryInMinutes: number }
+  | { ok: false; reason: "throttled" | "rate_limited"; retryInSeconds: number }
   | { ok: false; reason: string };
 
-function throwUnlessOk(result: PasswordCheck | null): asserts result is Extract<PasswordCheck, { ok: true }> {
-  if (result?.ok) return;
-  if (result?.reason === "throttled" && "retryInMinutes" in result)
-    throw new TooManyAttemptsError(result.retryInMinutes);
-  throw new InvalidCredentialsError("Password check failed");
-}
-
-/** Creates the Customer and its Credential through the UserSignup UDF. Returns the stored email. */
-export async function signUpCustomer(email: string, password: string): Promise<string> {
-  try {
-    const { data } = await withAppKey((client) =>
-      client.query<{ email: string }>(fql`UserSignup(${email}, ${password})`),
-    );
-    return data.email;
-  } catch (error) {
-    if (violatesUniqueEmail(error)) throw new EmailTakenError("Email already registered", { cause: error });
-    throw ruleRejection(error) ?? error;
+/** Throws the typed error for a refusal that carries a wait (throttled, rate limited). */
+export function throwIfLimited(result: { ok: boolean; reason?: string; retryInSeconds?: unknown } | null) {
+  if (result && !result.ok && typeof result.retryInSeconds === "number") {
+    throw new TooManyAttemptsError(result.retryInSeconds);
   }
 }
 
-/** Exchanges email and password for a token through the UserLogin UDF (throttled in Fauna). */
-export async function logInCustomer(email: string, password: string): Promise<ShopperToken> {
-  const { data } = await withAppKey((client) =>
-    client.query<PasswordCheck | null>(fql`UserLogin(${email}, ${password})`),
+function throwUnlessOk(result: PasswordCheck | null): asserts result is Extract<PasswordCheck, { ok: true }> {
+  if (result?.ok) return;
+  throwIfLimited(result);
+  throw new InvalidCredentialsError("Password check failed");
+}
+
+type SignupResult =
+  | { ok: true; email: string; verificationSecret: string }
+  | { ok: false; reason: "email_taken" }
+  | { ok: false; reason: "rate_limited"; retryInSeconds: number };
+
+/** A new account: the email as Fauna stores it, and the secret of its verification link (for the mail only). */
+export type NewAccount = { email: string; verificationSecret: string };
+
+/** Creates the Customer, its Credential and a verification link through the UserSignup UDF. */
+export async function signUpCustomer(email: string, password: string, client: ClientInfo): Promise<NewAccount> {
+  let data: SignupResult;
+  try {
+    ({ data } = await withAppKey((fauna) =>
+      fauna.query<SignupResult>(fql`UserSignup(${email}, ${password}, ${client.ip})`),
+    ));
+  } catch (error) {
+    // A concurrent sign-up for the same email loses on the unique constraint.
+    if (violatesUniqueEmail(error)) throw new EmailTakenError("Email already registered", { cause: error });
+    throw ruleRejection(error) ?? error;
+  }
+  if (data.ok) return { email: data.email, verificationSecret: data.verificationSecret };
+  throwIfLimited(data);
+  throw new EmailTakenError("Email already registered");
+}
+
+/** Exchanges email and password for a token through the UserLogin UDF (limited in Fauna). */
+export async function logInCustomer(email: string, password: string, client: ClientInfo): Promise<ShopperToken> {
+  const { data } = await withAppKey((fauna) =>
+    fauna.query<PasswordCheck | null>(fql`UserLogin(${email}, ${password}, ${client.ip}, ${client.device})`),
   );
   throwUnlessOk(data);
   if (!data.secret) throw new InvalidCredentialsError("Login returned no token");
@@ -53,6 +72,7 @@ export async function logInCustomer(email: string, password: string): Promise<Sh
     secret: data.secret,
     email: data.email ?? email,
     expiresAt: data.ttl?.toDate() ?? new Date(Date.now() + TOKEN_LIFETIME_MS),
+    emailVerified: data.emailVerified ?? false,
   };
 }
 

@@ -5,7 +5,7 @@ import { logInCustomer, signUpCustomer } from "./auth.ts";
 import { addToCart, getCart, getCartItemCount, updateCartItem } from "./cart.ts";
 import { cancelOrder, getOrder, getSavedAddress, listOrders, placeOrder } from "./orders.ts";
 import { ShopRuleError, shopMessage, shortageMessage } from "./shop-errors.ts";
-import { startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import { startTestFauna, testClient, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 let fauna: TestFauna;
 before(async () => {
@@ -19,8 +19,8 @@ const ADDRESS = { street: "7529 Oakwood Avenue", city: "Washington", state: "DC"
 
 async function shopperToken() {
   const email = uniqueEmail("cart");
-  await signUpCustomer(email, "correct horse");
-  return (await logInCustomer(email, "correct horse")).secret;
+  await signUpCustomer(email, "correct horse", testClient());
+  return (await logInCustomer(email, "correct horse", testClient())).secret;
 }
 
 async function newProduct(fields: { quantity: number; price: number; name?: string }) {

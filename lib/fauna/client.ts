@@ -1,7 +1,7 @@
 import "server-only";
 import { Client } from "fauna";
 import { queryTimeoutMs, withinDeadline } from "./deadline";
-import { FaunaUnavailableError, isTokenRejected, isUnavailable, SessionExpiredError } from "./errors";
+import { FaunaUnavailableError, isTokenRejected, isUnavailable, LinkExpiredError, SessionExpiredError } from "./errors";
 
 // Where the local Fauna of `npm run dev` listens when FAUNA_ENDPOINT is not set.
 const LOCAL_ENDPOINT = "http://127.0.0.1:8443";
@@ -41,7 +41,8 @@ function appClient(secret: string): Client {
 
 /**
  * Runs queries with the app's only standing secret: the key with the
- * `unauthenticated` role, which may call UserSignup and UserLogin and nothing else.
+ * `unauthenticated` role, which may call UserSignup, UserLogin, RequestPasswordReset and
+ * RequestEmailVerification, and nothing else.
  */
 export function withAppKey<T>(run: (client: Client) => Promise<T>): Promise<T> {
   const secret = process.env.FAUNA_SECRET;
@@ -56,12 +57,25 @@ export function withAppKey<T>(run: (client: Client) => Promise<T>): Promise<T> {
   );
 }
 
-/** Runs queries as the signed-in shopper, scoped by the `customer` role of their token. */
-export async function withShopperToken<T>(tokenSecret: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = newClient(tokenSecret);
+async function withToken<T>(
+  secret: string,
+  onRejected: (error: unknown) => Error,
+  run: (client: Client) => Promise<T>,
+) {
+  const client = newClient(secret);
   try {
-    return await withClient(client, (error) => new SessionExpiredError("Token rejected", { cause: error }), run);
+    return await withClient(client, onRejected, run);
   } finally {
     client.close();
   }
+}
+
+/** Runs queries as the signed-in shopper, scoped by the `customer` role of their token. */
+export function withShopperToken<T>(tokenSecret: string, run: (client: Client) => Promise<T>): Promise<T> {
+  return withToken(tokenSecret, (error) => new SessionExpiredError("Token rejected", { cause: error }), run);
+}
+
+/** Runs queries with an emailed link's token (schema/account-links.fsl); a refused one is an expired link. */
+export function withLinkToken<T>(linkSecret: string, run: (client: Client) => Promise<T>): Promise<T> {
+  return withToken(linkSecret, (error) => new LinkExpiredError("Link token rejected", { cause: error }), run);
 }

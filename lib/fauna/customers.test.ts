@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import { Client, fql } from "fauna";
 import { logInCustomer, signUpCustomer } from "./auth.ts";
 import { getCurrentCustomer } from "./customers.ts";
-import { startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import { startTestFauna, testClient, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 let fauna: TestFauna;
 before(async () => {
@@ -24,8 +24,8 @@ async function asClient<T>(secret: string, run: (client: Client) => Promise<T>) 
 
 test("a shopper reads their own Customer document", async () => {
   const email = uniqueEmail("me");
-  await signUpCustomer(email, "correct horse");
-  const { secret } = await logInCustomer(email, "correct horse");
+  await signUpCustomer(email, "correct horse", testClient());
+  const { secret } = await logInCustomer(email, "correct horse", testClient());
   const customer = await getCurrentCustomer(secret);
   assert.equal(customer?.email, email);
 });
@@ -33,9 +33,9 @@ test("a shopper reads their own Customer document", async () => {
 test("the customer role cannot see other customers", async () => {
   const mine = uniqueEmail("mine");
   const theirs = uniqueEmail("theirs");
-  await signUpCustomer(mine, "correct horse");
-  await signUpCustomer(theirs, "correct horse");
-  const { secret } = await logInCustomer(mine, "correct horse");
+  await signUpCustomer(mine, "correct horse", testClient());
+  await signUpCustomer(theirs, "correct horse", testClient());
+  const { secret } = await logInCustomer(mine, "correct horse", testClient());
   const { data } = await asClient(secret, (client) =>
     client.query<string[]>(fql`Customer.all().toArray().map(.email)`),
   );

@@ -24,17 +24,30 @@ export const shopperMessages = {
     'We couldn\'t end your session on the server. Try again, or use "Log out of all devices" once the shop is back.',
   wrongCurrentPassword: "Your current password is not correct.",
   invalidEmail: "Enter a valid email address.",
+  linkExpired: "This link has expired or was already used.",
 } as const;
 
-export const tooManyAttemptsMessage = (minutes: number) =>
-  `Too many attempts — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+/** "Too many attempts — try again in 15 seconds." (minutes from two minutes on). */
+export function tooManyAttemptsMessage(seconds: number): string {
+  const wait = Math.max(1, Math.ceil(seconds));
+  if (wait < 120) return `Too many attempts — try again in ${wait} ${wait === 1 ? "second" : "seconds"}.`;
+  return `Too many attempts — try again in ${Math.ceil(wait / 60)} minutes.`;
+}
 
-/** Fauna refused a log-in for this email for a while (schema/functions.fsl, CheckPassword). */
+/**
+ * Fauna refused the attempt for a while: the email's log-in wait (CheckPassword in
+ * schema/functions.fsl) or a per-address or per-email limit (schema/rate-limits.fsl).
+ */
 export class TooManyAttemptsError extends Error {
   override name = "TooManyAttemptsError";
-  constructor(readonly retryInMinutes: number) {
-    super(`Log-in throttled for ${retryInMinutes} minutes`);
+  constructor(readonly retryInSeconds: number) {
+    super(`Refused for ${retryInSeconds} seconds`);
   }
+}
+
+/** Fauna refused an emailed link's token: it expired, was used, or a newer link replaced it. */
+export class LinkExpiredError extends Error {
+  override name = "LinkExpiredError";
 }
 
 /** A UDF refused the email or a new password (PasswordProblem / UserSignup). */
@@ -119,7 +132,8 @@ export function toShopperMessage(error: unknown): string {
   if (error instanceof EmailTakenError) return shopperMessages.emailTaken;
   if (error instanceof SessionExpiredError) return shopperMessages.sessionExpired;
   if (error instanceof FaunaUnavailableError) return shopperMessages.unavailable;
-  if (error instanceof TooManyAttemptsError) return tooManyAttemptsMessage(error.retryInMinutes);
+  if (error instanceof TooManyAttemptsError) return tooManyAttemptsMessage(error.retryInSeconds);
+  if (error instanceof LinkExpiredError) return shopperMessages.linkExpired;
   if (error instanceof RuleRejectedError) return ruleMessage(error);
   logError("unexpected error in an auth form", error);
   return "Something went wrong on our side. Please try again.";

@@ -5,7 +5,7 @@ import { logInCustomer, signUpCustomer } from "./auth.ts";
 import { InvalidCursorError } from "./errors.ts";
 import { withShopperToken } from "./client.ts";
 import { catalogPageQuery, getProduct, listProducts, listStores, PRODUCTS_PER_PAGE } from "./products.ts";
-import { startTestFauna, uniqueEmail, type TestFauna } from "./test-support.ts";
+import { startTestFauna, testClient, uniqueEmail, type TestFauna } from "./test-support.ts";
 import type { CatalogFilters, Product, ProductSort } from "./types.ts";
 
 let fauna: TestFauna;
@@ -13,8 +13,8 @@ let token: string;
 before(async () => {
   fauna = await startTestFauna();
   const email = uniqueEmail("catalog");
-  await signUpCustomer(email, "correct horse");
-  token = (await logInCustomer(email, "correct horse")).secret;
+  await signUpCustomer(email, "correct horse", testClient());
+  token = (await logInCustomer(email, "correct horse", testClient())).secret;
 });
 after(async () => {
   await fauna?.close();

@@ -40,6 +40,13 @@ export async function startTestFauna(): Promise<TestFauna> {
 let counter = 0;
 export const uniqueEmail = (label: string) => `${label}-${process.pid}-${Date.now()}-${++counter}@example.com`;
 
+let clientCounter = 0;
+/** A client with an address no other call uses, so per-address limits only bite where a test wants them. */
+export const testClient = (device = "Test browser") => {
+  const n = ++clientCounter;
+  return { ip: `10.${process.pid % 256}.${Math.floor(n / 256) % 256}.${n % 256}`, device };
+};
+
 /** Deletes every token of a customer behind the app's back, as an operator could. */
 export async function deleteTokensOf(admin: Client, email: string) {
   await admin.query(fql`Token.byDocument(Customer.byEmail(${email}).first()!).forEach(.delete())`);

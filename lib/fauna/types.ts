@@ -28,12 +28,25 @@ export type ShopperToken = {
   /** The email as Fauna stores it (normalized by UserLogin). */
   email: string;
   expiresAt: Date;
+  emailVerified: boolean;
 };
 
 export type Customer = {
   id: string;
   email: string;
   name: string | null;
+  /** Whether the shopper followed a verification (or reset) link sent to this email. */
+  emailVerified: boolean;
+};
+
+/** One of a shopper's sessions: a token of theirs (schema/sessions.fsl). */
+export type ShopperSession = {
+  id: string;
+  device: string;
+  signedInAt: Date | null;
+  expiresAt: Date | null;
+  /** The session of the browser asking. */
+  current: boolean;
 };
 
 export const productSorts = ["featured", "name", "price-asc", "price-desc"] as const;
