@@ -8,6 +8,7 @@
 //    and /ping latency meanwhile.
 // 4. Bad input with a 2 s budget: time to answer, /ping meanwhile, server memory, and whether
 //    other queries on the same HTTP/2 connection survive.
+// 5. Page N and an index lookup at 1,000 and at 1,000,000 documents (BENCH_SCALE; 0 skips it).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http2 from "node:http2";
@@ -304,6 +305,77 @@ async function badInput(fauna: Server, shopper: Client): Promise<void> {
   void shopper;
 }
 
+/** p50 of `runs` sequential calls. */
+async function p50(runs: number, op: () => Promise<unknown>): Promise<number> {
+  await op();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await op();
+    times.push(performance.now() - t);
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/**
+ * 5. Page N of the catalog and Customer.byEmail at 1,000 and at SCALE documents (default
+ * 1,000,000; BENCH_SCALE to change): index seeks should not grow with the collection.
+ */
+async function scale(admin: Client): Promise<void> {
+  const big = Number(process.env.BENCH_SCALE ?? 1_000_000);
+  console.log(`\n5. Page 20 of a sorted catalog and byEmail, at 1,000 and at ${big.toLocaleString("en")} documents`);
+  await admin.query(
+    fql`Collection.create({ name: "Small", indexes: { byEmail: { terms: [{ field: ".email" }] }, byName: { values: [{ field: ".name" }] } } })`,
+  );
+  await admin.query(
+    fql`Collection.create({ name: "Large", indexes: { byEmail: { terms: [{ field: ".email" }] }, byName: { values: [{ field: ".name" }] } } })`,
+  );
+  const fill = async (coll: "Small" | "Large", n: number) => {
+    const started = performance.now();
+    for (let i = 0; i < n; i += 10_000) {
+      const to = Math.min(n, i + 10_000);
+      const q =
+        coll === "Small"
+          ? fql`Set.sequence(${i}, ${to}).forEach(i => Small.create({ name: "n" + (100000000 + i).toString(), email: "c" + i.toString() + "@example.com" }))`
+          : fql`Set.sequence(${i}, ${to}).forEach(i => Large.create({ name: "n" + (100000000 + i).toString(), email: "c" + i.toString() + "@example.com" }))`;
+      await admin.query(q, { query_timeout_ms: 600_000 });
+    }
+    return (performance.now() - started) / 1000;
+  };
+  await fill("Small", 1000);
+  const seconds = await fill("Large", big);
+  console.log(`   (${big.toLocaleString("en")} documents written in ${seconds.toFixed(0)} s)`);
+  const pageN = async (coll: "Small" | "Large") => {
+    // Walk to page 20 once, then time reading that page by its cursor.
+    let after = (
+      await admin.query<{ after: string }>(
+        coll === "Small" ? fql`Small.byName().paginate(16)` : fql`Large.byName().paginate(16)`,
+      )
+    ).data.after;
+    for (let i = 2; i < 20; i++) after = (await admin.query<{ after: string }>(fql`Set.paginate(${after})`)).data.after;
+    return p50(100, () => admin.query(fql`Set.paginate(${after})`));
+  };
+  const byEmail = (coll: "Small" | "Large") =>
+    p50(200, () =>
+      admin.query(
+        coll === "Small"
+          ? fql`Small.byEmail("c777@example.com").first()`
+          : fql`Large.byEmail("c777@example.com").first()`,
+      ),
+    );
+  const [pageSmall, pageLarge] = [await pageN("Small"), await pageN("Large")];
+  const [emailSmall, emailLarge] = [await byEmail("Small"), await byEmail("Large")];
+  console.log(
+    `   page 20:  ${ms(pageSmall)} at 1,000   ${ms(pageLarge)} at ${big.toLocaleString("en")}   ratio ${(pageLarge / pageSmall).toFixed(2)}`,
+  );
+  console.log(
+    `   byEmail:  ${ms(emailSmall)} at 1,000   ${ms(emailLarge)} at ${big.toLocaleString("en")}   ratio ${(emailLarge / emailSmall).toFixed(2)}`,
+  );
+}
+
 // ---- main -----------------------------------------------------------------------------------
 
 const workerArgs = process.argv.slice(2);
@@ -317,6 +389,7 @@ try {
   await loginInterference(fauna.url, shopper, anon);
   await runaways(fauna);
   await badInput(fauna, shopper);
+  if (process.env.BENCH_SCALE !== "0") await scale(admin);
   for (const c of [admin, anon, shopper]) c.close();
 } finally {
   await fauna.stop();
