@@ -120,16 +120,7 @@ export function createHttpServer(target: Engine | Dispatch, opts: HttpServerOpti
   });
 
   return {
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        tcp.once("error", reject);
-        tcp.listen(port, host, () => {
-          tcp.off("error", reject);
-          const addr = tcp.address();
-          resolve(typeof addr === "object" && addr ? addr.port : port);
-        });
-      });
-    },
+    listen: (port, host) => listenOn(tcp, port, host),
     close() {
       closing = true;
       const closed = new Promise<void>((resolve) => tcp.close(() => resolve()));
@@ -187,16 +178,7 @@ function secureServer(
   server.on("tlsClientError", () => {});
   server.on("sessionError", () => {});
   return {
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          const addr = server.address();
-          resolve(typeof addr === "object" && addr ? addr.port : port);
-        });
-      });
-    },
+    listen: (port, host) => listenOn(server, port, host),
     close() {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -209,4 +191,16 @@ function secureServer(
       return closed.then(() => clearTimeout(timer));
     },
   };
+}
+
+/** Listens and resolves with the port actually bound (port 0 picks a free one). */
+function listenOn(server: net.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      const addr = server.address();
+      resolve(typeof addr === "object" && addr ? addr.port : port);
+    });
+  });
 }
