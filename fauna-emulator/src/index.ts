@@ -1,5 +1,6 @@
 // Public API of the emulator package: start a Fauna-compatible server, its queries running on
 // this thread or on a pool of worker threads.
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,6 +105,12 @@ function startInProcess(dataDir: string | null, rootSecret: string): Backend {
   return { target: new FaunaEngine(store, { rootSecret }), close: async () => store.close() };
 }
 
+/** Callers take turns for the workers: one lane per secret (hashed: no secret kept as a key). */
+function laneOf(authorization: string | undefined): string {
+  const secret = (authorization ?? "").replace(/^Bearer\s+/i, "").split(":")[0] ?? "";
+  return createHash("sha256").update(secret).digest("base64url").slice(0, 16);
+}
+
 /** A scratch database for `--memory` with workers (threads cannot share an in-memory SQLite). */
 function scratchDir(): string {
   return mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "fauna-emulator-"));
@@ -138,7 +145,7 @@ async function startPool(
     throw e;
   }
   const dispatch: Dispatch = async (req) => {
-    const result = await pool.run<ApiResponse>(req, deadlineOf(req));
+    const result = await pool.run<ApiResponse>(req, deadlineOf(req), laneOf(req.headers.authorization));
     if (!isPoolFailure(result)) return result;
     if (result.failed === "timeout") return failureResponse(req, "timeout");
     return failureResponse(req, result.outOfMemory ? "out_of_memory" : "crashed", memoryMb);

@@ -36,6 +36,8 @@ before(async () => {
 after(() => db?.close());
 
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
+// Generous: on a loaded 2-core machine 50 queued writes may take seconds; only the outcome counts.
+const PATIENT = { query_timeout_ms: 60_000 };
 
 test("a long read does not hold up other queries: they run on another worker", async () => {
   let slowDone = 0;
@@ -52,7 +54,7 @@ test("a long read does not hold up other queries: they run on another worker", a
 
 test("50 concurrent buys of an item with stock 10: exactly 10 succeed and stock ends at 0", async () => {
   const id = await run<string>(db.admin, fql`Item.create({ name: "last ten", stock: 10 }).id`);
-  const results = await settle(Array.from({ length: 50 }, () => db.admin.query<number>(fql`Buy(${id})`)));
+  const results = await settle(Array.from({ length: 50 }, () => db.admin.query<number>(fql`Buy(${id})`, PATIENT)));
   const ok = results.filter((r): r is PromiseFulfilledResult<QuerySuccess<number>> => r.status === "fulfilled");
   assert.equal(ok.length, 10);
   for (const r of results) if (r.status === "rejected") assert.equal((r.reason as ServiceError).code, "abort");
@@ -71,7 +73,7 @@ test("50 concurrent buys of an item with stock 10: exactly 10 succeed and stock 
 
 test("20 concurrent sign-ups with one email: exactly one account", async () => {
   const results = await settle(
-    Array.from({ length: 20 }, () => db.admin.query(fql`Account.create({ email: "same@example.com" })`)),
+    Array.from({ length: 20 }, () => db.admin.query(fql`Account.create({ email: "same@example.com" })`, PATIENT)),
   );
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
   for (const r of results)

@@ -46,6 +46,19 @@ test("a job waiting in the queue past its deadline times out without running", a
   await Promise.all(blockers);
 });
 
+test("callers take turns: one caller's long queue does not hold up another caller's job", async () => {
+  const order: string[] = [];
+  const track = (label: string, p: Promise<unknown>) => p.then(() => order.push(label));
+  const busy = Array.from({ length: 8 }, (_, i) =>
+    track(`busy${i}`, pool.run({ do: "busy", ms: 100 }, soon(10_000), "app-key")),
+  );
+  await new Promise((r) => setTimeout(r, 20)); // the busy ones fill both workers and the queue
+  const quick = track("quick", pool.run({ do: "echo", value: 1 }, soon(10_000), "shopper"));
+  await Promise.all([...busy, quick]);
+  // FIFO would serve it last (after 6 queued busy jobs); taking turns serves it after at most one.
+  assert.ok(order.indexOf("quick") <= 3, order.join(", "));
+});
+
 test("a job that runs out of memory kills only its worker", async () => {
   const result = await pool.run({ do: "alloc" }, soon(20_000));
   assert.ok(isPoolFailure(result) && result.failed === "crashed" && result.outOfMemory, JSON.stringify(result));

@@ -3,6 +3,7 @@
 // huge range, deep recursion) and replaced, so one runaway query never delays the others.
 import { Worker, type Transferable } from "node:worker_threads";
 import { SharedClock } from "./clock.js";
+import { FairQueue } from "./fair-queue.js";
 
 export type PoolFailure = { failed: "timeout" } | { failed: "crashed"; outOfMemory: boolean; message: string };
 
@@ -43,7 +44,7 @@ type FromWorker = { ready: true } | { ready: false; error: string } | { id: numb
 
 export class WorkerPool {
   private readonly slots = new Set<Slot>();
-  private readonly queue: Job[] = [];
+  private readonly queue = new FairQueue<Job>();
   private nextId = 1;
   private closed = false;
   private replacements = 0;
@@ -72,13 +73,16 @@ export class WorkerPool {
     return [...this.slots].filter((s) => s.ready && !s.retired).length;
   }
 
-  /** Runs a job on the next free worker; resolves with its result or how it failed. */
-  run<T>(payload: unknown, deadline: number, transfer: Transferable[] = []): Promise<T | PoolFailure> {
+  /**
+   * Runs a job on the next free worker; resolves with its result or how it failed. Waiting jobs
+   * of different `lane`s (callers) take turns.
+   */
+  run<T>(payload: unknown, deadline: number, lane = "", transfer: Transferable[] = []): Promise<T | PoolFailure> {
     if (this.closed)
       return Promise.resolve({ failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, payload, transfer, deadline, settle: resolve as (r: unknown) => void };
-      this.queue.push(job);
+      this.queue.push(job, lane);
       this.arm(job);
       this.dispatch();
     });
@@ -86,7 +90,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0))
+    for (const job of this.queue.drain())
       this.finish(job, { failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
     await Promise.all([...this.slots].map((slot) => slot.worker.terminate()));
     this.slots.clear();
@@ -152,11 +156,7 @@ export class WorkerPool {
   }
 
   private expire(job: Job): void {
-    const queued = this.queue.indexOf(job);
-    if (queued >= 0) {
-      this.queue.splice(queued, 1);
-      return this.finish(job, { failed: "timeout" });
-    }
+    if (this.queue.remove(job)) return this.finish(job, { failed: "timeout" });
     for (const slot of this.slots) {
       if (slot.job !== job) continue;
       // A worker in the middle of COMMIT is let finish: its answer tells what happened.
@@ -179,7 +179,7 @@ export class WorkerPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+      if (this.queue.size === 0) return;
       if (!slot.ready || slot.retired || slot.job) continue;
       const job = this.queue.shift()!;
       slot.job = job;

@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FairQueue } from "./fair-queue.js";
+
+test("lanes take turns; each lane keeps its own order", () => {
+  const q = new FairQueue<string>();
+  for (const job of ["a1", "a2", "a3", "a4"]) q.push(job, "a");
+  q.push("b1", "b");
+  q.push("b2", "b");
+  q.push("c1", "c");
+  const served: string[] = [];
+  for (let job = q.shift(); job !== undefined; job = q.shift()) served.push(job);
+  assert.deepEqual(served, ["a1", "b1", "c1", "a2", "b2", "a3", "a4"]);
+  assert.equal(q.size, 0);
+});
+
+test("a removed job is gone, and an emptied lane leaves the rotation", () => {
+  const q = new FairQueue<string>();
+  q.push("a1", "a");
+  q.push("b1", "b");
+  q.push("a2", "a");
+  assert.equal(q.remove("b1"), true);
+  assert.equal(q.remove("b1"), false);
+  assert.equal(q.size, 2);
+  assert.deepEqual([q.shift(), q.shift(), q.shift()], ["a1", "a2", undefined]);
+  q.push("x", "a");
+  assert.deepEqual(q.drain(), ["x"]);
+  assert.equal(q.size, 0);
+});
