@@ -203,7 +203,7 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
   await bare.close();
 }
 
-async function loginInterference(url: string, shopper: Client, anon: Client): Promise<void> {
+async function loginInterference(shopper: Client, anon: Client): Promise<void> {
   console.log("\n2. Catalog latency while 20 log-ins run concurrently");
   const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
   const alone = await load(2, 5, catalog);
@@ -220,7 +220,6 @@ async function loginInterference(url: string, shopper: Client, anon: Client): Pr
   console.log(
     `   with logins:  p50 ${ms(during.p50)}  p99 ${ms(during.p99)}   p99 ratio ${(during.p99 / alone.p99).toFixed(2)}`,
   );
-  void url;
 }
 
 async function timed(run: () => Promise<unknown>): Promise<{ ms: number; outcome: string }> {
@@ -268,7 +267,7 @@ const BAD_INPUT: [string, () => Query<QueryValue>][] = [
   ["6 MB query text", () => rawQuery(`[${"1,".repeat(3 * 1024 * 1024)}1].length`)],
 ];
 
-async function badInput(fauna: Server, shopper: Client): Promise<void> {
+async function badInput(fauna: Server): Promise<void> {
   console.log("\n4. Bad input with a 2 s budget; /ping, memory and other streams meanwhile");
   const careful = client(fauna.url, ROOT_SECRET, { query_timeout_ms: 2000 });
   const baseline = fauna.rssMb();
@@ -302,7 +301,6 @@ async function badInput(fauna: Server, shopper: Client): Promise<void> {
     );
   }
   careful.close();
-  void shopper;
 }
 
 /** p50 of `runs` sequential calls. */
@@ -386,9 +384,9 @@ try {
   const token = (await anon.query<{ secret: string }>(fql`UserLogin("bench1@example.com", "bench-password")`)).data
     .secret;
   await catalogThroughput(fauna, shopper, token);
-  await loginInterference(fauna.url, shopper, anon);
+  await loginInterference(shopper, anon);
   await runaways(fauna);
-  await badInput(fauna, shopper);
+  await badInput(fauna);
   if (process.env.BENCH_SCALE !== "0") await scale(admin);
   for (const c of [admin, anon, shopper]) c.close();
 } finally {

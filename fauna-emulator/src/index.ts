@@ -10,6 +10,7 @@ import { isPoolFailure, WorkerPool } from "./engine/pool/worker-pool.js";
 import { openStore } from "./store/index.js";
 import {
   createHttpServer,
+  DEFAULT_MAX_BODY_BYTES,
   deadlineOf,
   failureResponse,
   type AccessLogEntry,
@@ -19,7 +20,6 @@ import {
 
 /** Heap per worker thread (MB): a query that needs more fails alone. */
 export const DEFAULT_WORKER_MEMORY_MB = 384;
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface EmulatorOptions {
   /** TCP port; 0 picks a free one. Default 8443. */
@@ -136,7 +136,7 @@ async function startPool(
     pool = await WorkerPool.start({
       entry: new URL("./worker.mjs", import.meta.url),
       size: workers,
-      init: { dataDir: dir, rootSecret, maxBodyBytes: MAX_BODY_BYTES },
+      init: { dataDir: dir, rootSecret, maxBodyBytes: DEFAULT_MAX_BODY_BYTES },
       clock,
       memoryMb,
     });

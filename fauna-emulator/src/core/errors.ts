@@ -77,6 +77,14 @@ export const permissionDenied = (message = "Insufficient privileges to perform t
 export const constraintFailure = (message: string, failures: ConstraintFailure[]) =>
   new QueryError("constraint_failure", message, { constraintFailures: failures });
 
+/** 440 time_out: the client's `x-query-timeout-ms` ran out. */
+export const deadlineExceeded = (timeoutMs: number) =>
+  new ProtocolError(
+    "time_out",
+    `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`,
+    440,
+  );
+
 /** 440 / 503 time_out. */
 export const timeOut = (message: string, status = 440) => new ProtocolError("time_out", message, status);
 

@@ -1,7 +1,7 @@
 // The engine: one query = one store transaction. It authenticates, checks, evaluates and
 // renders; any error rolls the whole transaction back and carries the failure info the wire
 // layer needs (summary, txn_ts, stats, schema_version).
-import { InvalidQueryError, ProtocolError, QueryError, type Value } from "../core/index.js";
+import { InvalidQueryError, ProtocolError, QueryError, deadlineExceeded, type Value } from "../core/index.js";
 import {
   CURSOR_LIFETIME_MICROS,
   CursorMemory,
@@ -12,7 +12,7 @@ import {
   type EngineHooks,
   type QueryContext,
 } from "../db/index.js";
-import { Scope, deadlineExceeded, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
+import { Scope, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
 import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
 import { SharedClock } from "./pool/clock.js";

@@ -6,7 +6,7 @@ export { THIS } from "./ast.js";
 export { parseQuery, parseExpression, parseFunctionBody, lineCol } from "./parser/index.js";
 export { findUnboundNames, freeNames, type Diagnostic } from "./check.js";
 export { MAX_FRAMES, type EvalContext, type Host, type HostValue, type Source } from "./eval/context.js";
-export { Evaluation, deadlineExceeded, type EvaluationOptions } from "./eval/evaluation.js";
+export { Evaluation, type EvaluationOptions } from "./eval/evaluation.js";
 export { evaluate, evalBlock, callValue, lambdaText, type LambdaBody } from "./eval/evaluator.js";
 export { GLOBAL_FUNCTIONS, isGlobal } from "./eval/globals.js";
 export { idArg } from "./eval/builtins.js";

@@ -4,7 +4,7 @@
 // the main thread and only moves bytes.
 import type { IncomingHttpHeaders } from "node:http";
 import { Readable } from "node:stream";
-import { ProtocolError, QueryError } from "../core/index.js";
+import { ProtocolError, QueryError, deadlineExceeded } from "../core/index.js";
 import type { Engine } from "../engine/types.js";
 import { parseQueryOptions, parseQueryTags } from "./headers.js";
 import type { WireRequest, WireResponse } from "./http-types.js";
@@ -95,11 +95,7 @@ export function failureResponse(
   const timeoutMs = deadlineOf(req) - req.receivedAt;
   const error =
     failure === "timeout"
-      ? new ProtocolError(
-          "time_out",
-          `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`,
-          440,
-        )
+      ? deadlineExceeded(timeoutMs)
       : failure === "out_of_memory"
         ? new QueryError("value_too_large", `Value too large: the query needs more than ${memoryMb} MB of memory.`)
         : new ProtocolError("internal_error", "The query's worker stopped unexpectedly.", 500);

@@ -15,3 +15,4 @@ export {
   type ApiResponse,
   type Dispatch,
 } from "./api.js";
+export { DEFAULT_MAX_BODY_BYTES } from "./body.js";

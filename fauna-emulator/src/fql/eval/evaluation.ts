@@ -1,7 +1,7 @@
 // One evaluation's state: compute counted against the deadline, FQL frames, logs, the source
 // being evaluated, and how `call`, `==` and display look to the standard library.
 import {
-  ProtocolError,
+  deadlineExceeded,
   equals as structuralEquals,
   isDoc,
   isNamedDoc,
@@ -16,14 +16,6 @@ import {
 import { debugString, displayString } from "../stdlib/index.js";
 import type { EvalContext, Host, Source } from "./context.js";
 import { callValue } from "./evaluator.js";
-
-/** 440 time_out: the client's `x-query-timeout-ms` ran out. */
-export const deadlineExceeded = (timeoutMs: number) =>
-  new ProtocolError(
-    "time_out",
-    `Client set aggressive deadline: query needs more than ${timeoutMs} ms, timed out within ${timeoutMs} ms.`,
-    440,
-  );
 
 export interface EvaluationOptions {
   /** Transaction time, microseconds: `Time.now()` throughout the query. */
