@@ -284,7 +284,8 @@ async function badInput(fauna: Server): Promise<void> {
         try {
           await careful.query(fql`1 + 1`);
           others++;
-        } catch {
+        } catch (e) {
+          if (process.env.BENCH_DEBUG) console.error("neighbour failed:", e);
           othersFailed++;
         }
       }
@@ -383,11 +384,14 @@ try {
   const { admin, anon, shopper } = await seed(fauna.url);
   const token = (await anon.query<{ secret: string }>(fql`UserLogin("bench1@example.com", "bench-password")`)).data
     .secret;
-  await catalogThroughput(fauna, shopper, token);
-  await loginInterference(shopper, anon);
-  await runaways(fauna);
-  await badInput(fauna);
-  if (process.env.BENCH_SCALE !== "0") await scale(admin);
+  // BENCH_ONLY=1,2 runs just those scenarios (all by default).
+  const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+  const runs = (n: number) => !only || only.includes(String(n));
+  if (runs(1)) await catalogThroughput(fauna, shopper, token);
+  if (runs(2)) await loginInterference(shopper, anon);
+  if (runs(3)) await runaways(fauna);
+  if (runs(4)) await badInput(fauna);
+  if (runs(5) && process.env.BENCH_SCALE !== "0") await scale(admin);
   for (const c of [admin, anon, shopper]) c.close();
 } finally {
   await fauna.stop();

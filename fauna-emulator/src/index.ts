@@ -14,6 +14,7 @@ import {
   deadlineOf,
   failureResponse,
   type AccessLogEntry,
+  type ApiRequest,
   type ApiResponse,
   type Dispatch,
 } from "./wire/index.js";
@@ -111,6 +112,26 @@ function laneOf(authorization: string | undefined): string {
   return createHash("sha256").update(secret).digest("base64url").slice(0, 16);
 }
 
+/** Request bodies up to this size are read on the main thread to tell what kind of query they hold. */
+const KIND_BODY_MAX = 16 * 1024;
+
+/**
+ * What kind of work a request is, for the pool's run-time statistics: a query's text with its
+ * arguments left out (a log-in is a log-in whoever logs in), hashed. Big bodies are not parsed here.
+ */
+export function kindOf(req: ApiRequest): string {
+  if (!req.url.startsWith("/query/1")) return `schema ${req.url.split("?")[0]}`;
+  if (req.body.length > KIND_BODY_MAX) return "query (large)";
+  let shape: string;
+  try {
+    const query = (JSON.parse(Buffer.from(req.body).toString("utf8")) as { query?: unknown }).query;
+    shape = typeof query === "string" ? query : JSON.stringify(query, (k, v: unknown) => (k === "value" ? "?" : v));
+  } catch {
+    return "query (unreadable)";
+  }
+  return createHash("sha256").update(shape).digest("base64url").slice(0, 16);
+}
+
 /** A scratch database for `--memory` with workers (threads cannot share an in-memory SQLite). */
 function scratchDir(): string {
   return mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "fauna-emulator-"));
@@ -145,7 +166,7 @@ async function startPool(
     throw e;
   }
   const dispatch: Dispatch = async (req) => {
-    const result = await pool.run<ApiResponse>(req, deadlineOf(req), laneOf(req.headers.authorization));
+    const result = await pool.run<ApiResponse>(req, deadlineOf(req), laneOf(req.headers.authorization), kindOf(req));
     if (!isPoolFailure(result)) return result;
     if (result.failed === "timeout") return failureResponse(req, "timeout");
     return failureResponse(req, result.outOfMemory ? "out_of_memory" : "crashed", memoryMb);

@@ -27,3 +27,17 @@ test("a removed job is gone, and an emptied lane leaves the rotation", () => {
   assert.deepEqual(q.drain(), ["x"]);
   assert.equal(q.size, 0);
 });
+
+test("refused jobs keep their place; acceptable ones are served, even past them in their lane", () => {
+  const q = new FairQueue<string>();
+  q.push("slow1", "a");
+  q.push("fast-a", "a");
+  q.push("slow2", "a");
+  q.push("fast-b", "b");
+  const quick = (job: string) => !job.startsWith("slow");
+  assert.equal(q.shift(quick), "fast-a");
+  assert.equal(q.shift(quick), "fast-b");
+  assert.equal(q.shift(quick), undefined);
+  assert.equal(q.size, 2);
+  assert.deepEqual([q.shift(), q.shift()], ["slow1", "slow2"]);
+});

@@ -20,15 +20,23 @@ export class FairQueue<T> {
     }
   }
 
-  /** The next job: the oldest of the lane whose turn it is. */
-  shift(): T | undefined {
-    const lane = this.order.shift();
-    if (lane === undefined) return undefined;
-    const jobs = this.lanes.get(lane)!;
-    const job = jobs.shift();
-    if (jobs.length > 0) this.order.push(lane);
-    else this.lanes.delete(lane);
-    return job;
+  /**
+   * The next job: the oldest of the lane whose turn it is that `accept` takes. Refused jobs
+   * keep their place; a lane with nothing acceptable keeps its turn.
+   */
+  shift(accept: (job: T) => boolean = () => true): T | undefined {
+    for (let i = 0; i < this.order.length; i++) {
+      const lane = this.order[i]!;
+      const jobs = this.lanes.get(lane)!;
+      const at = jobs.findIndex(accept);
+      if (at < 0) continue;
+      const [job] = jobs.splice(at, 1) as [T];
+      this.order.splice(i, 1);
+      if (jobs.length > 0) this.order.push(lane);
+      else this.lanes.delete(lane);
+      return job;
+    }
+    return undefined;
   }
 
   /** Takes `job` out wherever it waits; false if it was not waiting. */

@@ -16,8 +16,8 @@ after(() => pool.close());
 
 test("jobs run on separate threads at the same time", async () => {
   const [a, b] = await Promise.all([
-    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon()),
-    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon()),
+    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon(), "parallel-a", "parallel-a"),
+    pool.run<{ threadId: number }>({ do: "busy", ms: 300 }, soon(), "parallel-b", "parallel-b"),
   ]);
   assert.ok(!isPoolFailure(a) && !isPoolFailure(b));
   assert.notEqual(a.threadId, b.threadId);
@@ -33,8 +33,8 @@ test("a job still running at its deadline is cut off on time and its worker repl
   while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 10));
   assert.ok(pool.restarts >= 1);
   const [a, b] = await Promise.all([
-    pool.run({ do: "busy", ms: 200 }, soon(5_000)),
-    pool.run({ do: "busy", ms: 200 }, soon(5_000)),
+    pool.run({ do: "busy", ms: 200 }, soon(5_000), "replaced-a", "replaced-a"),
+    pool.run({ do: "busy", ms: 200 }, soon(5_000), "replaced-b", "replaced-b"),
   ]);
   assert.notEqual((a as { threadId: number }).threadId, (b as { threadId: number }).threadId);
 });
@@ -83,4 +83,45 @@ test("a worker that cannot set up fails the pool's start", async () => {
     WorkerPool.start({ entry, size: 1, init: "fail", clock: SharedClock.allocate(0n, 0n) }),
     /setup failed on purpose/,
   );
+});
+
+test("a slow kind of job never takes the last idle worker: quick ones find it free", async () => {
+  // A few runs teach the pool that this kind of job is slow (like log-ins running bcrypt).
+  await pool.run({ do: "busy", ms: 30 }, soon(), "app", "login");
+  assert.ok(!pool.isSlow("login"), "one run (cold code) does not decide it");
+  for (let i = 0; i < 2; i++) await pool.run({ do: "busy", ms: 30 }, soon(), "app", "login");
+  assert.ok(pool.isSlow("login"));
+  assert.ok(!pool.isSlow("catalog"));
+  const started = performance.now();
+  const ended: Record<string, number> = {};
+  const slow = ["s1", "s2"].map((label) =>
+    pool
+      .run({ do: "busy", ms: 200 }, soon(10_000), "app", "login")
+      .then(() => (ended[label] = performance.now() - started)),
+  );
+  await new Promise((r) => setTimeout(r, 20));
+  // Same caller even: what counts is the kind of job.
+  const quick = await pool.run<{ value: number }>({ do: "echo", value: 7 }, soon(), "app", "catalog");
+  const quickMs = performance.now() - started;
+  await Promise.all(slow);
+  assert.equal((quick as { value: number }).value, 7);
+  // The quick job did not wait for a slow one to end...
+  assert.ok(quickMs < Math.min(ended.s1!, ended.s2!), `quick ${quickMs} ms, slow ${JSON.stringify(ended)}`);
+  // ...because the second slow job waited for the first instead of taking the other worker.
+  assert.ok(Math.max(ended.s1!, ended.s2!) >= 390, JSON.stringify(ended));
+});
+
+test("a slow job kept off the last idle worker gets it after half its time budget: delayed, never starved", async () => {
+  for (let i = 0; i < 3; i++) await pool.run({ do: "busy", ms: 30 }, soon(), "x", "slow-kind");
+  assert.ok(pool.isSlow("slow-kind"));
+  // A runaway holds one worker for 1.5 s; the slow job may not take the other one at once...
+  const runaway = pool.run({ do: "busy", ms: 1_500 }, soon(10_000), "y", "runaway");
+  await new Promise((r) => setTimeout(r, 20));
+  const started = Date.now();
+  const result = await pool.run({ do: "busy", ms: 10 }, Date.now() + 600, "x", "slow-kind");
+  const waited = Date.now() - started;
+  // ...but it does after half of its 600 ms budget, well before the runaway ends.
+  assert.ok(!isPoolFailure(result), JSON.stringify(result));
+  assert.ok(waited >= 290 && waited < 1_000, `waited ${waited} ms`);
+  await runaway;
 });

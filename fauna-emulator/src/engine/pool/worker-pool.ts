@@ -19,15 +19,33 @@ export interface PoolOptions {
   memoryMb?: number;
   /** How long past its deadline a job may run before its worker is terminated. */
   graceMs?: number;
+  /**
+   * A kind of job that has taken this long on average (ms) is "slow" (log-ins: bcrypt): with
+   * two or more workers, such jobs never take the last idle one, which stays free for quick ones.
+   */
+  slowJobMs?: number;
 }
+
+/** Default `slowJobMs`: a catalog page takes well under 1 ms, a log-in several. */
+export const SLOW_JOB_MS = 4;
+/** Kinds of job whose run times are remembered (the least recently seen are forgotten first). */
+const KINDS_REMEMBERED = 10_000;
 
 interface Job {
   id: number;
+  lane: string;
+  /** What sort of work it is (e.g. the query's text without its arguments), for its run time. */
+  kind: string;
+  queuedAt: number;
+  /** When a worker took it (performance.now()); 0 while it waits. */
+  startedAt: number;
   payload: unknown;
   transfer: Transferable[];
   deadline: number;
   settle(result: unknown): void;
   timer?: NodeJS.Timeout;
+  /** A slow job's second chance at the last idle worker (see mayTakeLast). */
+  nudge?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -47,6 +65,8 @@ export class WorkerPool {
   private readonly queue = new FairQueue<Job>();
   private nextId = 1;
   private closed = false;
+  /** Moving average of run times, per kind of job, and how many runs it has seen. */
+  private readonly kinds = new Map<string, { avgMs: number; runs: number }>();
   private replacements = 0;
 
   private constructor(private readonly opts: PoolOptions) {}
@@ -77,13 +97,30 @@ export class WorkerPool {
    * Runs a job on the next free worker; resolves with its result or how it failed. Waiting jobs
    * of different `lane`s (callers) take turns.
    */
-  run<T>(payload: unknown, deadline: number, lane = "", transfer: Transferable[] = []): Promise<T | PoolFailure> {
+  run<T>(
+    payload: unknown,
+    deadline: number,
+    lane = "",
+    kind = "",
+    transfer: Transferable[] = [],
+  ): Promise<T | PoolFailure> {
     if (this.closed)
       return Promise.resolve({ failed: "crashed", outOfMemory: false, message: "the server is shutting down" });
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, payload, transfer, deadline, settle: resolve as (r: unknown) => void };
+      const job: Job = {
+        id: this.nextId++,
+        lane,
+        kind,
+        queuedAt: Date.now(),
+        startedAt: 0,
+        payload,
+        transfer,
+        deadline,
+        settle: resolve as (r: unknown) => void,
+      };
       this.queue.push(job, lane);
       this.arm(job);
+      if (this.isSlow(kind)) job.nudge = setTimeout(() => this.dispatch(), (deadline - job.queuedAt) / 2 + 1);
       this.dispatch();
     });
   }
@@ -174,15 +211,57 @@ export class WorkerPool {
 
   private finish(job: Job, result: unknown): void {
     clearTimeout(job.timer);
+    clearTimeout(job.nudge);
+    if (job.startedAt > 0) {
+      const ms = performance.now() - job.startedAt;
+      const seen = this.kinds.get(job.kind);
+      // Re-inserted, so the map's order is least recently seen first.
+      this.kinds.delete(job.kind);
+      this.kinds.set(
+        job.kind,
+        seen ? { avgMs: seen.avgMs + 0.3 * (ms - seen.avgMs), runs: seen.runs + 1 } : { avgMs: ms, runs: 1 },
+      );
+      if (this.kinds.size > KINDS_REMEMBERED) this.kinds.delete(this.kinds.keys().next().value!);
+    }
     job.settle(result);
   }
 
+  /**
+   * Whether this kind of job has been slow lately (see PoolOptions.slowJobMs). First runs
+   * (cold code and caches) do not decide it alone.
+   */
+  isSlow(kind: string): boolean {
+    const seen = this.kinds.get(kind);
+    return seen !== undefined && seen.runs >= 3 && seen.avgMs >= (this.opts.slowJobMs ?? SLOW_JOB_MS);
+  }
+
+  /**
+   * Whether `job` may take the last idle worker: quick kinds always; slow ones only once they
+   * have waited half of their time budget (so a slow job is delayed, never starved).
+   */
+  private mayTakeLast(job: Job, now: number): boolean {
+    return !this.isSlow(job.kind) || now - job.queuedAt >= (job.deadline - job.queuedAt) / 2;
+  }
+
   private dispatch(): void {
+    const usable = (slot: Slot) => slot.ready && !slot.retired;
     for (const slot of this.slots) {
       if (this.queue.size === 0) return;
-      if (!slot.ready || slot.retired || slot.job) continue;
-      const job = this.queue.shift()!;
+      if (!usable(slot) || slot.job) continue;
+      let idle = 0;
+      let workers = 0;
+      for (const s of this.slots) {
+        if (!usable(s)) continue;
+        workers++;
+        if (!s.job) idle++;
+      }
+      // The last idle worker is kept for callers whose jobs are quick.
+      const reserve = workers >= 2 && idle === 1;
+      const now = Date.now();
+      const job = this.queue.shift((next) => !reserve || this.mayTakeLast(next, now));
+      if (!job) return;
       slot.job = job;
+      job.startedAt = performance.now();
       slot.worker.postMessage({ id: job.id, payload: job.payload }, job.transfer);
     }
   }
