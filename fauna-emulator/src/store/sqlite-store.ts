@@ -44,17 +44,23 @@ interface DocRow {
   data: string;
 }
 
-interface HitRow {
-  id: bigint;
-  vals_json: string;
-}
-
 /** Epoch seconds of a ttl, capped to SQLite's integer range (far-future times never expire here). */
 function expirySeconds(ttl: bigint | null): bigint | null {
   if (ttl === null) return null;
   const s = ttl / 1_000_000_000n;
   return s > INT64_MAX ? INT64_MAX : s < INT64_MIN ? INT64_MIN : s;
 }
+
+/** A document row read in raw mode (an array: no per-row object for libsql to build). */
+type RawDocRow = [id: bigint, ts: bigint, ttl: string | null, data: string];
+
+const rawToDoc = (coll: string, r: RawDocRow): StoredDoc => ({
+  coll,
+  id: r[0].toString(),
+  ts: r[1],
+  ttl: r[2] === null ? null : BigInt(r[2]),
+  data: decodeObject(r[3]),
+});
 
 const toDoc = (r: DocRow): StoredDoc => ({
   coll: r.coll,
@@ -71,6 +77,8 @@ const toDoc = (r: DocRow): StoredDoc => ({
  */
 export class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
+  /** Hot reads, prepared in raw mode: rows come back as arrays, which libsql builds faster. */
+  private readonly rawStmts = new Map<string, Database.Statement>();
   private readonly defs = new Map<string, boolean[]>();
   private depth = 0;
   /** An optimistic transaction's claim, run once it holds the write lock. */
@@ -99,6 +107,15 @@ export class SqliteStore implements Store {
     if (!s) {
       s = this.db.prepare(sql);
       this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  private rawStmt(sql: string): Database.Statement {
+    let s = this.rawStmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql).raw(true);
+      this.rawStmts.set(sql, s);
     }
     return s;
   }
@@ -284,8 +301,9 @@ export class SqliteStore implements Store {
   getDoc(coll: string, id: string): StoredDoc | null {
     const n = parseId(id);
     if (n === null) return null;
-    const row = this.get<DocRow>("SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id = ?", coll, n);
-    return row ? toDoc(row) : null;
+    const row = this.rawStmt("SELECT id, ts, ttl, data FROM docs WHERE coll = ? AND id = ?").get(coll, n) as
+      RawDocRow | undefined;
+    return row ? rawToDoc(coll, row) : null;
   }
 
   putDoc(doc: StoredDoc): void {
@@ -364,7 +382,7 @@ export class SqliteStore implements Store {
   }
 
   static readonly SCAN_DOCS_SQL =
-    "SELECT coll, id, ts, ttl, data FROM docs WHERE coll = ? AND id >= ? AND id <= ? ORDER BY id LIMIT ?";
+    "SELECT id, ts, ttl, data FROM docs WHERE coll = ? AND id >= ? AND id <= ? ORDER BY id LIMIT ?";
 
   /** Folds afterId/fromId/toId into one inclusive id range; null when it is empty. */
   private static idRange(scan: DocScan): { lo: bigint; hi: bigint } | null {
@@ -381,7 +399,8 @@ export class SqliteStore implements Store {
   scanDocs(coll: string, scan: DocScan): StoredDoc[] {
     const range = SqliteStore.idRange(scan);
     if (!range) return [];
-    return this.all<DocRow>(SqliteStore.SCAN_DOCS_SQL, coll, range.lo, range.hi, scan.limit).map(toDoc);
+    const rows = this.rawStmt(SqliteStore.SCAN_DOCS_SQL).all(coll, range.lo, range.hi, scan.limit) as RawDocRow[];
+    return rows.map((r) => rawToDoc(coll, r));
   }
 
   scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[] {
@@ -524,9 +543,9 @@ export class SqliteStore implements Store {
     if (scan.limit <= 0) return [];
     const q = this.indexScanQuery(coll, index, terms, scan);
     if (!q) return [];
-    return this.all<HitRow>(q.sql, ...q.params).map((r) => ({
-      id: r.id.toString(),
-      values: decodeValue(r.vals_json) as Value[],
+    return (this.rawStmt(q.sql).all(...q.params) as [id: bigint, valsJson: string][]).map((r) => ({
+      id: r[0].toString(),
+      values: decodeValue(r[1]) as Value[],
     }));
   }
 
