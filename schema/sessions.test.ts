@@ -60,7 +60,14 @@ test("SessionList shows the caller's sessions with their device, newest first, t
     !JSON.stringify(sessions).includes(laptop) && !JSON.stringify(sessions).includes(phone),
     "no secret is listed",
   );
-  assert.deepEqual(Object.keys(sessions[0]!).sort(), ["current", "device", "expiresAt", "id", "lastSeenAt", "signedInAt"]);
+  assert.deepEqual(Object.keys(sessions[0]!).sort(), [
+    "current",
+    "device",
+    "expiresAt",
+    "id",
+    "lastSeenAt",
+    "signedInAt",
+  ]);
 });
 
 test("EndSession ends one of the caller's own sessions, and only those", async () => {
@@ -116,7 +123,9 @@ const tokenIdOf = async (secret: string) => queryAs<string>(fauna, secret, fql`Q
 
 /** Moves a token's last-seen note into the past, as if the shopper had been away. */
 const backdate = (id: string, minutes: number) =>
-  fauna.admin.query(fql`Token.byId(${id})!.update({ data: { lastSeenAt: Time.now().subtract(${minutes}, "minutes") } })`);
+  fauna.admin.query(
+    fql`Token.byId(${id})!.update({ data: { lastSeenAt: Time.now().subtract(${minutes}, "minutes") } })`,
+  );
 
 test("SessionSeen writes lastSeenAt on the caller's own token only, keeping its device, sign-in time and expiry", async () => {
   const email = uniqueEmail("seen");
