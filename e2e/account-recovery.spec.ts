@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { fql } from "fauna";
 import { readStackState } from "./support/config";
+import { adminQuery } from "./support/fauna-admin";
 import { linkIn, mailsTo, waitForMail } from "./support/mailbox";
 import { logIn, logOut, PASSWORD, signUp, uniqueClientIp, uniqueEmail, adoptOwnClientAddress } from "./support/shopper";
 
@@ -195,8 +197,20 @@ test("30 failed log-ins from one address, then 'Too many attempts' for every log
   }
   await expect(main(page).getByRole("alert")).toHaveText("Invalid email or password.");
   await page.goto("/login");
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/api/login",
+  );
   await logIn(page, email, PASSWORD);
   await expect(main(page).getByRole("alert")).toHaveText(/^Too many attempts — try again in 1[45] minutes\.$/);
+  // The HTTP side: 429 with Retry-After in seconds, the minutes the page shows rounded up.
+  const refused = await answered;
+  expect(refused.status()).toBe(429);
+  const retryAfter = refused.headers()["retry-after"] ?? "";
+  expect(retryAfter).toMatch(/^\d+$/);
+  expect(Number(retryAfter)).toBeGreaterThan(13 * 60);
+  expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
+  const minutes = /in (\d+) minutes/.exec((await main(page).getByRole("alert").textContent()) ?? "")?.[1];
+  expect(Math.ceil(Number(retryAfter) / 60)).toBe(Number(minutes));
   // The same shopper from another address is not held back.
   await adoptOwnClientAddress(page);
   await page.goto("/login");
@@ -218,6 +232,7 @@ test("the session list shows both devices, and logging one out signs that browse
   await expect(thisRow).toHaveCount(1);
   await expect(thisRow).not.toContainText("Safari on iPhone");
   await expect(phoneRow).toContainText(/Signed in .* UTC/);
+  await expect(phoneRow.getByTestId("last-seen")).toHaveText(/^Last seen .* UTC$/);
 
   await phoneRow.getByRole("button", { name: "Log out Safari on iPhone" }).click();
   await expect(sessions).toHaveCount(1);
@@ -231,4 +246,42 @@ test("the session list shows both devices, and logging one out signs that browse
   await thisRow.getByRole("button", { name: /^Log out .* \(this device\)$/ }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+});
+
+test("the session list shows when each session was last seen, noted at most every 5 minutes", async ({
+  page,
+  browser,
+}) => {
+  const email = uniqueEmail("last-seen");
+  await signUp(page, email);
+  const phone = await signedInElsewhere(browser, email, IPHONE);
+  const phoneToken = fql`Token.byDocument(Customer.byEmail(${email}).first()!).firstWhere(.data?.device == "Safari on iPhone")!`;
+  // The phone's first page after logging in noted it (after that response).
+  await expect.poll(() => adminQuery<boolean>(fql`${phoneToken}.data?.lastSeenAt != null`)).toBe(true);
+  // Requests the browser had in flight before its note cookie arrived may each have asked
+  // too (SessionSeen then wrote once); let those answers land before going on.
+  await phone.page.waitForLoadState("networkidle");
+  await phone.page.waitForTimeout(1_000);
+  // As if the phone had last been used long ago (only an operator can write this).
+  await adminQuery(fql`${phoneToken}.update({ data: { lastSeenAt: Time.fromString("2020-01-01T10:00:00Z") } }) { id }`);
+  const phoneRow = page.getByTestId("session").filter({ hasText: "Safari on iPhone" });
+  await page.goto("/account");
+  await expect(phoneRow.getByTestId("last-seen")).toHaveText("Last seen Jan 1, 2020, 10:00 AM UTC");
+
+  // Within 5 minutes of that note, more pages write nothing.
+  await phone.page.goto("/orders");
+  await phone.page.goto("/products?sort=name");
+  await page.reload();
+  await expect(phoneRow.getByTestId("last-seen")).toHaveText("Last seen Jan 1, 2020, 10:00 AM UTC");
+
+  // Once its note is 5 minutes old (its cookie gone), the next page it opens notes it again.
+  await phone.page.context().clearCookies({ name: "storefront_seen" });
+  await phone.page.goto("/orders");
+  await expect(async () => {
+    await page.reload();
+    await expect(phoneRow.getByTestId("last-seen")).not.toContainText("2020", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const today = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date());
+  await expect(phoneRow.getByTestId("last-seen")).toContainText(`Last seen ${today}`);
+  await phone.close();
 });

@@ -2,7 +2,15 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sealData } from "iron-session";
 import { readStackState } from "./support/config";
 import { adminQuery, productIdByName } from "./support/fauna-admin";
-import { fillSignUp, logIn, PASSWORD, productCards, signUp, uniqueEmail } from "./support/shopper";
+import {
+  adoptOwnClientAddress,
+  fillSignUp,
+  logIn,
+  PASSWORD,
+  productCards,
+  signUp,
+  uniqueEmail,
+} from "./support/shopper";
 import { fql } from "fauna";
 
 const SESSION_COOKIE = "storefront_session";
@@ -17,16 +25,20 @@ async function signedInElsewhere(browser: Browser, email: string, password = PAS
   return { page, close: () => context.close() };
 }
 
-/** Submits the login form and waits for the server action's answer. */
+/** Submits the login form and returns /api/login's answer once the form shows it. */
 async function submitLogIn(page: Page, email: string, password: string) {
   const answered = page.waitForResponse(
-    (response) => response.request().method() === "POST" && response.url().includes("/login"),
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/api/login",
   );
   await logIn(page, email, password);
-  await answered;
+  const response = await answered;
   // React resets the form once the action's state arrives; typing before that would be lost.
   await expect(page.getByLabel("Password")).toHaveValue("");
+  return response;
 }
+
+/** N from "Too many attempts — try again in N seconds." */
+const secondsIn = (message: string | null) => Number(/try again in (\d+) seconds?\.$/.exec(message ?? "")?.[1]);
 
 async function expectSessionExpiredLogin(page: Page, next: string) {
   await expect(page).toHaveURL(new RegExp(`/login\\?expired=1&next=${encodeURIComponent(next)}$`));
@@ -76,11 +88,14 @@ test("after 5 failed log-ins even the right password waits, for known and unknow
       await submitLogIn(page, target, `guess number ${attempt}`);
       await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password.");
     }
-    await submitLogIn(page, target, PASSWORD);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
-      /^Too many attempts — try again in 1[0-5] seconds\.$/,
-    );
+    const refused = await submitLogIn(page, target, PASSWORD);
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toHaveText(/^Too many attempts — try again in 1[0-5] seconds\.$/);
     await expect(page).toHaveURL(/\/login$/);
+    // The HTTP side: 429 with Retry-After, the same number of seconds the page shows.
+    expect(refused.status()).toBe(429);
+    expect(refused.headers()["retry-after"]).toMatch(/^\d+$/);
+    expect(Number(refused.headers()["retry-after"])).toBe(secondsIn(await alert.textContent()));
   }
 });
 
@@ -162,4 +177,49 @@ test("an expired session keeps the page the shopper wanted and returns there aft
   await logIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${productPath}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("without JavaScript, sign-up and log-in are plain form posts: refusals come back to the form, success goes on to next", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await adoptOwnClientAddress(page);
+  const email = uniqueEmail("no-js");
+  const alert = page.getByRole("main").getByRole("alert");
+
+  await page.goto("/signup?next=%2Forders");
+  await fillSignUp(page, email, PASSWORD, "not the same words");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/signup\?next=%2Forders$/);
+  await expect(page.locator("#field-confirmPassword-error")).toHaveText("The two passwords are not the same.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  // The answer is shown once: a reload starts clean.
+  await page.reload();
+  await expect(page.locator("#field-confirmPassword-error")).toHaveCount(0);
+  await fillSignUp(page, email);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+
+  await context.clearCookies();
+  await page.goto("/login?next=%2Faccount");
+  await logIn(page, email, "not my password");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+  await expect(alert).toHaveText("Invalid email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+
+  await context.clearCookies();
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await logIn(page, email, `guess number ${attempt}`);
+    await expect(alert).toHaveText("Invalid email or password.");
+  }
+  await logIn(page, email);
+  await expect(alert).toHaveText(/^Too many attempts — try again in 1[0-5] seconds\.$/);
+  await expect(page).toHaveURL(/\/login$/);
+  await context.close();
 });

@@ -57,20 +57,21 @@ test("the CSP blocks nothing the shop needs: pages hydrate without violations", 
 });
 
 test("a server action posted from another origin is refused", async ({ page }) => {
-  const email = uniqueEmail("csrf");
-  await signUp(page, email);
-  await page.context().clearCookies();
-  await page.goto("/login");
+  await signUp(page, uniqueEmail("csrf"));
+  await page.goto("/account");
 
-  // Capture what the login form really sends, then replay it from elsewhere.
-  const captured = new Promise<Request>((resolve) =>
-    page.on("request", (request) => {
-      if (request.method() === "POST" && request.headers()["next-action"]) resolve(request);
-    }),
-  );
-  await logIn(page, email);
-  await expect(page).toHaveURL(/\/products$/);
-  const action = await captured;
+  // Capture what "Log out" really sends (and keep it from arriving), then replay it.
+  let captured: Request | undefined;
+  await page.route("**/account", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      captured = route.request();
+      await route.abort();
+    } else await route.continue();
+  });
+  await page.getByRole("button", { name: "Log out", exact: true }).first().click();
+  await expect.poll(() => captured).toBeTruthy();
+  await page.unroute("**/account");
+  const action = captured!;
   const headers = await action.allHeaders();
   const replay = (origin: string) =>
     page.request.post(action.url(), {
@@ -80,19 +81,50 @@ test("a server action posted from another origin is refused", async ({ page }) =
         "next-action": headers["next-action"]!,
         "next-router-state-tree": headers["next-router-state-tree"] ?? "",
         origin,
-        cookie: "",
       },
-      data: action.postDataBuffer()!,
+      data: action.postDataBuffer() ?? "",
       maxRedirects: 0,
     });
+  const signedIn = async () => (await page.request.get("/account", { maxRedirects: 0 })).status() === 200;
 
   const forged = await replay("https://evil.example");
   expect(forged.status()).toBeGreaterThanOrEqual(400);
-  expect(forged.headers()["set-cookie"] ?? "").not.toContain(SESSION_COOKIE);
+  expect(await signedIn()).toBe(true);
 
-  // The same request from the shop's own origin is accepted, so the refusal above is the origin check.
+  // The same request from the shop's own origin logs out, so the refusal above is the origin check.
   const genuine = await replay(new URL(page.url()).origin);
   expect(genuine.status()).toBeLessThan(400);
+  expect(await signedIn()).toBe(false);
+});
+
+test("log-in and sign-up posted from another origin, or with none, are refused", async ({ page }) => {
+  const email = uniqueEmail("csrf-login");
+  await signUp(page, email);
+  await page.context().clearCookies();
+  const origin = new URL(page.url()).origin;
+  const fields = { email, password: PASSWORD, confirmPassword: PASSWORD };
+  for (const path of ["/api/login", "/api/signup"]) {
+    for (const from of ["https://evil.example", undefined]) {
+      const originHeader: Record<string, string> = from ? { Origin: from } : {};
+      const asJson = await page.request.post(path, {
+        headers: { ...originHeader, "Content-Type": "application/json" },
+        data: fields,
+        maxRedirects: 0,
+      });
+      const asForm = await page.request.post(path, { headers: originHeader, form: fields, maxRedirects: 0 });
+      for (const forged of [asJson, asForm]) {
+        expect(forged.status(), `${path} from ${from}`).toBe(403);
+        expect(forged.headers()["set-cookie"] ?? "").not.toContain(SESSION_COOKIE);
+      }
+    }
+  }
+  // From the shop's own page the same log-in is accepted, so the refusals above are the origin check.
+  const genuine = await page.request.post("/api/login", {
+    headers: { Origin: origin, "Content-Type": "application/json" },
+    data: { email, password: PASSWORD },
+  });
+  expect(genuine.status()).toBe(200);
+  expect(await genuine.json()).toEqual({ done: true, redirectTo: "/products" });
   expect(genuine.headers()["set-cookie"] ?? "").toContain(SESSION_COOKIE);
 });
 

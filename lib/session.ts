@@ -1,5 +1,5 @@
 import "server-only";
-import { getIronSession, type SessionOptions } from "iron-session";
+import { getIronSession, unsealData, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { ENDED_SESSION_GRACE_SECONDS, SESSION_COOKIE, SESSION_ENDS_COOKIE } from "./session-cookie";
 
@@ -36,6 +36,20 @@ function sessionOptions(maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS): SessionOptions
 export async function readSession(): Promise<SessionData> {
   const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
   return { token: session.token, expiresAt: session.expiresAt, email: session.email };
+}
+
+/**
+ * The session in a sealed cookie value, for the proxy (which has the request's cookies
+ * but no `cookies()`); empty when it does not unseal.
+ */
+export async function sessionFromSealedCookie(sealed: string): Promise<SessionData> {
+  const { password, ttl } = sessionOptions();
+  try {
+    const { token, expiresAt, email } = await unsealData<SessionData>(sealed, { password, ttl });
+    return { token, expiresAt, email };
+  } catch {
+    return {};
+  }
 }
 
 export async function saveSession({ token, expiresAt, email }: { token: string; expiresAt: Date; email: string }) {

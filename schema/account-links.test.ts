@@ -242,6 +242,7 @@ function everythingElse(otherEmail: string): [string, Query<QueryValue>][] {
     ["call UserLogoutEverywhere", fql`UserLogoutEverywhere()`],
     ["call SessionList", fql`SessionList()`],
     ["call EndSession", fql`EndSession("1")`],
+    ["call SessionSeen", fql`SessionSeen()`],
     ["call AddToCart", fql`AddToCart("1", 1)`],
     ["call NewPasswordResetLink", fql`NewPasswordResetLink(Customer.byEmail(${otherEmail}).first()!)`],
     ["call CheckPassword", fql`CheckPassword(${otherEmail}, null, "x")`],

@@ -174,6 +174,7 @@ test("the unauthenticated key calls UserSignup, UserLogin, RequestPasswordReset 
     ["call UserChangePassword", () => fql`UserChangePassword("a", "b")`],
     ["call SessionList", () => fql`SessionList()`],
     ["call EndSession", () => fql`EndSession("1")`],
+    ["call SessionSeen", () => fql`SessionSeen()`],
   ] as Forbidden[]) {
     await assertForbidden(appKey(), action);
   }

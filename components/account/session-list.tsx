@@ -2,9 +2,12 @@ import { endSession } from "@/app/actions/account";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ShopperSession } from "@/lib/fauna/types";
 
-const signedInFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** The shopper's sessions (their Fauna tokens), each with "Log out". */
+/**
+ * The shopper's sessions (their Fauna tokens), each with "Log out". "Last seen" is noted
+ * at most every 5 minutes (lib/session-seen.ts), so it can be that much behind.
+ */
 export function SessionList({ sessions }: { sessions: ShopperSession[] }) {
   return (
     <section aria-labelledby="sessions-heading">
@@ -27,10 +30,13 @@ export function SessionList({ sessions }: { sessions: ShopperSession[] }) {
                 ) : null}
               </p>
               <p className="mt-0.5 text-xs text-neutral-500">
-                {session.signedInAt
-                  ? `Signed in ${signedInFormat.format(session.signedInAt)} UTC`
-                  : "Signed in earlier"}
+                {session.signedInAt ? `Signed in ${timeFormat.format(session.signedInAt)} UTC` : "Signed in earlier"}
               </p>
+              {session.lastSeenAt ? (
+                <p data-testid="last-seen" className="text-xs text-neutral-500">
+                  Last seen {timeFormat.format(session.lastSeenAt)} UTC
+                </p>
+              ) : null}
             </div>
             <form action={endSession}>
               <input type="hidden" name="sessionId" value={session.id} />

@@ -1,16 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { logIn } from "@/app/actions/auth";
+import type { AuthFormState } from "@/lib/auth/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { EmailField } from "./email-field";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
+import { useAuthPost } from "./use-auth-post";
 
-export function LoginForm({ next }: { next: string | null }) {
-  const [state, formAction] = useActionState(logIn, undefined);
+/** `initial`: what a form post without JavaScript came back with (lib/auth/flash.ts). */
+export function LoginForm({ next, initial }: { next: string | null; initial?: AuthFormState }) {
+  const [state, formProps] = useAuthPost("/api/login", initial);
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form {...formProps} noValidate className="space-y-5">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state?.message} />
       <EmailField defaultValue={state?.email} errors={state?.fieldErrors?.email} />

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { signUp, type AuthFormState } from "@/app/actions/auth";
+import { useEffect, useState } from "react";
+import type { AuthFormState } from "@/lib/auth/form-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmPasswordProblem, emailProblem } from "@/lib/signup-checks";
 import { EmailField } from "./email-field";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { NewPasswordField } from "./new-password-field";
+import { useAuthPost } from "./use-auth-post";
 
 const FIELDS = ["email", "password", "confirmPassword"] as const;
 type Field = (typeof FIELDS)[number];
@@ -19,10 +20,11 @@ const errorsOf = (state: AuthFormState): Errors => ({
   confirmPassword: state?.fieldErrors?.confirmPassword,
 });
 
-export function SignupForm({ next }: { next: string | null }) {
-  const [state, formAction] = useActionState(signUp, undefined);
+/** `initial`: what a form post without JavaScript came back with (lib/auth/flash.ts). */
+export function SignupForm({ next, initial }: { next: string | null; initial?: AuthFormState }) {
+  const [state, formProps] = useAuthPost("/api/signup", initial);
   // The server's field errors, then re-checked as the shopper fixes each field.
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<Errors>(() => errorsOf(state));
   const [answered, setAnswered] = useState<AuthFormState>(state);
   if (answered !== state) {
     setAnswered(state);
@@ -45,7 +47,7 @@ export function SignupForm({ next }: { next: string | null }) {
     setErrors((current) => (current[field] ? { ...current, [field]: problem ? [problem] : undefined } : current));
 
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form {...formProps} noValidate className="space-y-5">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormAlert message={state?.message} />
       <EmailField

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { isTokenAccepted, logInCustomer, signUpCustomer } from "./auth.ts";
-import { endSession, listSessions } from "./sessions.ts";
+import { endSession, listSessions, markSessionSeen } from "./sessions.ts";
 import { startTestFauna, testClient, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 let fauna: TestFauna;
@@ -36,4 +36,19 @@ test("a shopper's sessions show the device and sign-in time; ending one signs th
   assert.equal(await isTokenAccepted(phone.secret), false);
   assert.equal(await isTokenAccepted(laptop.secret), true);
   assert.deepEqual(await endSession(laptop.secret, phoneSession.id), { ended: false, current: false });
+});
+
+test("a session is last seen when it signed in until markSessionSeen notes it, at most once per 5 minutes", async () => {
+  const email = uniqueEmail("last-seen");
+  await signUpCustomer(email, "correct horse", testClient());
+  const token = await logInCustomer(email, "correct horse", testClient("Chrome on Android"));
+  const [fresh] = await listSessions(token.secret);
+  assert.deepEqual(fresh!.lastSeenAt, fresh!.signedInAt);
+
+  const first = await markSessionSeen(token.secret);
+  assert.equal(first.touched, true);
+  assert.ok(first.lastSeenAt.getTime() >= fresh!.signedInAt!.getTime());
+  assert.deepEqual(await markSessionSeen(token.secret), { touched: false, lastSeenAt: first.lastSeenAt });
+  const [seen] = await listSessions(token.secret);
+  assert.deepEqual(seen!.lastSeenAt, first.lastSeenAt);
 });

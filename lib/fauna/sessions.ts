@@ -7,6 +7,7 @@ type StoredSession = {
   id: string;
   device: string;
   signedInAt: TimeStub | null;
+  lastSeenAt: TimeStub | null;
   expiresAt: TimeStub | null;
   current: boolean;
 };
@@ -18,6 +19,7 @@ export async function listSessions(tokenSecret: string): Promise<ShopperSession[
     id: session.id,
     device: session.device,
     signedInAt: session.signedInAt?.toDate() ?? null,
+    lastSeenAt: session.lastSeenAt?.toDate() ?? null,
     expiresAt: session.expiresAt?.toDate() ?? null,
     current: session.current,
   }));
@@ -32,4 +34,16 @@ export async function endSession(
     client.query<{ ended: boolean; current: boolean }>(fql`EndSession(${sessionId})`),
   );
   return data;
+}
+
+/**
+ * Notes that the shopper's session is in use (SessionSeen: this token's lastSeenAt, at
+ * most one write per 5 minutes whatever the caller does). `touched` is false when the
+ * note was recent enough and nothing was written.
+ */
+export async function markSessionSeen(tokenSecret: string): Promise<{ touched: boolean; lastSeenAt: Date }> {
+  const { data } = await withShopperToken(tokenSecret, (client) =>
+    client.query<{ touched: boolean; lastSeenAt: TimeStub }>(fql`SessionSeen()`),
+  );
+  return { touched: data.touched, lastSeenAt: data.lastSeenAt.toDate() };
 }

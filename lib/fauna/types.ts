@@ -44,6 +44,8 @@ export type ShopperSession = {
   id: string;
   device: string;
   signedInAt: Date | null;
+  /** When the shopper last used it, to within SESSION_SEEN_INTERVAL_MS (lib/session-seen.ts). */
+  lastSeenAt: Date | null;
   expiresAt: Date | null;
   /** The session of the browser asking. */
   current: boolean;

@@ -1,12 +1,21 @@
 import "server-only";
 import { tooManyAttemptsMessage } from "../fauna/errors";
+import { isSameOrigin } from "./same-origin";
+import { readSmallBody } from "./small-body";
 
-// The two mail-sending endpoints are route handlers, not server actions, because only a
-// route handler can answer 429 with Retry-After. They take what a server action gets
-// for free: a same-origin check and a bounded body.
+// The shop's POST endpoints (the two mail-sending ones, log-in and sign-up) are route
+// handlers, not server actions, because only a route handler can answer 429 with
+// Retry-After. They take what a server action gets for free: a same-origin check and
+// a bounded body.
 
 /** What the JSON endpoints answer; the forms show `message` or `fieldErrors`. */
-export type ApiAnswer = { message?: string; fieldErrors?: Record<string, string[]>; done?: boolean };
+export type ApiAnswer = {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  done?: boolean;
+  /** Where the page goes next (log-in and sign-up: a path that passed safeNextPath). */
+  redirectTo?: string;
+};
 
 const MAX_BODY_BYTES = 4 * 1024;
 
@@ -16,35 +25,20 @@ const MAX_BODY_BYTES = 4 * 1024;
  * CORS preflight this app never grants.
  */
 export function isSameOriginJson(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  const type = request.headers.get("content-type") ?? "";
-  if (!origin || !host || !/^application\/json\b/i.test(type)) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return isSameOrigin(request) && isJson(request);
 }
 
+export const isJson = (request: Request) => /^application\/json\b/i.test(request.headers.get("content-type") ?? "");
+
 /** The request's JSON object, read up to a few kilobytes; null for anything else. */
-export async function readSmallJson(request: Request): Promise<Record<string, unknown> | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES || !request.body) return null;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
+export async function readSmallJson(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Record<string, unknown> | null> {
+  const text = await readSmallBody(request, maxBytes);
+  if (text === null) return null;
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;

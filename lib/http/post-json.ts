@@ -14,7 +14,9 @@ export async function postJson(url: string, body: Record<string, unknown>): Prom
       body: JSON.stringify(body),
     });
     const data = (await response.json().catch(() => ({}))) as ApiAnswer;
-    return { status: response.status, message: data.message ?? (response.ok ? undefined : UNREACHABLE), ...data };
+    // A refusal without a sentence or field errors (a proxy's error page, say) still tells the shopper something.
+    const fallback = response.ok || data.fieldErrors ? undefined : UNREACHABLE;
+    return { status: response.status, ...data, message: data.message ?? fallback };
   } catch {
     return { status: 0, message: UNREACHABLE };
   }
