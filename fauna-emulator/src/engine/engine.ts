@@ -12,7 +12,7 @@ import {
   type EngineHooks,
   type QueryContext,
 } from "../db/index.js";
-import { Scope, evalBlock, findUnboundNames, isGlobal, parseQuery } from "../fql/index.js";
+import { Scope, evalBlock, findUnboundNames, isGlobal, parseQuery, type Block } from "../fql/index.js";
 import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
 import { SharedClock } from "./pool/clock.js";
@@ -29,6 +29,9 @@ import {
 } from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
+/** Parsed queries kept per worker (an app sends the same few texts with other arguments). */
+const PARSED_KEPT = 500;
+const PARSED_MAX_CHARS = 16 * 1024;
 const PURGE_BATCH = 1000;
 const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token: null };
 
@@ -236,13 +239,31 @@ export class FaunaEngine extends SchemaApi implements Engine {
     this.store.purgeExpired(txnTs * 1000n, PURGE_BATCH);
   }
 
+  /** Recently parsed query texts (least recently used first); trees are never mutated. */
+  private readonly parsed = new Map<string, Block>();
+
+  private parse(source: string): Block {
+    const hit = this.parsed.get(source);
+    if (hit) {
+      this.parsed.delete(source);
+      this.parsed.set(source, hit);
+      return hit;
+    }
+    const block = parseQuery(source, "*query*");
+    if (source.length <= PARSED_MAX_CHARS) {
+      this.parsed.set(source, block);
+      if (this.parsed.size > PARSED_KEPT) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    return block;
+  }
+
   query(req: QueryRequest): QuerySuccess {
     const started = Date.now();
     // The sources as the query found them: errors in its own text, UDFs and schema files are quoted.
     let sources = new Map<string, string>();
     const run = (ctx: QueryContext) => {
       sources = this.sourcesOf(ctx, req.source);
-      const block = parseQuery(req.source, "*query*");
+      const block = this.parse(req.source);
       const unbound = findUnboundNames(block, (n) => req.variables.has(n) || isGlobal(ctx, n));
       if (unbound.length) throw new InvalidQueryError(unbound);
       const scope = new Scope();

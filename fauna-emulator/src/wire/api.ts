@@ -61,10 +61,11 @@ class CapturedResponse implements WireResponse {
 /** Runs one API request against `engine`. Never throws: failures are responses. */
 export async function handleApi(engine: Engine, req: ApiRequest, maxBodyBytes: number): Promise<ApiResponse> {
   const headers = req.bodyTooLarge ? { ...req.headers, "content-length": String(maxBodyBytes + 1) } : req.headers;
-  const stream: WireRequest = Object.assign(Readable.from(req.body.length > 0 ? [Buffer.from(req.body)] : []), {
+  const stream: WireRequest = Object.assign(Readable.from([]), {
     method: req.method,
     url: req.url,
     headers,
+    bodyRead: Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength),
   });
   const res = new CapturedResponse();
   const url = new URL(req.url, "http://localhost");

@@ -11,6 +11,10 @@ export const tooLarge = () => new ProtocolError("request_size_exceeded", "Reques
 
 export function readBody(req: WireRequest, limit: number): Promise<Buffer> {
   const declared = Number(header(req.headers, "content-length"));
+  if (req.bodyRead) {
+    const body = req.bodyRead;
+    return declared > limit || body.length > limit ? Promise.reject(tooLarge()) : Promise.resolve(body);
+  }
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (f: () => void) => {

@@ -7,6 +7,8 @@ export type WireRequest = Readable & {
   readonly method?: string | undefined;
   readonly url?: string | undefined;
   readonly headers: IncomingHttpHeaders;
+  /** The whole body, when the transport already read it (a worker's request): no stream to drain. */
+  readonly bodyRead?: Buffer;
 };
 
 export interface WireResponse {
