@@ -13,6 +13,8 @@ export interface Env {
   ops: Map<string, Type>;
   /** Types usable in annotations that are not shapes (scalars are shapes too). */
   typeNames: Set<string>;
+  /** Globals whose variables are instantiated afresh at each use (inferred UDF types). */
+  generalized: Set<string>;
 }
 
 const PARAMS = new Set(["A", "B", "C", "D", "E", "F", "G"]);
@@ -107,7 +109,7 @@ function addNativeCollection(env: Env, spec: (typeof NATIVE_COLLECTIONS)[number]
 }
 
 export function baseEnv(): Env {
-  const env: Env = { shapes: new Map(), globals: new Map(), ops: new Map(), typeNames: new Set(SCALARS) };
+  const env: Env = { shapes: new Map(), globals: new Map(), ops: new Map(), typeNames: new Set(SCALARS), generalized: new Set() };
   for (const [name, spec] of Object.entries(SHAPES)) addShape(env, name, spec);
   for (const spec of NATIVE_COLLECTIONS) addNativeCollection(env, spec);
   flush();
@@ -119,7 +121,7 @@ export function baseEnv(): Env {
 }
 
 export function cloneEnv(env: Env): Env {
-  return { shapes: new Map(env.shapes), globals: new Map(env.globals), ops: env.ops, typeNames: new Set(env.typeNames) };
+  return { shapes: new Map(env.shapes), globals: new Map(env.globals), ops: env.ops, typeNames: new Set(env.typeNames), generalized: new Set(env.generalized) };
 }
 
 export { flush as resolvePendingShapes, ANY, NULL, rec, union };

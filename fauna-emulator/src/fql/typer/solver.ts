@@ -138,7 +138,9 @@ export class Solver {
     if (!raw) return undefined;
     const params = new Map<string, Type>();
     shape.params.forEach((p, i) => params.set(p, t.args[i] ?? ANY));
-    return substitute(raw, params, () => this.fresh());
+    const res = substitute(raw, params, () => this.fresh());
+    // Schema types may hold inferred variables (computed fields): never add bounds to them.
+    return levelOf(res) > this.level ? this.instantiate(res, this.level) : res;
   }
 
   private go(l: Type, r: Type): void {
@@ -341,6 +343,8 @@ export class Solver {
   private fromRec(l: Type & { t: "rec" }, r: Type): void {
     const sp = this.spanOf(l);
     if (r.t === "rec") {
+      // A record with a wildcard can hold any field: it never fits a closed record (faunadb ExtraWildcard).
+      if (l.wild && !r.wild && !r.open) return this.fail({ kind: "extraWildcard", value: l, span: sp });
       for (const [name, want] of r.fields) {
         const got = l.fields.get(name);
         if (got) this.go(got, want);
