@@ -418,12 +418,8 @@ export class Solver {
       const want = l.params.length;
       if (!l.variadic && args.length > want && !r.variadic)
         return this.fail({ kind: "arity", expected: want, provided: args.length, span: r.span ?? sp });
-      if (args.length < want && !r.variadic) {
-        // Missing trailing arguments are fine only where the parameter accepts null.
-        for (let i = args.length; i < want; i++)
-          if (this.trial(() => this.go(NULL, l.params[i]!)).length > 0)
-            return this.fail({ kind: "arity", expected: want, provided: args.length, span: r.span ?? sp });
-      }
+      if (args.length < want && !r.variadic)
+        return this.fail({ kind: "arity", expected: want, provided: args.length, span: r.span ?? sp });
       args.forEach((a, i) => {
         const p = i < want ? l.params[i]! : l.variadic;
         if (p) this.go(a, p);
