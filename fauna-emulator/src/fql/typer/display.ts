@@ -154,6 +154,12 @@ class Renderer {
 
   private mergeUnion(ms: D[]): D[] {
     const names = new Set(ms.filter((d) => d.k === "named" && d.args.length === 0).map((d) => (d as { name: string }).name));
+    // `true | false` is `Boolean`.
+    const bools = new Set(ms.flatMap((d) => (d.k === "lit" && d.lit.kind === "bool" ? [d.lit.value] : [])));
+    if (bools.size === 2 && !names.has("Boolean")) {
+      names.add("Boolean");
+      ms = [...ms, { k: "named", name: "Boolean", args: [] }];
+    }
     const out: D[] = [];
     for (const d of ms) {
       if (d.k === "lit") {

@@ -158,7 +158,8 @@ export class Solver {
     if (l.t === "var") {
       const u = levelOf(r) > l.v.level ? this.extrude(r, false, l.v.level, new Map()) : r;
       this.push(l.v.upper, u);
-      for (const b of [...l.v.lower]) this.go(b, u);
+      // A bound without a source location is reported where the variable was introduced.
+      for (const b of [...l.v.lower]) this.go(b.span || !l.span ? b : { ...b, span: l.span }, u);
       return;
     }
     if (r.t === "var") {
@@ -251,6 +252,8 @@ export class Solver {
     // A record or tuple against a union: report against the member of the same kind.
     const sameKind = r.types.filter((m) => m.t === l.t);
     if (sameKind.length === 1) return this.go(l, sameKind[0]!);
+    // A literal against a union of non-literals is reported as its primary type.
+    if (l.t === "lit" && !r.types.some((m) => m.t === "lit")) return this.notSubtype({ ...litBase(l.lit), span: this.spanOf(l) }, r);
     this.notSubtype(l, r);
   }
 
@@ -292,7 +295,11 @@ export class Solver {
             const alias = got ? undefined : this.shapeField(l, "alias");
             if (got) this.go(got, want);
             else if (alias?.t === "rec" && (alias.fields.has(name) || alias.wild)) this.go({ ...alias, span: sp }, { ...r, fields: new Map([[name, want]]) });
-            else this.fail({ kind: "missingField", value: l, field: name, span: r.span ?? sp, dotSpan: dotSpans.get(r) });
+            else {
+              // A null document shows as `Null` (its alias), with the hint to use `!` or `?.`.
+              const value = shape?.nullDoc !== undefined ? { ...NULL, span: sp } : l;
+              this.fail({ kind: "missingField", value, field: name, span: r.span ?? sp, dotSpan: dotSpans.get(r) });
+            }
           }
           return;
         }
@@ -482,17 +489,23 @@ export class Solver {
   }
 
   /** Instantiates a generalized type: variables above `above` become fresh at the current level. */
-  instantiate(t: Type, above: number): Type {
+  instantiate(t: Type, above: number, stripSpans = false): Type {
     const cache = new Map<Type, Type>();
-    const go = (t: Type): Type => {
-      if (levelOf(t) <= above) return t;
+    const go = (t0: Type): Type => {
+      // Types from another source (a UDF body) must not point into this one.
+      const t = stripSpans && t0.span ? (({ span: _s, ...rest }) => rest as Type)(t0) : t0;
+      if (!stripSpans && levelOf(t) <= above) return t;
       switch (t.t) {
         case "var": {
-          const hit = cache.get(t);
+          const hit = cache.get(t0);
           if (hit) return hit;
-          const nv = freshVar(this.level, t.span);
-          cache.set(t, nv);
+          const nv = freshVar(this.level, stripSpans ? undefined : t.span);
+          cache.set(t0, nv);
           const v = (nv as Type & { t: "var" }).v;
+          if (t.v.level <= above) {
+            v.lower = [t];
+            return nv;
+          }
           v.lower = t.v.lower.map(go);
           v.upper = t.v.upper.map(go);
           return nv;

@@ -41,7 +41,16 @@ export class Typer {
     return false;
   }
 
-  toDiagnostic(value: Type, use: Type, span: Span, fails: Failure[]): Diagnostic {
+  toDiagnostic(value: Type, use: Type, span: Span, all: Failure[]): Diagnostic {
+    // The same failure reached along several paths is reported once (faunadb groups them).
+    const seen = new Set<string>();
+    const fails = all.filter((f) => {
+      const d = failureDiagnostic(f);
+      const key = `${d.message}@${d.span.start}-${d.span.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (fails.length === 1) return failureDiagnostic(fails[0]!);
     return {
       message: `Type \`${showType(value)}\` is not a subtype of \`${showType(use, false)}\``,
@@ -164,7 +173,7 @@ export class Typer {
     }
     if (name.startsWith("$") && name in this.args) return { ...valueType(this.args[name]!, this.env), span };
     const g = this.env.globals.get(name);
-    if (g) return this.env.generalized.has(name) ? this.solver.instantiate(g, 0) : this.inst(g, span);
+    if (g) return this.env.generalized.has(name) ? this.solver.instantiate(g, 0, true) : this.inst(g, span);
     this.diags.push({ message: `Unbound variable \`${name}\``, span });
     return ANY;
   }
@@ -253,7 +262,7 @@ export class Typer {
       this.constrain(a, p, sp);
       return p;
     });
-    const res = this.fresh(argsSpan);
+    const res = this.fresh(appSpan);
     const use: Type = { t: "fn", params, variadic: null, ret: res, span: argsSpan };
     const fails = this.solver.constrain(fn, use, appSpan);
     if (fails.length === 0) return res;
@@ -262,7 +271,7 @@ export class Typer {
     const inside = (s: Span, o: Span) => s.start >= o.start && s.end <= o.end;
     const i = args.findIndex(([, sp]) => fails.every((f) => inside(f.span, sp)));
     const want = expectedFn(fn)?.params[i];
-    if (fails.length > 1 && i >= 0 && want) this.diags.push(this.toDiagnostic(args[i]![0], want, args[i]![1], fails));
+    if (i >= 0 && want) this.diags.push(this.toDiagnostic(args[i]![0], want, args[i]![1], fails));
     else this.diags.push(this.toDiagnostic(fn, use, appSpan, fails));
     return res;
   }
