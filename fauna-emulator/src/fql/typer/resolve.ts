@@ -1,7 +1,7 @@
 // Resolves type expressions (annotations, FSL types, stdlib signatures) to typer types.
 import type { Span } from "../ast.js";
 import type { TypeExpr } from "./type-expr.js";
-import { ANY, NEVER, NULL, lit, named, union, type Type } from "./types.js";
+import { ANY, NEVER, NULL, lit, named, substitute, union, type Type } from "./types.js";
 
 export interface Diag {
   message: string;
@@ -30,7 +30,61 @@ export interface ResolveCtx {
   diags: Diag[];
 }
 
-export function resolveType(te: TypeExpr, ctx: ResolveCtx): Type {
+/** Lowercase TypeScript names Fauna only warns about (faunadb TyperTypeExprs.TSTypeNames). */
+const TS_NAMES: Record<string, string> = { any: "Any", null: "Null", number: "Number", string: "String", boolean: "Boolean" };
+
+/**
+ * Resolves an annotation. With `generics`, unknown names are generic parameters (skolems);
+ * each must occur both as an input and as an output (faunadb checkUnboundSkolems).
+ */
+export function resolveAnnotation(te: TypeExpr, ctx: ResolveCtx): Type {
+  const generic = new Map<string, { pos: boolean; neg: boolean; span: Span }>();
+  const diags: Diag[] = [];
+  const t = resolveType(te, { ...ctx, diags, generic });
+  const polarity = (e: TypeExpr, pol: boolean): void => {
+    switch (e.k) {
+      case "id": {
+        const g = generic.get(e.name);
+        if (g) pol ? (g.pos = true) : (g.neg = true);
+        return;
+      }
+      case "cons":
+        return e.args.forEach((a) => polarity(a, pol));
+      case "obj":
+        e.fields.forEach((f) => polarity(f.type, pol));
+        if (e.wild) polarity(e.wild, pol);
+        return;
+      case "iface":
+        return e.fields.forEach((f) => polarity(f.type, pol));
+      case "tup":
+        return e.elems.forEach((x) => polarity(x, pol));
+      case "fn":
+        e.params.forEach((p) => polarity(p.type, !pol));
+        if (e.variadic) polarity(e.variadic.type, !pol);
+        return polarity(e.ret, pol);
+      case "union":
+      case "inter":
+        return e.members.forEach((m) => polarity(m, pol));
+      case "opt":
+        return polarity(e.inner, pol);
+      default:
+        return;
+    }
+  };
+  polarity(te, true);
+  const invalid = new Map<string, Type>();
+  for (const [name, g] of generic) {
+    if (g.pos && g.neg) continue;
+    invalid.set(name, ANY);
+    if (name in TS_NAMES) continue; // a warning in Fauna, not an error
+    diags.push({ message: `Unknown type \`${name}\``, span: g.span });
+  }
+  diags.sort((a, b) => a.span.start - b.span.start);
+  ctx.diags.push(...diags);
+  return invalid.size ? substitute(t, invalid) : t;
+}
+
+export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<string, { pos: boolean; neg: boolean; span: Span }> }): Type {
   const at = <T extends Type>(t: T): T => ({ ...t, span: te.span });
   switch (te.k) {
     case "id": {
@@ -42,6 +96,10 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx): Type {
         return ANY;
       }
       if (!ctx.isType(te.name)) {
+        if (ctx.generic) {
+          if (!ctx.generic.has(te.name)) ctx.generic.set(te.name, { pos: false, neg: false, span: te.span });
+          return te.name in TS_NAMES ? ANY : { t: "param", name: te.name };
+        }
         ctx.diags.push({ message: `Unknown type \`${te.name}\``, span: te.span });
         return ANY;
       }
@@ -49,20 +107,27 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx): Type {
     }
     case "cons": {
       const arity = CONSTRUCTORS[te.name];
+      const nameSpan = { start: te.span.start, end: te.span.start + te.name.length };
+      const args = te.args.map((a) => resolveType(a, ctx));
       if (arity === undefined) {
-        if (ctx.isType(te.name)) ctx.diags.push({ message: `Type \`${te.name}\` does not accept any parameters.`, span: te.span });
-        else ctx.diags.push({ message: `Unknown type \`${te.name}\``, span: te.span });
+        if (ctx.isType(te.name)) ctx.diags.push({ message: `Type \`${te.name}\` does not accept any parameters.`, span: nameSpan });
+        else ctx.diags.push({ message: `Unknown type \`${te.name}\``, span: nameSpan });
         return ANY;
       }
       if (te.args.length !== arity) {
-        ctx.diags.push({ message: `Type constructor \`${te.name}<>\` accepts ${arity} parameters, received ${te.args.length}`, span: te.span });
+        ctx.diags.push({ message: `Type constructor \`${te.name}<>\` accepts ${arity} parameters, received ${te.args.length}`, span: nameSpan });
         return ANY;
       }
-      const args = te.args.map((a) => resolveType(a, ctx));
-      if (/Ref$/.test(te.name)) {
+      if (te.name === "Ref" || te.name === "EmptyRef") {
         const a = te.args[0]!;
-        if (!(a.k === "id" && ctx.isDoc(a.name)) && !(a.k === "id" && ctx.params?.has(a.name))) {
-          ctx.diags.push({ message: "Reference type must refer to a doc type", span: a.span });
+        const arg = args[0]!;
+        if (arg.t === "param" && !ctx.params?.has(arg.name)) {
+          ctx.diags.push({ message: `Unknown type \`${arg.name}\``, span: a.span });
+          ctx.generic?.delete(arg.name);
+          return ANY;
+        }
+        if (!(a.k === "id" && ctx.isDoc(a.name)) && arg.t !== "param") {
+          ctx.diags.push({ message: "Reference type must refer to a doc type", span: te.span });
           return ANY;
         }
       }

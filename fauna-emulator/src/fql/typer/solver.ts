@@ -42,7 +42,8 @@ export type Failure =
   | { kind: "arity"; expected: number; provided: number; span: Span }
   | { kind: "tupleArity"; expected: number; provided: number; span: Span }
   | { kind: "cannotAccess"; value: Type; span: Span }
-  | { kind: "cannotProject"; value: Type; span: Span };
+  | { kind: "cannotProject"; value: Type; span: Span }
+  | { kind: "generic"; value: Type; use: Type; span: Span; valueIsGeneric: boolean };
 
 /** Levels of variables inside a type (for let-polymorphism). */
 export function levelOf(t: Type): number {
@@ -179,6 +180,12 @@ export class Solver {
       return this.go(l, r.base);
     }
     if (l.t === "any") return this.anyInto(r);
+    // Generic parameters of an annotation are rigid (faunadb skolems).
+    if (l.t === "param" && r.t === "param" && l.name === r.name) return;
+    if (l.t === "param" && r.t !== "union" && r.t !== "inter")
+      return this.fail({ kind: "generic", value: l, use: r, span: this.spanOf(l), valueIsGeneric: true });
+    if (r.t === "param" && l.t !== "inter")
+      return this.fail({ kind: "generic", value: l, use: r, span: this.spanOf(l), valueIsGeneric: false });
     if (r.t === "inter") {
       for (const m of r.types) this.go(l, m);
       return;

@@ -13,7 +13,6 @@ export interface ShapeSpec {
 
 const PRED = "(predicate: (A => Boolean | Null))";
 const ORDERING = "{ asc: A => Any } | { desc: A => Any } | (A => Any)";
-const RANGE = "{ from: Any } | { to: Any } | { from: Any, to: Any }";
 
 const arrayLike = (self: string): Record<string, Sig> => ({
   any: `${PRED} => Boolean`,

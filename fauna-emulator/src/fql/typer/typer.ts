@@ -4,7 +4,7 @@ import { THIS, type Expr, type Lambda, type Span, type Stmt } from "../ast.js";
 import type { Value } from "../../core/index.js";
 import { showType } from "./display.js";
 import type { Env } from "./env.js";
-import { resolveType, variadicElem, type Diag } from "./resolve.js";
+import { resolveAnnotation, variadicElem, type Diag } from "./resolve.js";
 import { Solver, dotSpans, type Failure } from "./solver.js";
 import { parseTypeExpr, TypeExprError } from "./type-expr.js";
 import { ANY, BOOLEAN, NULL, STRING, TIME, DATE, freshVar, named, substitute, union, hasParams, lit, type Type } from "./types.js";
@@ -77,7 +77,7 @@ export class Typer {
   }
 
   resolve(te: ReturnType<typeof parseTypeExpr>): Type {
-    return resolveType(te, {
+    return resolveAnnotation(te, {
       isType: (n) => this.env.shapes.has(n) || this.env.typeNames.has(n),
       isDoc: (n) => this.env.shapes.get(n)?.doc !== undefined,
       diags: this.diags,
@@ -168,7 +168,8 @@ export class Typer {
   private ident(name: string, span: Span, scope: Scope): Type {
     const b = scope.get(name);
     if (b) {
-      const t = b.above === null ? b.type : this.solver.instantiate(b.type, b.above);
+      // Generalized bindings get fresh variables; annotated generics fresh parameters.
+      const t = b.above === null ? (hasParams(b.type) ? this.inst(b.type) : b.type) : this.solver.instantiate(b.type, b.above);
       return t.t === "var" ? t : { ...t, span };
     }
     if (name.startsWith("$") && name in this.args) return { ...valueType(this.args[name]!, this.env), span };
@@ -426,5 +427,12 @@ export function failureDiagnostic(f: Failure): Diagnostic {
       return { message: `Cannot use \`[]\` operator with type \`${show(f.value)}\``, span: f.span };
     case "cannotProject":
       return { message: `Cannot use projection with type \`${show(f.value)}\``, span: f.span };
+    case "generic":
+      return {
+        message: f.valueIsGeneric
+          ? `Generic type \`${show(f.value)}\` cannot be used as type \`${showType(f.use, false)}\``
+          : `Type \`${show(f.value)}\` cannot be used as generic type \`${showType(f.use, false)}\``,
+        span: f.span,
+      };
   }
 }
