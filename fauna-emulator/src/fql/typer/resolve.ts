@@ -45,7 +45,8 @@ export function resolveAnnotation(te: TypeExpr, ctx: ResolveCtx): Type {
     switch (e.k) {
       case "id": {
         const g = generic.get(e.name);
-        if (g) pol ? (g.pos = true) : (g.neg = true);
+        if (g && pol) g.pos = true;
+        else if (g) g.neg = true;
         return;
       }
       case "cons":
@@ -126,7 +127,8 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<stri
           ctx.generic?.delete(arg.name);
           return ANY;
         }
-        if (!(a.k === "id" && ctx.isDoc(a.name)) && arg.t !== "param") {
+        const unknown = a.k === "id" && !ctx.isType(a.name) && a.name !== "Any" && a.name !== "Never"; // already reported
+        if (!unknown && !(a.k === "id" && ctx.isDoc(a.name)) && arg.t !== "param") {
           ctx.diags.push({ message: "Reference type must refer to a doc type", span: te.span });
           return ANY;
         }

@@ -3,7 +3,7 @@
 // collection `C`, the document type `C` (an alias of its fields' record), `NullC`, the
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
-import type { Expr, Lambda, Span } from "../ast.js";
+import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
 import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
@@ -22,9 +22,23 @@ export function buildSchemaEnv(
   const diagnostics: TypeDiagnostic[] = [];
   const report = (kind: string, name: string, ds: Diag[]) => diagnostics.push(...ds.map((d) => withSource(d, source(kind, name))));
 
-  // Names first: field types may refer to any collection.
+  // Names first: field types may refer to any collection. A collection's derived type names
+  // must not clash with existing ones (faunadb CollectionDerivedTypeValidator).
+  const counts = new Map<string, number>();
+  for (const n of [...env.shapes.keys(), ...env.typeNames]) counts.set(n, 1);
+  const derived = (n: string) => [n, `Null${n}`, `${n}Collection`];
+  for (const c of schema.collections)
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) for (const d of derived(n)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (const c of schema.collections)
+    for (const [what, n] of [["name", c.name], ...(c.alias ? [["alias", c.alias]] : [])] as [string, string][]) {
+      const clash = derived(n).filter((d) => (counts.get(d) ?? 0) > 1);
+      if (clash.length)
+        report("collection", c.name, [
+          { message: `The collection ${what} \`${n}\` generates types that conflict with the following existing types: ${clash.join(", ")}`, span: NO_SPAN },
+        ]);
+    }
   for (const c of schema.collections) for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) declareCollection(env, n);
-  const resolveIn = (text: string, kind: string, name: string): Type => {
+  const resolveIn = (text: string, kind: string, name: string, reportErrors = true): Type => {
     const diags: Diag[] = [];
     let t: Type = ANY;
     try {
@@ -37,7 +51,7 @@ export function buildSchemaEnv(
       if (!(e instanceof TypeExprError)) throw e;
       diags.push({ message: e.message, span: e.span });
     }
-    report(kind, name, diags);
+    if (reportErrors) report(kind, name, diags);
     return stripSpans(t);
   };
 
@@ -50,15 +64,22 @@ export function buildSchemaEnv(
     computedTypes.set(c.name, m);
   }
   for (const c of schema.collections) {
-    const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name), computedTypes.get(c.name)!);
+    if (c.wildcard !== null && c.wildcard.trim() !== "Any")
+      report("collection", c.name, [{ message: "Top-level wildcard must have type `Any`", span: NO_SPAN }]);
+    for (const f of c.hasFieldDefinitions ? c.fields : []) {
+      const t = resolveIn(f.type, "collection", c.name);
+      if (!persistable(t)) report("collection", c.name, [{ message: `Field \`${f.name}\` in collection ${c.name} is not persistable`, span: NO_SPAN }]);
+    }
+    const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
     for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
   }
   resolvePendingShapes();
 
   // UDFs: declared signatures are known up front; the others are inferred (recursively).
   const udfTypes = new Map<string, Type>();
+  const signed = new Set<string>();
   for (const f of schema.functions) {
-    let t: Type;
+    let t: Type | null = null;
     if (f.signature) {
       t = signatureType(f.signature, (te) => {
         const diags: Diag[] = [];
@@ -66,11 +87,14 @@ export function buildSchemaEnv(
         report("function", f.name, diags);
         return stripSpans(r);
       });
-    } else t = freshVar(1);
+    }
+    const typed = t !== null;
+    if (!t) t = freshVar(1);
     udfTypes.set(f.name, t);
+    if (typed) signed.add(f.name);
     for (const n of [f.name, ...(f.alias ? [f.alias] : [])]) {
       env.globals.set(n, t);
-      env.generalized.add(n);
+      if (!typed) env.generalized.add(n);
     }
   }
 
@@ -93,10 +117,16 @@ export function buildSchemaEnv(
     }
     for (const cc of c.checkConstraints)
       check("collection", c.name, cc.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
+    // Index terms and values must select fields of the document (faunadb checkIndexes).
+    for (const idx of c.indexes)
+      for (const path of [...idx.terms, ...idx.values.map((v) => v.field)]) {
+        const body = pathLambda(path);
+        if (body) check("collection", c.name, body, { t: "fn", params: [doc], variadic: null, ret: ANY });
+      }
   }
   for (const f of schema.functions) {
     const t = udfTypes.get(f.name)!;
-    if (f.signature) check("function", f.name, f.body, t);
+    if (signed.has(f.name)) check("function", f.name, f.body, t);
     else check("function", f.name, f.body, null, t);
   }
   for (const r of schema.roles) {
@@ -117,15 +147,60 @@ export function buildSchemaEnv(
   return { env, diagnostics };
 }
 
-function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type {
-  const sig = parseSignature(text);
+/**
+ * A UDF signature, as FSL writes it (`(a: T, b: U): R`) or as a function type (`Int => Int`).
+ * Without a return type the function counts as unsigned (Fauna requires all or nothing).
+ */
+function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | null {
+  let sig: ReturnType<typeof parseSignature>;
+  try {
+    sig = parseSignature(text);
+  } catch (e) {
+    if (!(e instanceof TypeExprError)) throw e;
+    const te = parseTypeExpr(text);
+    if (te.k !== "fn") return resolve(te);
+    sig = { params: te.params, variadic: te.variadic, ret: te.ret };
+  }
+  if (sig.ret === null) return null;
   return {
     t: "fn",
     params: sig.params.map((p) => resolve(p.type)),
     names: sig.params.map((p) => p.name),
     variadic: sig.variadic && variadicElem(resolve(sig.variadic.type)),
-    ret: sig.ret ? resolve(sig.ret) : ANY,
+    ret: resolve(sig.ret),
   };
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/** Whether values of a type can be stored in a document (no functions, sets or modules). */
+function persistable(t: Type): boolean {
+  switch (t.t) {
+    case "fn":
+    case "inter":
+      return false;
+    case "named":
+      if (["Set", "EventSource", "Page"].includes(t.name) || /(Collection|Module)$/.test(t.name)) return false;
+      return t.args.every(persistable);
+    case "rec":
+      return [...t.fields.values()].every(persistable) && (t.wild === null || persistable(t.wild));
+    case "tup":
+      return t.elems.every(persistable);
+    case "union":
+      return t.types.every(persistable);
+    default:
+      return true;
+  }
+}
+
+/** `.a.b` / `mva(.tags)` as the selection lambda `(.a.b)` (null if the path is not simple). */
+function pathLambda(term: string): Lambda | null {
+  const m = /^\s*mva\((.*)\)\s*$/.exec(term);
+  const path = (m ? m[1]! : term).trim();
+  if (!/^(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path)) return null;
+  let body: Expr = { type: "Ident", name: THIS, span: NO_SPAN };
+  for (const name of path.split(".").filter(Boolean)) body = { type: "Field", target: body, name, optional: false, span: NO_SPAN };
+  return { type: "Lambda", params: [THIS], variadic: null, body, span: NO_SPAN };
 }
 
 function declareCollection(env: Env, name: string): void {

@@ -165,3 +165,45 @@ describe("typer env: schema bodies are typechecked (FQL2TypeEnvValidationSpec)",
     assert.deepEqual(r.diagnostics.map((d) => d.message), ["Unknown type `Strin`"]);
   });
 });
+
+describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeValidator.scala)", () => {
+  const messages = (r: { diagnostics: { message: string }[] }) => r.diagnostics.map((d) => d.message);
+  it("reports unknown types in field signatures", () => {
+    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Ref<Bar>")] })] })), ["Unknown type `Bar`"]);
+  });
+  it("refuses fields that cannot be stored", () => {
+    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Int => Int")] })] })), [
+      "Field `badsig` in collection Foo is not persistable",
+    ]);
+  });
+  it("refuses collection names whose derived types clash", () => {
+    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo" }), coll({ name: "NullFoo" })] })), [
+      "The collection name `Foo` generates types that conflict with the following existing types: NullFoo",
+      "The collection name `NullFoo` generates types that conflict with the following existing types: NullFoo",
+    ]);
+    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Time" })] })), [
+      "The collection name `Time` generates types that conflict with the following existing types: Time",
+    ]);
+  });
+  it("requires a top-level wildcard to be Any", () => {
+    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("a", "Int")], wildcard: "Int" })] })), [
+      "Top-level wildcard must have type `Any`",
+    ]);
+  });
+  it("checks index terms and values against the document type", () => {
+    const r = schemaEnv({
+      collections: [coll({ name: "Foo", fields: [field("a", "Int"), field("t", "Array<String>")], indexes: [{ name: "byB", terms: [".b", "mva(.t)"], values: [{ field: ".a", order: "asc" }] }] })],
+    });
+    assert.deepEqual(messages(r), ["Type `Foo` does not have field `b`"]);
+  });
+  it("accepts function-type signatures and treats a missing return type as unsigned", () => {
+    const r = schemaEnv({
+      functions: [
+        { name: "F", signature: "Int => Int", body: lambda("_ => '0'") },
+        { name: "G", signature: "(x: Int)", body: lambda("(x) => x.foo") },
+      ],
+    });
+    assert.deepEqual(messages(r), ["Type `String` is not a subtype of `Int`"]);
+    typesAs(r.env, "G({ foo: 1 })", "1");
+  });
+});

@@ -323,7 +323,7 @@ export class Typer {
   }
 
   private select(recv: Type, name: string, targetSpan: Span, fieldExprSpan: Span): Type {
-    const fieldSpan = { start: fieldExprSpan.end - name.length, end: fieldExprSpan.end };
+    const fieldSpan = { start: Math.max(fieldExprSpan.start, fieldExprSpan.end - name.length), end: fieldExprSpan.end };
     const res = this.fresh(fieldSpan);
     const use: Type = { t: "rec", fields: new Map([[name, res]]), wild: null, open: true, span: fieldSpan };
     dotSpans.set(use, { start: targetSpan.end, end: fieldSpan.start });
