@@ -158,6 +158,10 @@ describe("typer: standard library", () => {
   it("accepts methods taken as values (issue #8: [{ name: 'D' }].map(Collection.create))", () => {
     typesAs(env, '[{ name: "D" }].map(Collection.create)', "Array<CollectionDef>");
   });
+  it("reports the overload called with the right number of arguments", () => {
+    failsWith(env, "'abc'.slice(1.5, 2)", "Type `Double` is not a subtype of `Int`", "1.5");
+    failsWith(env, "Array.sequence(0, 'abc'.length)", "Type `Number` is not a subtype of `Int`");
+  });
   it("reports unknown methods", () => {
     failsWith(env, "'a'.nope()", "Type `String` does not have field `nope`", "nope");
     failsWith(env, "Time.now().millis()", "Type `Time` does not have field `millis`", "millis");

@@ -2,7 +2,12 @@
 // with Fauna's types, messages and `static_type` display. A pure module: the engine builds a
 // TypeEnv from the schema once and typechecks queries against it.
 //
-// API notes (as fixed by the brief; no field shapes changed). `TypeEnv` is opaque.
+// API notes: as fixed by the brief, plus one optional collection field the core needs:
+// `documentTtls` (FSL `document_ttls`), which decides whether create/update inputs accept `ttl`
+// (faunadb CollectionTypeInfo: `hasDocTTL = documentTTLs ?? (no defined fields)`). `TypeEnv` is
+// opaque. Diagnostics of schema items carry `source(kind, name)` with kind "collection",
+// "function" or "role" (default `*kind:name*`); spans index into the text each body was parsed
+// from. Collection-level checks without a body (name clashes, field types) have span 0..0.
 import type { SourceSpan, Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
 import { showType } from "./display.js";
@@ -23,6 +28,8 @@ export interface SchemaDescription {
     fields: { name: string; type: string; hasDefault: boolean }[];
     wildcard: string | null;
     hasFieldDefinitions: boolean;
+    /** FSL `document_ttls`; absent/null = Fauna's default (true only without defined fields). */
+    documentTtls?: boolean | null;
     computedFields: { name: string; signature: string | null; body: Expr }[];
     indexes: { name: string; terms: string[]; values: { field: string; order: "asc" | "desc" }[] }[];
     checkConstraints: { name: string; body: Expr }[];

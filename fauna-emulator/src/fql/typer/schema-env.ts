@@ -226,7 +226,7 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const defined = c.hasFieldDefinitions ? c.fields : [];
   const wildcard: Type | null = !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
   const fieldTypes = new Map(defined.map((f) => [f.name, resolve(f.type)]));
-  const hasDocTTL = defined.length === 0;
+  const hasDocTTL = c.documentTtls ?? defined.length === 0;
   const docImpl: Type = {
     t: "rec",
     fields: new Map<string, Type>([["id", ID], ["ts", TIME], ["ttl", union(TIME, NULL)], ...fieldTypes, ...computed]),

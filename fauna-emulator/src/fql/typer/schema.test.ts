@@ -72,6 +72,11 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     typesAs(env, "Wild.byId('1')!.b", "Any");
     failsWith(env, "Product.byId('1')!.nope", "Type `Product` does not have field `nope`", "nope");
   });
+  it("accepts a reference where its document or null is expected (Ref<D> = D | EmptyRef<D>, CoreTypes)", () => {
+    typesAs(env, "let p: Product | Null = Product.byId('1'); p", "Product | Null");
+    typesAs(env, "let c: Credential | Null = Credential.byDocument(Product.byId('1')!); c", "Credential | Null");
+    failsWith(env, "let p: Product = Product.byId('1'); p", "Type `NullProduct` is not a subtype of `Product`");
+  });
   it("refuses fields of a document that may not exist (TyperCoreSpec 'typecheck documents')", () => {
     failsWith(env, "Product.byId('1').name", "Type `Null` does not have field `name`", "name");
     failsWith(env, "Product.byId('1').update({})", "Type `Null` does not have field `update`", "update");
@@ -83,6 +88,12 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     typesAs(env, "Product.byStore(Store.byId('1')!)", "Set<Product>");
     typesAs(env, "Product.byName('x', { from: 'a' })", "Set<Product>");
     failsWith(env, "Product.byName(1)", "Type `Int` is not a subtype of `String`", "1");
+  });
+  it("accepts ttl in create inputs only with document TTLs (CollectionTypeInfo maybeTTL)", () => {
+    failsWith(env, "Store.create({ name: 'a', ttl: Time.now() })", 'Type `{ name: "a", ttl: Time }` contains extra field `ttl`');
+    const ttl = schemaEnv({ collections: [coll({ name: "S", fields: [field("name", "String")], documentTtls: true })] });
+    typesAs(ttl.env, "S.create({ name: 'a', ttl: Time.now() })", "S");
+    typesAs(env, "Loose.create({ ttl: Time.now() })", "Loose");
   });
   it("checks create/update/replace inputs (CollectionTypeInfo createType/updateType/replaceType)", () => {
     typesAs(env, "Product.create({ name: 'a', price: 1, store: Store.byId('1')! })", "Product");

@@ -191,7 +191,12 @@ export class Solver {
       return;
     }
     if (l.t === "inter") return this.overload(l, r);
-    if (r.t === "union") return this.toUnion(l, r);
+    if (r.t === "union") {
+      // A reference is its document or null document; compare those against the union.
+      if (l.t === "named" && ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(l.name) && !r.types.some((m) => m.t === "named" && m.name === l.name))
+        return this.fromNamed(l, r);
+      return this.toUnion(l, r);
+    }
     if (l.t === "named") return this.fromNamed(l, r);
     if (l.t === "lit") return this.fromLit(l, r);
     if (l.t === "rec") return this.fromRec(l, r);
@@ -240,11 +245,14 @@ export class Solver {
 
   /** An overloaded value (intersection of functions): the first alternative that fits wins. */
   private overload(l: Type & { t: "inter" }, r: Type): void {
+    // When none fits, the closest is the one called with the right number of arguments and
+    // the fewest failures.
     let best: Failure[] | null = null;
+    const cost = (fs: Failure[]) => (fs.some((f) => f.kind === "arity") ? 1000 : 0) + fs.length;
     for (const alt of l.types) {
       const fails = this.trial(() => this.go(alt.span || !l.span ? alt : { ...alt, span: l.span }, r));
       if (fails.length === 0) return;
-      if (!best || fails.length < best.length) best = fails;
+      if (!best || cost(fails) < cost(best)) best = fails;
     }
     // No alternative fits: report the closest one's failures.
     const alt = l.types.find((_, i) => i >= 0)!;
