@@ -3,7 +3,8 @@
 // CoalescedType), variables that link an input to an output become `A`, `B`, …, the others
 // vanish; unions are flattened, merged and ordered like the core (literals, names, generics,
 // functions, records, tuples; `Null` last).
-import type { Lit, Type } from "./types.js";
+import { pendingResults } from "./solver.js";
+import { ANY, union, type Lit, type Type } from "./types.js";
 
 type D =
   | { k: "var"; id: number }
@@ -65,12 +66,24 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       if (busy.has(key)) return self;
       busy.add(key);
       const bounds = (pol ? t.v.lower : t.v.upper).filter((b) => !(b.t === "diff" && !pol));
-      const ms = [self, ...bounds.map((b) => coalesce(b, pol, busy))];
+      const ms = [
+        self,
+        ...bounds.map((b) =>
+          // An argument of an overloaded call not yet decided: any of the alternatives' parameters.
+          b.t === "ovl" && b.use.t === "fn"
+            ? coalesce(union(...b.alts.map((a) => (a.t === "fn" ? a.params[(b.use as { params: Type[] }).params.indexOf(t)] ?? ANY : ANY))), pol, busy)
+            : coalesce(b, pol, busy),
+        ),
+      ];
+      // Its result: any of the alternatives' results.
+      const pending = pol ? pendingResults.get(t.v) : undefined;
+      if (pending) ms.push(coalesce(union(...pending.alts.map((a) => (a.t === "fn" ? a.ret : ANY))), pol, busy));
       busy.delete(key);
       return pol ? { k: "union", ms } : { k: "inter", ms };
     }
     case "access":
     case "proj":
+    case "ovl":
       return { k: "any" };
   }
 }

@@ -17,6 +17,7 @@ import {
   sameLit,
   substitute,
   union,
+  type TVar,
   type Type,
 } from "./types.js";
 
@@ -67,12 +68,16 @@ export function levelOf(t: Type): number {
       return Math.max(levelOf(t.ret), ...t.args.map(levelOf));
     case "proj":
       return Math.max(levelOf(t.fn), levelOf(t.ret));
+    case "ovl":
+      return levelOf(t.use);
     default:
       return 0;
   }
 }
 
 const NULL_SPAN: Span = { start: 0, end: 0 };
+/** Types whose values have no fields to project. */
+const SCALARS = new Set(["Int", "Long", "Double", "Float", "Number", "Boolean", "String", "ID", "Time", "Date", "Bytes", "TransactionTime", "UUID"]);
 
 export class Solver {
   private trail: (() => void)[] = [];
@@ -96,6 +101,11 @@ export class Solver {
       this.failures = saved.failures;
       this.ctxSpan = saved.ctx;
     }
+  }
+
+  /** Records a failure in the current trial (so that the trial is undone). */
+  reject(f: Failure): void {
+    this.failures.push(f);
   }
 
   /** Runs `f`; if it produced failures, undoes its effects. Returns the failures. */
@@ -179,6 +189,7 @@ export class Solver {
       if (l.t === "named" && (l.name === "Ref" || l.name === "NamedRef")) return this.go(l.args[0] ?? ANY, r.base);
       return this.go(l, r.base);
     }
+    if (r.t === "ovl") return this.overload({ t: "inter", types: r.alts }, r.use, true);
     if (l.t === "any") return this.anyInto(r);
     // Generic parameters of an annotation are rigid (faunadb skolems).
     if (l.t === "param" && r.t === "param" && l.name === r.name) return;
@@ -243,21 +254,79 @@ export class Solver {
     }
   }
 
-  /** An overloaded value (intersection of functions): the first alternative that fits wins. */
-  private overload(l: Type & { t: "inter" }, r: Type): void {
-    // When none fits, the closest is the one called with the right number of arguments and
-    // the fewest failures.
-    let best: Failure[] | null = null;
-    const cost = (fs: Failure[]) => (fs.some((f) => f.kind === "arity") ? 1000 : 0) + fs.length;
-    for (const alt of l.types) {
-      const fails = this.trial(() => this.go(alt.span || !l.span ? alt : { ...alt, span: l.span }, r));
-      if (fails.length === 0) return;
-      if (!best || cost(fails) < cost(best)) best = fails;
+  /**
+   * An overloaded value (intersection of functions) used as a function (faunadb resolves these
+   * with alternatives, TyperAlts): the alternatives that fit the arguments known so far are
+   * kept. One fits: it is used. Several fit because an argument is still unknown: the call
+   * accepts what any of them accepts and returns what any returns. None fits as a whole: union
+   * arguments are split (`intBool(if (c) 1 else true)` is `Int | Boolean`).
+   */
+  private overload(l: Type & { t: "inter" }, r: Type, again = false): void {
+    const alts = l.types.map((alt) => (alt.span || !l.span ? alt : { ...alt, span: l.span }));
+    if (r.t !== "fn") {
+      for (const alt of alts) if (this.trial(() => this.go(alt, r)).length === 0) return;
+      return this.notSubtype(l, r);
     }
-    // No alternative fits: report the closest one's failures.
-    const alt = l.types.find((_, i) => i >= 0)!;
-    if (best) this.failures.push(...best);
-    else this.notSubtype(alt, r);
+    const cost = (fs: Failure[]) => (fs.some((f) => f.kind === "arity") ? 1000 : 0) + fs.length;
+    const closest = (results: Failure[][]) => void this.failures.push(...results.reduce((a, b) => (cost(b) < cost(a) ? b : a)));
+    const members = r.params.map((p) => this.concreteLowers(p));
+    const pending: Type = { t: "ovl", alts, use: r };
+    const later = () => {
+      if (again) return;
+      for (const p of r.params) if (p.t === "var") this.go(p, pending);
+    };
+    if (members.some((m) => m.length === 0)) {
+      // An argument is not known yet: use the alternative if only one can fit, else decide
+      // when a type flows into the unknown argument.
+      const results = alts.map((alt) => this.probe(() => this.go(alt, r)));
+      const fits = alts.filter((_, i) => results[i]!.length === 0);
+      if (fits.length === 0) return closest(results);
+      if (fits.length === 1) return this.go(fits[0]!, r);
+      if (!again && r.ret.t === "var") pendingResults.set(r.ret.v, pending as Type & { t: "ovl" });
+      return later();
+    }
+    // Every combination of the arguments' known types must fit an alternative; the results
+    // are the union of theirs (`intBool(if (c) 1 else true)` is `Int | Boolean`).
+    let combos: Type[][] = [[]];
+    for (const m of members) {
+      combos = combos.flatMap((c) => m.map((x) => [...c, x]));
+      if (combos.length > 64) {
+        const results = alts.map((alt) => this.trial(() => this.go(alt, r)));
+        if (results.some((f) => f.length === 0)) return;
+        return closest(results);
+      }
+    }
+    const chosen: [Type, Type[]][] = [];
+    for (const combo of combos) {
+      const use: Type = { t: "fn", params: combo, variadic: null, ret: ANY, span: r.span };
+      const results = alts.map((alt) => this.probe(() => this.go(alt, use)));
+      const i = results.findIndex((f) => f.length === 0);
+      if (i < 0) return closest(results);
+      chosen.push([alts[i]!, combo]);
+    }
+    for (const [alt, combo] of chosen) this.go(alt, { t: "fn", params: combo, variadic: null, ret: r.ret, span: r.span });
+    later();
+  }
+
+  /** Runs `f` and undoes its effects; returns its failures. */
+  private probe(f: () => void): Failure[] {
+    const mark = this.trail.length;
+    const before = this.failures;
+    this.failures = [];
+    f();
+    const got = this.failures;
+    this.failures = before;
+    this.undo(mark);
+    return got;
+  }
+
+  /** The non-variable types that flow into `t` (through variables and unions). */
+  private concreteLowers(t: Type, seen = new Set<Type>()): Type[] {
+    if (seen.has(t)) return [];
+    seen.add(t);
+    if (t.t === "var") return t.v.lower.flatMap((b) => this.concreteLowers(b, seen));
+    if (t.t === "union") return t.types.flatMap((m) => this.concreteLowers(m, seen));
+    return [t];
   }
 
   /** A value where one of several types is expected. */
@@ -300,6 +369,8 @@ export class Solver {
           if (shape?.nullDoc !== undefined && target.t !== "named") return;
         }
         if ((r.name === "EmptyRef" || r.name === "EmptyNamedRef") && shape?.nullDoc !== undefined) return;
+        // `Null` is an empty reference (EmptyRef's alias is Null).
+        if (l.name === "Null" && ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(r.name)) return;
         if (r.name === "Null" && shape?.nullDoc !== undefined) return;
         return this.notSubtype(l, r);
       }
@@ -341,8 +412,8 @@ export class Solver {
           this.go(r.fn, { t: "fn", params: [l.args[0] ?? ANY], variadic: null, ret: e });
           return this.go(named(l.name, e), r.ret);
         }
-        if (shape?.doc !== undefined || shape?.alias?.t === "rec") return this.go(r.fn, { t: "fn", params: [l], variadic: null, ret: r.ret });
-        return this.fail({ kind: "cannotProject", value: l, span: sp });
+        if (!shape || SCALARS.has(l.name)) return this.fail({ kind: "cannotProject", value: l, span: sp });
+        return this.go(r.fn, { t: "fn", params: [l], variadic: null, ret: r.ret });
       }
       default: {
         return this.notSubtype(l, r);
@@ -372,7 +443,7 @@ export class Solver {
         if (got) this.go(got, want);
         else if (l.wild) this.go(l.wild.t === "any" ? l.wild : union(l.wild, NULL), want);
         else if (r.open) this.fail({ kind: "missingField", value: l, field: name, span: r.span ?? sp, dotSpan: dotSpans.get(r) });
-        else if (this.trial(() => this.go(NULL, want)).length > 0) this.fail({ kind: "missingField", value: l, field: name, span: sp });
+        else if (!allowMissingField(want)) this.fail({ kind: "missingField", value: l, field: name, span: sp });
       }
       if (r.open) return;
       for (const [name, got] of l.fields) {
@@ -498,6 +569,8 @@ export class Solver {
         return { ...t, args: t.args.map((a) => ex(a, !pol)), ret: ex(t.ret) };
       case "proj":
         return { ...t, fn: ex(t.fn, !pol), ret: ex(t.ret) };
+      case "ovl":
+        return { ...t, use: ex(t.use) };
       default:
         return t;
     }
@@ -542,6 +615,8 @@ export class Solver {
           return { ...t, args: t.args.map(go), ret: go(t.ret) };
         case "proj":
           return { ...t, fn: go(t.fn), ret: go(t.ret) };
+        case "ovl":
+          return { ...t, use: go(t.use) };
         default:
           return t;
       }
@@ -549,6 +624,13 @@ export class Solver {
     return go(t);
   }
 }
+
+/** A field may be left out where its type includes `Null` (faunadb TyperUtil.allowMissingField). */
+const allowMissingField = (t: Type): boolean =>
+  (t.t === "named" && t.name === "Null") || (t.t === "union" && t.types.some(allowMissingField));
+
+/** Result variables of overloaded calls still waiting for their arguments' types (for display). */
+export const pendingResults = new WeakMap<TVar, Type & { t: "ovl" }>();
 
 /** The span of the `.` before a selected field, for the "use ! or ?." hint. */
 export const dotSpans = new WeakMap<Type, Span>();

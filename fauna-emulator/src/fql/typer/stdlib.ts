@@ -251,7 +251,8 @@ export const GLOBALS: Record<string, Sig> = {
 
 /** Operators (faunadb Typer.HardcodedOps plus the Number/String/Boolean prototypes' ops). */
 export const OPS: Record<string, Sig> = {
-  "+": ["(Number, Number) => Number", "(String, Any) => String"],
+  // faunadb Typer.HardcodedOps: `+` is numeric addition or string concatenation (String + String).
+  "+": ["(Number, Number) => Number", "(String, String) => String"],
   "-": "(Number, Number) => Number",
   "*": "(Number, Number) => Number",
   "/": "(Number, Number) => Number",

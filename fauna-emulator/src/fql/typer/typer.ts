@@ -313,7 +313,14 @@ export class Typer {
         const callee = sub(e.callee);
         const fnType: Type = e.optional ? { t: "diff", base: callee.type } : callee.type;
         const exp = expectedFn(fnType);
-        const args = e.args.map((a, i): [Type, Span] => [this.expr(a, scope, exp?.params[i] ?? exp?.variadic ?? undefined), a.span]);
+        const args = e.args.map((a, i): [Type, Span] => {
+          const want = exp?.params[i] ?? exp?.variadic ?? undefined;
+          const t = this.expr(a, scope, want);
+          // Known arguments inform the generics later lambda arguments see (`fold(1, (acc, x) => …)`);
+          // a mismatch is undone here and reported by the call itself.
+          if (want && a.type !== "Lambda") this.solver.trial(() => void this.solver.constrain(t, want, a.span).forEach((f) => this.solver.reject(f)));
+          return [t, a.span];
+        });
         const argsSpan = { start: e.callee.span.end, end: e.span.end };
         return { type: this.apply(fnType, args, argsSpan, e.span), nullable: callee.nullable || e.optional };
       }

@@ -39,6 +39,11 @@ export type Type = (
   | { t: "access"; args: Type[]; ret: Type }
   /** A projection use: the value is projected by `fn` (a one-parameter function) into `ret`. */
   | { t: "proj"; fn: Type; ret: Type }
+  /**
+   * A pending overloaded call (an upper bound of an argument whose type is not known yet): it
+   * is resolved again each time a type flows into that argument.
+   */
+  | { t: "ovl"; alts: Type[]; use: Type }
 ) & { span?: Span };
 
 export const ANY: Type = { t: "any" };
