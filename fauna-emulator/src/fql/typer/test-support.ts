@@ -1,7 +1,9 @@
 // Helpers for the typer's tests: typecheck FQL text and compare with Fauna's answers.
 import assert from "node:assert/strict";
 import { parseExpression, parseQuery } from "../parser/index.js";
+import { cloneEnv, sigType } from "./env.js";
 import { buildTypeEnv, emptyTypeEnv, typecheckQuery, type SchemaDescription, type TypeEnv } from "./index.js";
+import { named } from "./types.js";
 
 export const lambda = (src: string) => parseExpression(src);
 
@@ -44,3 +46,50 @@ export function schemaEnv(schema: Partial<SchemaDescription>) {
 }
 
 export const field = (name: string, type: string, hasDefault = false) => ({ name, type, hasDefault });
+
+/**
+ * The environment of faunadb's typer specs (ext/fql/shared/src/test/scala/package.scala,
+ * `TypeSpec.testGlobals`/`stdlibShapes`): a `User` collection, overloaded test functions, and
+ * Int-typed arithmetic (the model types arithmetic as Number; the core's test env as Int).
+ */
+export function specEnv(): TypeEnv {
+  const base = schemaEnv({ collections: [coll({ name: "User", fields: [field("name", "String")] })] }).env;
+  const env = cloneEnv(base.env);
+  const globals: Record<string, string | string[]> = {
+    anyval: "Any",
+    intobj: "{ *: Int }",
+    boolobj: "{ *: Boolean }",
+    anyobj: "{ *: Any }",
+    foobarwild: "{ foo: String, bar: Int, *: Boolean }",
+    add: "(Int, Int) => Int",
+    succ: "Int => Int",
+    not: "Boolean => Boolean",
+    intIntBoolBool: ["(Int, Int) => Int", "(Boolean, Boolean) => Boolean"],
+    intIntBoolAny: ["(Int, Int) => Int", "(Boolean, Any) => Boolean"],
+    intBool: ["Int => Int", "Boolean => Boolean"],
+    intBoolStr: ["Int => Int", "Boolean => Boolean", "String => String"],
+    intBoolObj: ["{ a: Int } => Int", "{ a: Boolean } => Boolean"],
+    intOrIntObj: ["Int => Int", "{ a: Int } => { a: Int }"],
+    enumABC: '"a" | "b" | "c" => Int',
+    gener: "(A, A => B) => B",
+    intStrVarArg: "(Int, ...Array<String>) => Int",
+    takeaunion: "Int | String => Any",
+    objectFromEntries: "Array<[String, A]> => { *: A }",
+    gimmeAandB: "{ a: Int, b: String } => Int",
+    gimmeAandwildstr: "{ a: Int, *: String } => Int",
+    gimmewildint: "{ *: Int } => Int",
+    gimmeoptA: "{ a: Int | Null, *: Int } => Int",
+    gimmebody: "{ body: String } => Int",
+    createwildint: "() => { *: Int }",
+    createAandwildstr: "() => { a: Int, *: String }",
+    createAandwildint: "() => { a: Int, *: Int }",
+    createAandwildany: "() => { a: Int, *: Any }",
+  };
+  for (const [k, v] of Object.entries(globals)) env.globals.set(k, sigType(env, v));
+  env.ops = new Map(env.ops);
+  env.ops.set("+", sigType(env, ["(Int, Int) => Int", "(String, Any) => String"]));
+  env.ops.set("-", sigType(env, "(Int, Int) => Int"));
+  env.ops.set("*", sigType(env, "(Int, Int) => Int"));
+  for (const shape of ["String", "Array"]) env.shapes.set(shape, { ...env.shapes.get(shape)!, fields: new Map(env.shapes.get(shape)!.fields).set("length", named("Int")) });
+  return { env };
+}
