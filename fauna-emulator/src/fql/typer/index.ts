@@ -13,7 +13,7 @@ import type { Expr } from "../ast.js";
 import { showType } from "./display.js";
 import { baseEnv, type Env } from "./env.js";
 import { buildSchemaEnv } from "./schema-env.js";
-import { Typer, type Diagnostic } from "./typer.js";
+import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
 
 export interface TypeDiagnostic {
   message: string;
@@ -65,7 +65,16 @@ export function typecheckQuery(
   opts: { source?: string; args?: Record<string, Value> } = {},
 ): { ok: true; staticType: string } | { ok: false; diagnostics: TypeDiagnostic[] } {
   const typer = new Typer(env.env, opts.args ?? {});
-  const t = typer.expr(expr, new Map());
+  let t;
+  try {
+    t = typer.expr(expr, new Map());
+  } catch (e) {
+    // faunadb: TypeError.StackOverflow / TimeLimitExceeded.
+    const message =
+      e instanceof TypingTimeout ? "Exceeded static typing time limit" : e instanceof RangeError ? "Typechecking failed due to query complexity" : null;
+    if (message === null) throw e;
+    return { ok: false, diagnostics: [withSource({ message, span: expr.span }, opts.source ?? "*query*")] };
+  }
   if (typer.diags.length > 0) return { ok: false, diagnostics: typer.diags.map((d) => withSource(d, opts.source ?? "*query*")) };
   return { ok: true, staticType: showType(t) };
 }

@@ -3,6 +3,9 @@
 // the cases issue #8 names (this shop's schema/functions.fsl and db:setup seed).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { doc, int, obj } from "../../core/index.js";
+import { parseQuery } from "../parser/index.js";
+import { typecheckQuery } from "./index.js";
 import { coll, failsWith, field, lambda, schemaEnv, typesAs } from "./test-support.js";
 
 const shop = schemaEnv({
@@ -216,5 +219,21 @@ describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeVal
     });
     assert.deepEqual(messages(r), ["Type `String` is not a subtype of `Int`"]);
     typesAs(r.env, "G({ foo: 1 })", "1");
+  });
+});
+
+describe("typer: query arguments (faunadb ValueStaticType)", () => {
+  const run = (q: string, args: Parameters<typeof typecheckQuery>[2]) => typecheckQuery(parseQuery(q), shop.env, args);
+  it("types arguments by their values: literals, tuples, records, documents", () => {
+    assert.deepEqual(run("max", { args: { max: int(100) } }), { ok: true, staticType: "100" });
+    assert.deepEqual(run("x.a", { args: { x: obj([["a", "s"]]) } }), { ok: true, staticType: '"s"' });
+    assert.deepEqual(run("[$0, $1]", { args: { $0: [int(1)], $1: true } }), { ok: true, staticType: "[[1], Boolean]" });
+    assert.deepEqual(run("p.name", { args: { p: doc("Product", "1") } }), { ok: true, staticType: "String" });
+    assert.deepEqual(run("p", { args: { p: doc("Gone", "1") } }), { ok: true, staticType: "Null" });
+  });
+  it("checks arguments where they are used", () => {
+    const r = run("Product.byName(n)", { args: { n: int(1) } });
+    assert.ok(!r.ok);
+    assert.equal(r.diagnostics[0]!.message, "Type `Int` is not a subtype of `String`");
   });
 });

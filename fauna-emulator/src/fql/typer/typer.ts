@@ -20,9 +20,15 @@ interface Binding {
 }
 type Scope = Map<string, Binding>;
 
+/** Typing took longer than Fauna allows (faunadb FQLInterpreter.TypingTimeout, 5 s). */
+export class TypingTimeout extends Error {}
+const TYPING_TIMEOUT_MS = 5000;
+
 export class Typer {
   readonly solver: Solver;
   readonly diags: Diagnostic[] = [];
+  private readonly deadline = Date.now() + TYPING_TIMEOUT_MS;
+  private steps = 0;
 
   constructor(
     readonly env: Env,
@@ -97,6 +103,7 @@ export class Typer {
   }
 
   expr(e: Expr, scope: Scope, expected?: Type): Type {
+    if (++this.steps % 256 === 0 && Date.now() > this.deadline) throw new TypingTimeout();
     switch (e.type) {
       case "Null":
         return { ...NULL, span: e.span };
@@ -172,7 +179,8 @@ export class Typer {
       const t = b.above === null ? (hasParams(b.type) ? this.inst(b.type) : b.type) : this.solver.instantiate(b.type, b.above);
       return t.t === "var" ? t : { ...t, span };
     }
-    if (name.startsWith("$") && name in this.args) return { ...valueType(this.args[name]!, this.env), span };
+    // Query arguments (and template values `$0`…) are bound like variables around the query.
+    if (Object.hasOwn(this.args, name)) return { ...valueType(this.args[name]!, this.env), span };
     const g = this.env.globals.get(name);
     if (g) return this.env.generalized.has(name) ? this.solver.instantiate(g, 0, true) : this.inst(g, span);
     this.diags.push({ message: `Unbound variable \`${name}\``, span });
@@ -361,20 +369,20 @@ function numLit(raw: string, span: Span): Type {
   return lit({ kind: "float", value: Number(raw) }, span);
 }
 
-/** The static type of a query argument (a wire value). */
+/** The static type of a query argument (faunadb ValueStaticType): literals, tuples, records, documents. */
 export function valueType(v: Value, env: Env): Type {
   if (v === null) return NULL;
   if (typeof v === "boolean") return BOOLEAN;
-  if (typeof v === "string") return STRING;
-  if (Array.isArray(v)) return named("Array", v.length ? union(...v.map((x) => valueType(x, env))) : { t: "never" });
+  if (typeof v === "string") return lit({ kind: "str", value: v });
+  if (Array.isArray(v)) return { t: "tup", elems: v.map((x) => valueType(x, env)) };
   if (v instanceof Map) return { t: "rec", fields: new Map([...v].map(([k, x]) => [k, valueType(x, env)])), wild: null };
   switch (v.kind) {
     case "int":
-      return named("Int");
+      return lit({ kind: "int", value: BigInt(v.value) });
     case "long":
-      return named("Long");
+      return lit({ kind: "int", value: v.value });
     case "double":
-      return named("Double");
+      return Number.isFinite(v.value) ? lit({ kind: "float", value: v.value }) : named("Double");
     case "time":
       return TIME;
     case "date":
@@ -382,7 +390,11 @@ export function valueType(v: Value, env: Env): Type {
     case "bytes":
       return named("Bytes");
     case "doc":
-      return env.shapes.get(v.coll)?.doc !== undefined ? named("Ref", named(v.coll)) : ANY;
+    case "named": {
+      // A document of a collection that no longer exists is a null document.
+      const docName = v.kind === "named" ? `${v.coll}Def` : v.coll;
+      return env.shapes.get(docName)?.doc !== undefined ? named(docName) : NULL;
+    }
     default:
       return ANY;
   }
