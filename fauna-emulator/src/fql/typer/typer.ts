@@ -7,7 +7,7 @@ import type { Env } from "./env.js";
 import { resolveAnnotation, variadicElem, type Diag } from "./resolve.js";
 import { Solver, dotSpans, type Failure } from "./solver.js";
 import { parseTypeExpr, TypeExprError } from "./type-expr.js";
-import { ANY, BOOLEAN, NULL, STRING, TIME, DATE, freshVar, named, substitute, union, hasParams, lit, type Type } from "./types.js";
+import { ANY, BOOLEAN, NULL, STRING, TIME, DATE, freshVar, named, substitute, hasParams, lit, type Type } from "./types.js";
 
 export interface Diagnostic extends Diag {
   hints?: Diag[];
