@@ -57,7 +57,9 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       const ms = (base.k === "union" ? base.ms : [base]).flatMap((m) => flat(m)).filter((m) => !NULLISH(m));
       return {
         k: "union",
-        ms: ms.map((m) => (m.k === "named" && (m.name === "Ref" || m.name === "NamedRef") ? m.args[0] ?? { k: "any" } : m)),
+        ms: ms.map((m) =>
+          m.k === "named" && (m.name === "Ref" || m.name === "NamedRef") ? (m.args[0] ?? { k: "any" }) : m,
+        ),
       };
     }
     case "var": {
@@ -71,7 +73,15 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
         ...bounds.map((b) =>
           // An argument of an overloaded call not yet decided: any of the alternatives' parameters.
           b.t === "ovl" && b.use.t === "fn"
-            ? coalesce(union(...b.alts.map((a) => (a.t === "fn" ? a.params[(b.use as { params: Type[] }).params.indexOf(t)] ?? ANY : ANY))), pol, busy)
+            ? coalesce(
+                union(
+                  ...b.alts.map((a) =>
+                    a.t === "fn" ? (a.params[(b.use as { params: Type[] }).params.indexOf(t)] ?? ANY) : ANY,
+                  ),
+                ),
+                pol,
+                busy,
+              )
             : coalesce(b, pol, busy),
         ),
       ];
@@ -121,7 +131,18 @@ function polarities(d: D, pol: boolean, acc: Map<number, Set<boolean>>): void {
   }
 }
 
-const ORDER: Record<string, number> = { var: 0, any: 1, lit: 2, named: 3, fn: 5, inter: 5, rec: 6, tup: 7, never: 8, union: 9 };
+const ORDER: Record<string, number> = {
+  var: 0,
+  any: 1,
+  lit: 2,
+  named: 3,
+  fn: 5,
+  inter: 5,
+  rec: 6,
+  tup: 7,
+  never: 8,
+  union: 9,
+};
 const rank = (d: D) => (d.k === "named" ? (NULLISH(d) && d.name === "Null" ? 10 : d.args.length ? 4 : 3) : ORDER[d.k]!);
 
 class Renderer {
@@ -166,7 +187,9 @@ class Renderer {
   }
 
   private mergeUnion(ms: D[]): D[] {
-    const names = new Set(ms.filter((d) => d.k === "named" && d.args.length === 0).map((d) => (d as { name: string }).name));
+    const names = new Set(
+      ms.filter((d) => d.k === "named" && d.args.length === 0).map((d) => (d as { name: string }).name),
+    );
     // `true | false` is `Boolean`.
     const bools = new Set(ms.flatMap((d) => (d.k === "lit" && d.lit.kind === "bool" ? [d.lit.value] : [])));
     if (bools.size === 2 && !names.has("Boolean")) {
@@ -176,13 +199,24 @@ class Renderer {
     const out: D[] = [];
     for (const d of ms) {
       if (d.k === "lit") {
-        const base = d.lit.kind === "str" ? "String" : d.lit.kind === "bool" ? "Boolean" : d.lit.kind === "float" ? "Double" : "Int";
+        const base =
+          d.lit.kind === "str"
+            ? "String"
+            : d.lit.kind === "bool"
+              ? "Boolean"
+              : d.lit.kind === "float"
+                ? "Double"
+                : "Int";
         if (names.has(base) || (d.lit.kind !== "str" && d.lit.kind !== "bool" && names.has("Number"))) continue;
       }
       if (d.k === "named" && ["Int", "Long", "Double"].includes(d.name) && names.has("Number")) continue;
       const prev = out.find(
         (o) =>
-          (o.k === "named" && d.k === "named" && o.name === d.name && o.args.length === d.args.length && d.args.length > 0) ||
+          (o.k === "named" &&
+            d.k === "named" &&
+            o.name === d.name &&
+            o.args.length === d.args.length &&
+            d.args.length > 0) ||
           (o.k === "tup" && d.k === "tup" && o.elems.length === d.elems.length) ||
           (o.k === "rec" &&
             d.k === "rec" &&
@@ -213,7 +247,7 @@ class Renderer {
 
   private mergeInter(ms: D[]): D[] {
     const out: D[] = [];
-    let iface: D & { k: "rec" } | null = null;
+    let iface: (D & { k: "rec" }) | null = null;
     for (const d of ms) {
       if (d.k === "rec" && d.open) {
         if (!iface) {
@@ -256,7 +290,8 @@ class Renderer {
           const isFn = this.isFn(p.t, !pol);
           return p.name ? `${p.name}: ${isFn ? `(${s})` : s}` : s;
         });
-        if (d.variadic) params.push(`...${d.variadic.name ? `${d.variadic.name}: ` : ""}Array<${this.render(d.variadic.t, !pol)}>`);
+        if (d.variadic)
+          params.push(`...${d.variadic.name ? `${d.variadic.name}: ` : ""}Array<${this.render(d.variadic.t, !pol)}>`);
         const ret = this.render(d.ret, pol);
         const single = d.params.length === 1 && !d.variadic && !d.params[0]!.name && !this.isFn(d.params[0]!.t, !pol);
         return `${single ? params[0] : `(${params.join(", ")})`} => ${ret}`;

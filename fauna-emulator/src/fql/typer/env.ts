@@ -18,7 +18,25 @@ export interface Env {
 }
 
 const PARAMS = new Set(["A", "B", "C", "D", "E", "F", "G"]);
-const SCALARS = ["Any", "Never", "Null", "Boolean", "Number", "Int", "Long", "Double", "Float", "String", "ID", "Time", "Date", "Bytes", "UUID", "TransactionTime", "SetCursor"];
+const SCALARS = [
+  "Any",
+  "Never",
+  "Null",
+  "Boolean",
+  "Number",
+  "Int",
+  "Long",
+  "Double",
+  "Float",
+  "String",
+  "ID",
+  "Time",
+  "Date",
+  "Bytes",
+  "UUID",
+  "TransactionTime",
+  "SetCursor",
+];
 
 export function sigType(env: Env, sig: string | string[], diags: Diag[] = []): Type {
   const one = (s: string): Type => {
@@ -42,11 +60,20 @@ function stripSpans(t: Type): Type {
     case "named":
       return { ...s, args: s.args.map(stripSpans) };
     case "rec":
-      return { ...s, fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])), wild: s.wild && stripSpans(s.wild) };
+      return {
+        ...s,
+        fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])),
+        wild: s.wild && stripSpans(s.wild),
+      };
     case "tup":
       return { ...s, elems: s.elems.map(stripSpans) };
     case "fn":
-      return { ...s, params: s.params.map(stripSpans), variadic: s.variadic && stripSpans(s.variadic), ret: stripSpans(s.ret) };
+      return {
+        ...s,
+        params: s.params.map(stripSpans),
+        variadic: s.variadic && stripSpans(s.variadic),
+        ret: stripSpans(s.ret),
+      };
     case "union":
     case "inter":
       return { ...s, types: s.types.map(stripSpans) };
@@ -109,7 +136,13 @@ function addNativeCollection(env: Env, spec: (typeof NATIVE_COLLECTIONS)[number]
 }
 
 export function baseEnv(): Env {
-  const env: Env = { shapes: new Map(), globals: new Map(), ops: new Map(), typeNames: new Set(SCALARS), generalized: new Set() };
+  const env: Env = {
+    shapes: new Map(),
+    globals: new Map(),
+    ops: new Map(),
+    typeNames: new Set(SCALARS),
+    generalized: new Set(),
+  };
   for (const [name, spec] of Object.entries(SHAPES)) addShape(env, name, spec);
   for (const spec of NATIVE_COLLECTIONS) addNativeCollection(env, spec);
   flush();
@@ -121,7 +154,13 @@ export function baseEnv(): Env {
 }
 
 export function cloneEnv(env: Env): Env {
-  return { shapes: new Map(env.shapes), globals: new Map(env.globals), ops: env.ops, typeNames: new Set(env.typeNames), generalized: new Set(env.generalized) };
+  return {
+    shapes: new Map(env.shapes),
+    globals: new Map(env.globals),
+    ops: env.ops,
+    typeNames: new Set(env.typeNames),
+    generalized: new Set(env.generalized),
+  };
 }
 
 export { flush as resolvePendingShapes, ANY, NULL, rec, union };

@@ -71,11 +71,16 @@ export function typecheckQuery(
   } catch (e) {
     // faunadb: TypeError.StackOverflow / TimeLimitExceeded.
     const message =
-      e instanceof TypingTimeout ? "Exceeded static typing time limit" : e instanceof RangeError ? "Typechecking failed due to query complexity" : null;
+      e instanceof TypingTimeout
+        ? "Exceeded static typing time limit"
+        : e instanceof RangeError
+          ? "Typechecking failed due to query complexity"
+          : null;
     if (message === null) throw e;
     return { ok: false, diagnostics: [withSource({ message, span: expr.span }, opts.source ?? "*query*")] };
   }
-  if (typer.diags.length > 0) return { ok: false, diagnostics: typer.diags.map((d) => withSource(d, opts.source ?? "*query*")) };
+  if (typer.diags.length > 0)
+    return { ok: false, diagnostics: typer.diags.map((d) => withSource(d, opts.source ?? "*query*")) };
   return { ok: true, staticType: showType(t) };
 }
 

@@ -24,10 +24,25 @@ describe("TyperCoreSpec facts", () => {
   it("reports record mismatches", () => {
     failsWith(env, "gimmeAandB({ a: 3 })", "Type `{ a: 3 }` does not have field `b`", "{ a: 3 }");
     failsWith(env, "gimmeAandB({})", "Type `{}` is not a subtype of `{ a: Int, b: String }`", "{}");
-    failsWith(env, "gimmeAandB({ a: 'hi' })", 'Type `{ a: "hi" }` is not a subtype of `{ a: Int, b: String }`', "{ a: 'hi' }");
-    failsWith(env, "gimmeAandB({ a: 3, b: 'hi', c: 5 })", 'Type `{ a: 3, b: "hi", c: 5 }` contains extra field `c`', "{ a: 3, b: 'hi', c: 5 }");
+    failsWith(
+      env,
+      "gimmeAandB({ a: 'hi' })",
+      'Type `{ a: "hi" }` is not a subtype of `{ a: Int, b: String }`',
+      "{ a: 'hi' }",
+    );
+    failsWith(
+      env,
+      "gimmeAandB({ a: 3, b: 'hi', c: 5 })",
+      'Type `{ a: 3, b: "hi", c: 5 }` contains extra field `c`',
+      "{ a: 3, b: 'hi', c: 5 }",
+    );
     failsWith(env, "gimmeAandwildstr({ a: 3, b: 4 })", "Type `Int` is not a subtype of `String`", "4");
-    failsWith(env, "gimmeAandB(createAandwildany())", "Type `{ a: Int, *: Any }` cannot have a wildcard", "createAandwildany()");
+    failsWith(
+      env,
+      "gimmeAandB(createAandwildany())",
+      "Type `{ a: Int, *: Any }` cannot have a wildcard",
+      "createAandwildany()",
+    );
   });
   it(
     "typecheck documents",

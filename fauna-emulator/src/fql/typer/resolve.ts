@@ -31,7 +31,13 @@ export interface ResolveCtx {
 }
 
 /** Lowercase TypeScript names Fauna only warns about (faunadb TyperTypeExprs.TSTypeNames). */
-const TS_NAMES: Record<string, string> = { any: "Any", null: "Null", number: "Number", string: "String", boolean: "Boolean" };
+const TS_NAMES: Record<string, string> = {
+  any: "Any",
+  null: "Null",
+  number: "Number",
+  string: "String",
+  boolean: "Boolean",
+};
 
 /**
  * Resolves an annotation. With `generics`, unknown names are generic parameters (skolems);
@@ -85,7 +91,10 @@ export function resolveAnnotation(te: TypeExpr, ctx: ResolveCtx): Type {
   return invalid.size ? substitute(t, invalid) : t;
 }
 
-export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<string, { pos: boolean; neg: boolean; span: Span }> }): Type {
+export function resolveType(
+  te: TypeExpr,
+  ctx: ResolveCtx & { generic?: Map<string, { pos: boolean; neg: boolean; span: Span }> },
+): Type {
   const at = <T extends Type>(t: T): T => ({ ...t, span: te.span });
   switch (te.k) {
     case "id": {
@@ -93,7 +102,10 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<stri
       if (te.name === "Never") return at({ t: "never" });
       if (ctx.params?.has(te.name)) return { t: "param", name: te.name };
       if (te.name in CONSTRUCTORS) {
-        ctx.diags.push({ message: `Type constructor \`${te.name}<>\` accepts ${CONSTRUCTORS[te.name]} parameters, received 0`, span: te.span });
+        ctx.diags.push({
+          message: `Type constructor \`${te.name}<>\` accepts ${CONSTRUCTORS[te.name]} parameters, received 0`,
+          span: te.span,
+        });
         return ANY;
       }
       if (!ctx.isType(te.name)) {
@@ -111,12 +123,16 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<stri
       const nameSpan = { start: te.span.start, end: te.span.start + te.name.length };
       const args = te.args.map((a) => resolveType(a, ctx));
       if (arity === undefined) {
-        if (ctx.isType(te.name)) ctx.diags.push({ message: `Type \`${te.name}\` does not accept any parameters.`, span: nameSpan });
+        if (ctx.isType(te.name))
+          ctx.diags.push({ message: `Type \`${te.name}\` does not accept any parameters.`, span: nameSpan });
         else ctx.diags.push({ message: `Unknown type \`${te.name}\``, span: nameSpan });
         return ANY;
       }
       if (te.args.length !== arity) {
-        ctx.diags.push({ message: `Type constructor \`${te.name}<>\` accepts ${arity} parameters, received ${te.args.length}`, span: nameSpan });
+        ctx.diags.push({
+          message: `Type constructor \`${te.name}<>\` accepts ${arity} parameters, received ${te.args.length}`,
+          span: nameSpan,
+        });
         return ANY;
       }
       if (te.name === "Ref" || te.name === "EmptyRef") {
@@ -140,11 +156,18 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<stri
     case "obj":
       return at({
         t: "rec",
-        fields: new Map(te.fields.map((f) => [f.name, f.optional ? union(resolveType(f.type, ctx), NULL) : resolveType(f.type, ctx)])),
+        fields: new Map(
+          te.fields.map((f) => [f.name, f.optional ? union(resolveType(f.type, ctx), NULL) : resolveType(f.type, ctx)]),
+        ),
         wild: te.wild && resolveType(te.wild, ctx),
       });
     case "iface":
-      return at({ t: "rec", fields: new Map(te.fields.map((f) => [f.name, resolveType(f.type, ctx)])), wild: null, open: true });
+      return at({
+        t: "rec",
+        fields: new Map(te.fields.map((f) => [f.name, resolveType(f.type, ctx)])),
+        wild: null,
+        open: true,
+      });
     case "tup":
       return at({ t: "tup", elems: te.elems.map((e) => resolveType(e, ctx)) });
     case "fn":
@@ -165,6 +188,6 @@ export function resolveType(te: TypeExpr, ctx: ResolveCtx & { generic?: Map<stri
 }
 
 /** `...rest: Array<T>` declares elements of type T. */
-export const variadicElem = (t: Type): Type => (t.t === "named" && t.name === "Array" ? t.args[0] ?? ANY : t);
+export const variadicElem = (t: Type): Type => (t.t === "named" && t.name === "Array" ? (t.args[0] ?? ANY) : t);
 
 export { NEVER };

@@ -20,7 +20,8 @@ export function buildSchemaEnv(
 ): { env: Env; diagnostics: TypeDiagnostic[] } {
   const env = cloneEnv(baseEnv());
   const diagnostics: TypeDiagnostic[] = [];
-  const report = (kind: string, name: string, ds: Diag[]) => diagnostics.push(...ds.map((d) => withSource(d, source(kind, name))));
+  const report = (kind: string, name: string, ds: Diag[]) =>
+    diagnostics.push(...ds.map((d) => withSource(d, source(kind, name))));
 
   // Names first: field types may refer to any collection. A collection's derived type names
   // must not clash with existing ones (faunadb CollectionDerivedTypeValidator).
@@ -28,16 +29,21 @@ export function buildSchemaEnv(
   for (const n of [...env.shapes.keys(), ...env.typeNames]) counts.set(n, 1);
   const derived = (n: string) => [n, `Null${n}`, `${n}Collection`];
   for (const c of schema.collections)
-    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) for (const d of derived(n)) counts.set(d, (counts.get(d) ?? 0) + 1);
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])])
+      for (const d of derived(n)) counts.set(d, (counts.get(d) ?? 0) + 1);
   for (const c of schema.collections)
     for (const [what, n] of [["name", c.name], ...(c.alias ? [["alias", c.alias]] : [])] as [string, string][]) {
       const clash = derived(n).filter((d) => (counts.get(d) ?? 0) > 1);
       if (clash.length)
         report("collection", c.name, [
-          { message: `The collection ${what} \`${n}\` generates types that conflict with the following existing types: ${clash.join(", ")}`, span: NO_SPAN },
+          {
+            message: `The collection ${what} \`${n}\` generates types that conflict with the following existing types: ${clash.join(", ")}`,
+            span: NO_SPAN,
+          },
         ]);
     }
-  for (const c of schema.collections) for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) declareCollection(env, n);
+  for (const c of schema.collections)
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) declareCollection(env, n);
   const resolveIn = (text: string, kind: string, name: string, reportErrors = true): Type => {
     const diags: Diag[] = [];
     let t: Type = ANY;
@@ -68,7 +74,10 @@ export function buildSchemaEnv(
       report("collection", c.name, [{ message: "Top-level wildcard must have type `Any`", span: NO_SPAN }]);
     for (const f of c.hasFieldDefinitions ? c.fields : []) {
       const t = resolveIn(f.type, "collection", c.name);
-      if (!persistable(t)) report("collection", c.name, [{ message: `Field \`${f.name}\` in collection ${c.name} is not persistable`, span: NO_SPAN }]);
+      if (!persistable(t))
+        report("collection", c.name, [
+          { message: `Field \`${f.name}\` in collection ${c.name} is not persistable`, span: NO_SPAN },
+        ]);
     }
     const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
     for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
@@ -83,7 +92,11 @@ export function buildSchemaEnv(
     if (f.signature) {
       t = signatureType(f.signature, (te) => {
         const diags: Diag[] = [];
-        const r = resolveType(te, { isType: (n) => env.shapes.has(n) || env.typeNames.has(n), isDoc: (n) => env.shapes.get(n)?.doc !== undefined, diags });
+        const r = resolveType(te, {
+          isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
+          isDoc: (n) => env.shapes.get(n)?.doc !== undefined,
+          diags,
+        });
         report("function", f.name, diags);
         return stripSpans(r);
       });
@@ -101,7 +114,10 @@ export function buildSchemaEnv(
   const check = (kind: string, name: string, body: Expr, expected: Type | null, inferInto?: Type) => {
     const typer = new Typer(env);
     typer.solver.level = 1;
-    const t = body.type === "Lambda" ? typer.lambda(body as Lambda, new Map(), expected ?? undefined) : typer.expr(body, new Map());
+    const t =
+      body.type === "Lambda"
+        ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
+        : typer.expr(body, new Map());
     if (expected) typer.constrain(t, expected, body.span);
     if (inferInto) typer.constrain(t, inferInto, body.span);
     report(kind, name, typer.diags);
@@ -112,7 +128,12 @@ export function buildSchemaEnv(
     const doc = named(c.name);
     for (const cf of c.computedFields) {
       const ft = computedTypes.get(c.name)!.get(cf.name)!;
-      const t = check("collection", c.name, cf.body, { t: "fn", params: [doc], variadic: null, ret: cf.signature ? ft : ANY });
+      const t = check("collection", c.name, cf.body, {
+        t: "fn",
+        params: [doc],
+        variadic: null,
+        ret: cf.signature ? ft : ANY,
+      });
       if (!cf.signature && t.t === "fn") new Typer(env).constrain(t.ret, ft, cf.body.span);
     }
     for (const cc of c.checkConstraints)
@@ -131,12 +152,15 @@ export function buildSchemaEnv(
   }
   for (const r of schema.roles) {
     for (const p of r.predicates) {
-      const isColl = env.shapes.get(p.resource)?.doc !== undefined && schema.collections.some((c) => c.name === p.resource || c.alias === p.resource);
+      const isColl =
+        env.shapes.get(p.resource)?.doc !== undefined &&
+        schema.collections.some((c) => c.name === p.resource || c.alias === p.resource);
       const doc: Type = isColl ? named(p.resource) : ANY;
       const params: Type[] = p.action === "write" ? [doc, doc] : p.action === "call" ? [] : [doc];
-      const expected: Type = p.action === "call"
-        ? { t: "fn", params: [], variadic: ANY, ret: union(BOOLEAN, NULL) }
-        : { t: "fn", params, variadic: null, ret: union(BOOLEAN, NULL) };
+      const expected: Type =
+        p.action === "call"
+          ? { t: "fn", params: [], variadic: ANY, ret: union(BOOLEAN, NULL) }
+          : { t: "fn", params, variadic: null, ret: union(BOOLEAN, NULL) };
       check("role", r.name, p.body, expected);
     }
     for (const m of r.membershipPredicates) {
@@ -199,7 +223,8 @@ function pathLambda(term: string): Lambda | null {
   const path = (m ? m[1]! : term).trim();
   if (!/^(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path)) return null;
   let body: Expr = { type: "Ident", name: THIS, span: NO_SPAN };
-  for (const name of path.split(".").filter(Boolean)) body = { type: "Field", target: body, name, optional: false, span: NO_SPAN };
+  for (const name of path.split(".").filter(Boolean))
+    body = { type: "Field", target: body, name, optional: false, span: NO_SPAN };
   return { type: "Lambda", params: [THIS], variadic: null, body, span: NO_SPAN };
 }
 
@@ -224,7 +249,8 @@ interface CollTypes {
 /** Input and document types of a collection (faunadb CollectionTypeInfo). */
 function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<string, Type>): CollTypes {
   const defined = c.hasFieldDefinitions ? c.fields : [];
-  const wildcard: Type | null = !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
+  const wildcard: Type | null =
+    !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
   const fieldTypes = new Map(defined.map((f) => [f.name, resolve(f.type)]));
   const hasDocTTL = c.documentTtls ?? defined.length === 0;
   const docImpl: Type = {
@@ -235,11 +261,18 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const opt = (t: Type) => union(t, NULL);
   const maybeTTL: [string, Type][] = hasDocTTL ? [["ttl", opt(TIME)]] : wildcard ? [["ttl", NULL]] : [];
   const nullData: [string, Type][] = wildcard ? [["data", NULL]] : [];
-  const createUser: [string, Type][] = defined.map((f) => [f.name, f.hasDefault ? opt(fieldTypes.get(f.name)!) : fieldTypes.get(f.name)!]);
+  const createUser: [string, Type][] = defined.map((f) => [
+    f.name,
+    f.hasDefault ? opt(fieldTypes.get(f.name)!) : fieldTypes.get(f.name)!,
+  ]);
   const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(fieldTypes.get(f.name)!)]);
   const record = (fs: [string, Type][]): Type => ({ t: "rec", fields: new Map(fs), wild: wildcard });
   const indexes = new Map<string, Type[]>();
-  for (const idx of c.indexes) indexes.set(idx.name, idx.terms.map((term) => termType(docImpl, term)));
+  for (const idx of c.indexes)
+    indexes.set(
+      idx.name,
+      idx.terms.map((term) => termType(docImpl, term)),
+    );
   return {
     docImpl,
     create: record([["id", opt(ID)], ...maybeTTL, ...nullData, ...createUser]),
@@ -262,12 +295,20 @@ function termType(doc: Type, term: string): Type {
     if (t.t === "rec") t = t.fields.get(key) ?? (t.wild ? union(t.wild, NULL) : ANY);
     else if (t.t === "union") {
       const recs = t.types.filter((x): x is Type & { t: "rec" } => x.t === "rec");
-      t = recs.length ? union(...recs.map((r) => r.fields.get(key) ?? ANY), ...(recs.length < t.types.length ? [NULL] : [])) : ANY;
+      t = recs.length
+        ? union(...recs.map((r) => r.fields.get(key) ?? ANY), ...(recs.length < t.types.length ? [NULL] : []))
+        : ANY;
     } else t = ANY;
   }
   if (!m) return t;
   const elems = (x: Type): Type[] =>
-    x.t === "named" && x.name === "Array" ? [x.args[0] ?? ANY] : x.t === "tup" ? x.elems : x.t === "union" ? x.types.flatMap(elems) : [x];
+    x.t === "named" && x.name === "Array"
+      ? [x.args[0] ?? ANY]
+      : x.t === "tup"
+        ? x.elems
+        : x.t === "union"
+          ? x.types.flatMap(elems)
+          : [x];
   const es = elems(t);
   return es.length === 1 ? es[0]! : union(...es);
 }
@@ -329,7 +370,13 @@ function defineCollection(env: Env, name: string, _c: Coll, info: CollTypes): vo
 }
 
 function sigOf(env: Env, text: string): Type {
-  return stripSpans(resolveType(parseTypeExpr(text), { isType: (n) => env.shapes.has(n) || env.typeNames.has(n), isDoc: () => false, diags: [] }));
+  return stripSpans(
+    resolveType(parseTypeExpr(text), {
+      isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
+      isDoc: () => false,
+      diags: [],
+    }),
+  );
 }
 
 function stripSpans(t: Type): Type {
@@ -339,11 +386,20 @@ function stripSpans(t: Type): Type {
     case "named":
       return { ...s, args: s.args.map(stripSpans) };
     case "rec":
-      return { ...s, fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])), wild: s.wild && stripSpans(s.wild) };
+      return {
+        ...s,
+        fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])),
+        wild: s.wild && stripSpans(s.wild),
+      };
     case "tup":
       return { ...s, elems: s.elems.map(stripSpans) };
     case "fn":
-      return { ...s, params: s.params.map(stripSpans), variadic: s.variadic && stripSpans(s.variadic), ret: stripSpans(s.ret) };
+      return {
+        ...s,
+        params: s.params.map(stripSpans),
+        variadic: s.variadic && stripSpans(s.variadic),
+        ret: stripSpans(s.ret),
+      };
     case "union":
     case "inter":
       return { ...s, types: s.types.map(stripSpans) };

@@ -13,7 +13,12 @@ const shop = schemaEnv({
     coll({ name: "Store", fields: [field("name", "String")] }),
     coll({
       name: "Product",
-      fields: [field("name", "String"), field("price", "Int"), field("store", "Ref<Store>"), field("tags", "Array<String>", true)],
+      fields: [
+        field("name", "String"),
+        field("price", "Int"),
+        field("store", "Ref<Store>"),
+        field("tags", "Array<String>", true),
+      ],
       computedFields: [{ name: "doubled", signature: null, body: lambda("(p) => p.price * 2") }],
       indexes: [
         { name: "byName", terms: [".name"], values: [] },
@@ -24,7 +29,10 @@ const shop = schemaEnv({
     }),
     coll({
       name: "Order",
-      fields: [field("status", '"cart" | "paid"', true), field("items", "Array<{ product: Ref<Product>, quantity: Int }>")],
+      fields: [
+        field("status", '"cart" | "paid"', true),
+        field("items", "Array<{ product: Ref<Product>, quantity: Int }>"),
+      ],
     }),
     coll({ name: "Lock", fields: [field("lockedUntil", "Time?")] }),
     coll({ name: "Loose" }),
@@ -83,7 +91,12 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
   it("refuses fields of a document that may not exist (TyperCoreSpec 'typecheck documents')", () => {
     failsWith(env, "Product.byId('1').name", "Type `Null` does not have field `name`", "name");
     failsWith(env, "Product.byId('1').update({})", "Type `Null` does not have field `update`", "update");
-    failsWith(env, "Product.create(3)", "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`", "3");
+    failsWith(
+      env,
+      "Product.create(3)",
+      "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+      "3",
+    );
   });
   it("types index methods from terms (CollectionTypeInfo indexMethodTypes)", () => {
     typesAs(env, "Product.byName('x')", "Set<Product>");
@@ -93,22 +106,55 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     failsWith(env, "Product.byName(1)", "Type `Int` is not a subtype of `String`", "1");
   });
   it("accepts ttl in create inputs only with document TTLs (CollectionTypeInfo maybeTTL)", () => {
-    failsWith(env, "Store.create({ name: 'a', ttl: Time.now() })", 'Type `{ name: "a", ttl: Time }` contains extra field `ttl`');
-    const ttl = schemaEnv({ collections: [coll({ name: "S", fields: [field("name", "String")], documentTtls: true })] });
+    failsWith(
+      env,
+      "Store.create({ name: 'a', ttl: Time.now() })",
+      'Type `{ name: "a", ttl: Time }` contains extra field `ttl`',
+    );
+    const ttl = schemaEnv({
+      collections: [coll({ name: "S", fields: [field("name", "String")], documentTtls: true })],
+    });
     typesAs(ttl.env, "S.create({ name: 'a', ttl: Time.now() })", "S");
     typesAs(env, "Loose.create({ ttl: Time.now() })", "Loose");
   });
   it("checks create/update/replace inputs (CollectionTypeInfo createType/updateType/replaceType)", () => {
     typesAs(env, "Product.create({ name: 'a', price: 1, store: Store.byId('1')! })", "Product");
     typesAs(env, "Product.create({ id: '1', name: 'a', price: 1, store: Store.byId('1') })", "Product");
-    failsWith(env, "Product.create({ name: 'a', price: 1 })", "Type `{ name: \"a\", price: 1 }` does not have field `store`");
-    failsWith(env, "Product.create({ name: 'a', price: 1, store: Store.byId('1'), x: 1 })", 'Type `{ name: "a", price: 1, store: Ref<Store>, x: 1 }` contains extra field `x`');
-    failsWith(env, "Product.create({ name: 'a', price: 'x', store: Store.byId('1') })", "Type `String` is not a subtype of `Int`", "'x'");
+    failsWith(
+      env,
+      "Product.create({ name: 'a', price: 1 })",
+      'Type `{ name: "a", price: 1 }` does not have field `store`',
+    );
+    failsWith(
+      env,
+      "Product.create({ name: 'a', price: 1, store: Store.byId('1'), x: 1 })",
+      'Type `{ name: "a", price: 1, store: Ref<Store>, x: 1 }` contains extra field `x`',
+    );
+    failsWith(
+      env,
+      "Product.create({ name: 'a', price: 'x', store: Store.byId('1') })",
+      "Type `String` is not a subtype of `Int`",
+      "'x'",
+    );
     typesAs(env, "Product.byId('1')!.update({ price: 2 })", "Product");
-    failsWith(env, "Product.byId('1')!.update({ price: 'x' })", "Type `String` is not a subtype of `Int | Null`", "'x'");
-    failsWith(env, "Product.byId('1')!.replace({ price: 2 })", "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`");
+    failsWith(
+      env,
+      "Product.byId('1')!.update({ price: 'x' })",
+      "Type `String` is not a subtype of `Int | Null`",
+      "'x'",
+    );
+    failsWith(
+      env,
+      "Product.byId('1')!.replace({ price: 2 })",
+      "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+    );
     typesAs(env, "Order.create({ items: [] })", "Order");
-    failsWith(env, "Order.create({ status: 'lost', items: [] })", 'Type `"lost"` is not a subtype of `"cart" | "paid" | Null`', "'lost'");
+    failsWith(
+      env,
+      "Order.create({ status: 'lost', items: [] })",
+      'Type `"lost"` is not a subtype of `"cart" | "paid" | Null`',
+      "'lost'",
+    );
     typesAs(env, "Loose.create({ anything: 1 })", "Loose");
   });
   it("refuses a record with a wildcard as create input (issue #8: the db:setup seed)", () => {
@@ -142,7 +188,11 @@ describe("typer env: schema bodies are typechecked (FQL2TypeEnvValidationSpec)",
     assert.equal(bad.diagnostics[0]!.message, "Type `Null` does not have field `toMillis`");
     const src = "(id) => { let lock = Lock.byId(id); lock!.lockedUntil.toMillis() }";
     assert.deepEqual(
-      { start: bad.diagnostics[0]!.span.start, end: bad.diagnostics[0]!.span.end, source: bad.diagnostics[0]!.span.source },
+      {
+        start: bad.diagnostics[0]!.span.start,
+        end: bad.diagnostics[0]!.span.end,
+        source: bad.diagnostics[0]!.span.source,
+      },
       { start: src.indexOf("toMillis"), end: src.indexOf("toMillis") + 8, source: "*function:CheckPassword*" },
     );
     assert.equal(bad.diagnostics[0]!.hints?.[0]?.message, "Use the ! or ?. operator to handle the null case");
@@ -154,7 +204,10 @@ describe("typer env: schema bodies are typechecked (FQL2TypeEnvValidationSpec)",
   });
   it("checks declared UDF return types", () => {
     const r = schemaEnv({ functions: [{ name: "F", signature: "(x: Int): String", body: lambda("(x) => x + 1") }] });
-    assert.deepEqual(r.diagnostics.map((d) => d.message), ["Type `Number` is not a subtype of `String`"]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      ["Type `Number` is not a subtype of `String`"],
+    );
   });
   it("checks computed fields, check constraints and role predicates", () => {
     const r = schemaEnv({
@@ -166,29 +219,45 @@ describe("typer env: schema bodies are typechecked (FQL2TypeEnvValidationSpec)",
           checkConstraints: [{ name: "c", body: lambda("(p) => p.price") }],
         }),
       ],
-      roles: [{ name: "r", predicates: [{ resource: "P", action: "read", body: lambda("(p) => p.nope") }], membershipPredicates: [] }],
+      roles: [
+        {
+          name: "r",
+          predicates: [{ resource: "P", action: "read", body: lambda("(p) => p.nope") }],
+          membershipPredicates: [],
+        },
+      ],
     });
-    assert.deepEqual(r.diagnostics.map((d) => [d.message, d.span.source]), [
-      ["Type `Int` is not a subtype of `String`", "*collection:P*"],
-      ["Type `Int` is not a subtype of `Boolean | Null`", "*collection:P*"],
-      ["Type `P` does not have field `nope`", "*role:r*"],
-    ]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.message, d.span.source]),
+      [
+        ["Type `Int` is not a subtype of `String`", "*collection:P*"],
+        ["Type `Int` is not a subtype of `Boolean | Null`", "*collection:P*"],
+        ["Type `P` does not have field `nope`", "*role:r*"],
+      ],
+    );
   });
   it("reports unknown types in field definitions", () => {
     const r = schemaEnv({ collections: [coll({ name: "P", fields: [field("x", "Strin")] })] });
-    assert.deepEqual(r.diagnostics.map((d) => d.message), ["Unknown type `Strin`"]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.message),
+      ["Unknown type `Strin`"],
+    );
   });
 });
 
 describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeValidator.scala)", () => {
   const messages = (r: { diagnostics: { message: string }[] }) => r.diagnostics.map((d) => d.message);
   it("reports unknown types in field signatures", () => {
-    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Ref<Bar>")] })] })), ["Unknown type `Bar`"]);
+    assert.deepEqual(
+      messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Ref<Bar>")] })] })),
+      ["Unknown type `Bar`"],
+    );
   });
   it("refuses fields that cannot be stored", () => {
-    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Int => Int")] })] })), [
-      "Field `badsig` in collection Foo is not persistable",
-    ]);
+    assert.deepEqual(
+      messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("badsig", "Int => Int")] })] })),
+      ["Field `badsig` in collection Foo is not persistable"],
+    );
   });
   it("refuses collection names whose derived types clash", () => {
     assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo" }), coll({ name: "NullFoo" })] })), [
@@ -200,13 +269,20 @@ describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeVal
     ]);
   });
   it("requires a top-level wildcard to be Any", () => {
-    assert.deepEqual(messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("a", "Int")], wildcard: "Int" })] })), [
-      "Top-level wildcard must have type `Any`",
-    ]);
+    assert.deepEqual(
+      messages(schemaEnv({ collections: [coll({ name: "Foo", fields: [field("a", "Int")], wildcard: "Int" })] })),
+      ["Top-level wildcard must have type `Any`"],
+    );
   });
   it("checks index terms and values against the document type", () => {
     const r = schemaEnv({
-      collections: [coll({ name: "Foo", fields: [field("a", "Int"), field("t", "Array<String>")], indexes: [{ name: "byB", terms: [".b", "mva(.t)"], values: [{ field: ".a", order: "asc" }] }] })],
+      collections: [
+        coll({
+          name: "Foo",
+          fields: [field("a", "Int"), field("t", "Array<String>")],
+          indexes: [{ name: "byB", terms: [".b", "mva(.t)"], values: [{ field: ".a", order: "asc" }] }],
+        }),
+      ],
     });
     assert.deepEqual(messages(r), ["Type `Foo` does not have field `b`"]);
   });

@@ -77,7 +77,21 @@ export function levelOf(t: Type): number {
 
 const NULL_SPAN: Span = { start: 0, end: 0 };
 /** Types whose values have no fields to project. */
-const SCALARS = new Set(["Int", "Long", "Double", "Float", "Number", "Boolean", "String", "ID", "Time", "Date", "Bytes", "TransactionTime", "UUID"]);
+const SCALARS = new Set([
+  "Int",
+  "Long",
+  "Double",
+  "Float",
+  "Number",
+  "Boolean",
+  "String",
+  "ID",
+  "Time",
+  "Date",
+  "Bytes",
+  "TransactionTime",
+  "UUID",
+]);
 
 export class Solver {
   private trail: (() => void)[] = [];
@@ -142,7 +156,11 @@ export class Solver {
   }
 
   /** The shape of a named type with its parameters substituted (method generics fresh). */
-  shapeField(t: Type & { t: "named" }, which: "field" | "apply" | "access" | "alias", field?: string): Type | undefined {
+  shapeField(
+    t: Type & { t: "named" },
+    which: "field" | "apply" | "access" | "alias",
+    field?: string,
+  ): Type | undefined {
     const shape = this.shapes(t.name);
     if (!shape) return undefined;
     const raw = which === "field" ? shape.fields.get(field!) : shape[which];
@@ -204,7 +222,11 @@ export class Solver {
     if (l.t === "inter") return this.overload(l, r);
     if (r.t === "union") {
       // A reference is its document or null document; compare those against the union.
-      if (l.t === "named" && ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(l.name) && !r.types.some((m) => m.t === "named" && m.name === l.name))
+      if (
+        l.t === "named" &&
+        ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(l.name) &&
+        !r.types.some((m) => m.t === "named" && m.name === l.name)
+      )
         return this.fromNamed(l, r);
       return this.toUnion(l, r);
     }
@@ -268,7 +290,8 @@ export class Solver {
       return this.notSubtype(l, r);
     }
     const cost = (fs: Failure[]) => (fs.some((f) => f.kind === "arity") ? 1000 : 0) + fs.length;
-    const closest = (results: Failure[][]) => void this.failures.push(...results.reduce((a, b) => (cost(b) < cost(a) ? b : a)));
+    const closest = (results: Failure[][]) =>
+      void this.failures.push(...results.reduce((a, b) => (cost(b) < cost(a) ? b : a)));
     const members = r.params.map((p) => this.concreteLowers(p));
     const pending: Type = { t: "ovl", alts, use: r };
     const later = () => {
@@ -304,7 +327,8 @@ export class Solver {
       if (i < 0) return closest(results);
       chosen.push([alts[i]!, combo]);
     }
-    for (const [alt, combo] of chosen) this.go(alt, { t: "fn", params: combo, variadic: null, ret: r.ret, span: r.span });
+    for (const [alt, combo] of chosen)
+      this.go(alt, { t: "fn", params: combo, variadic: null, ret: r.ret, span: r.span });
     later();
   }
 
@@ -337,7 +361,8 @@ export class Solver {
     const sameKind = r.types.filter((m) => m.t === l.t);
     if (sameKind.length === 1) return this.go(l, sameKind[0]!);
     // A literal against a union of non-literals is reported as its primary type.
-    if (l.t === "lit" && !r.types.some((m) => m.t === "lit")) return this.notSubtype({ ...litBase(l.lit), span: this.spanOf(l) }, r);
+    if (l.t === "lit" && !r.types.some((m) => m.t === "lit"))
+      return this.notSubtype({ ...litBase(l.lit), span: this.spanOf(l) }, r);
     this.notSubtype(l, r);
   }
 
@@ -380,7 +405,8 @@ export class Solver {
             const got = this.shapeField(l, "field", name);
             const alias = got ? undefined : this.shapeField(l, "alias");
             if (got) this.go(got, want);
-            else if (alias?.t === "rec" && (alias.fields.has(name) || alias.wild)) this.go({ ...alias, span: sp }, { ...r, fields: new Map([[name, want]]) });
+            else if (alias?.t === "rec" && (alias.fields.has(name) || alias.wild))
+              this.go({ ...alias, span: sp }, { ...r, fields: new Map([[name, want]]) });
             else {
               // A null document shows as `Null` (its alias), with the hint to use `!` or `?.`.
               const value = shape?.nullDoc !== undefined ? { ...NULL, span: sp } : l;
@@ -442,7 +468,8 @@ export class Solver {
         const got = l.fields.get(name);
         if (got) this.go(got, want);
         else if (l.wild) this.go(l.wild.t === "any" ? l.wild : union(l.wild, NULL), want);
-        else if (r.open) this.fail({ kind: "missingField", value: l, field: name, span: r.span ?? sp, dotSpan: dotSpans.get(r) });
+        else if (r.open)
+          this.fail({ kind: "missingField", value: l, field: name, span: r.span ?? sp, dotSpan: dotSpans.get(r) });
         else if (!allowMissingField(want)) this.fail({ kind: "missingField", value: l, field: name, span: sp });
       }
       if (r.open) return;
@@ -559,7 +586,12 @@ export class Solver {
       case "tup":
         return { ...t, elems: t.elems.map((e) => ex(e)) };
       case "fn":
-        return { ...t, params: t.params.map((p) => ex(p, !pol)), variadic: t.variadic && ex(t.variadic, !pol), ret: ex(t.ret) };
+        return {
+          ...t,
+          params: t.params.map((p) => ex(p, !pol)),
+          variadic: t.variadic && ex(t.variadic, !pol),
+          ret: ex(t.ret),
+        };
       case "union":
       case "inter":
         return { ...t, types: t.types.map((m) => ex(m)) };

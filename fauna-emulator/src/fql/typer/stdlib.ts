@@ -65,9 +65,15 @@ export const SHAPES: Record<string, ShapeSpec> = {
       lastIndexOf: ["(pattern: String) => Int | Null", "(pattern: String, end: Int) => Int | Null"],
       matches: "(regex: String) => Array<String>",
       matchIndexes: "(regex: String) => Array<[Number, String]>",
-      replace: ["(pattern: String, replacement: String) => String", "(pattern: String, replacement: String, amount: Int) => String"],
+      replace: [
+        "(pattern: String, replacement: String) => String",
+        "(pattern: String, replacement: String, amount: Int) => String",
+      ],
       replaceAll: "(pattern: String, replacement: String) => String",
-      replaceRegex: ["(regex: String, replacement: String) => String", "(regex: String, replacement: String, amount: Int) => String"],
+      replaceRegex: [
+        "(regex: String, replacement: String) => String",
+        "(regex: String, replacement: String, amount: Int) => String",
+      ],
       replaceAllRegex: "(regex: String, replacement: String) => String",
       slice: ["(start: Int) => String", "(start: Int, end: Int) => String"],
       toLowerCase: "() => String",
@@ -111,7 +117,10 @@ export const SHAPES: Record<string, ShapeSpec> = {
       ...arrayLike("Set"),
       flatMap: "(mapper: (A => Set<B>)) => Set<B>",
       concat: "(other: Set<B>) => Set<A | B>",
-      paginate: ["() => { data: Array<A>, after: String | Null }", "(size: Int) => { data: Array<A>, after: String | Null }"],
+      paginate: [
+        "() => { data: Array<A>, after: String | Null }",
+        "(size: Int) => { data: Array<A>, after: String | Null }",
+      ],
       pageSize: "(size: Int) => Set<A>",
       toArray: "() => Array<A>",
       count: "() => Number",
@@ -121,7 +130,14 @@ export const SHAPES: Record<string, ShapeSpec> = {
       eventsOn: "(...fields: Array<(A => Any)>) => EventSource<A>",
     },
   },
-  EventSource: { params: ["A"], fields: { where: `${PRED} => EventSource<A>`, map: "(mapper: (A => B)) => EventSource<B>", toString: "() => String" } },
+  EventSource: {
+    params: ["A"],
+    fields: {
+      where: `${PRED} => EventSource<A>`,
+      map: "(mapper: (A => B)) => EventSource<B>",
+      toString: "() => String",
+    },
+  },
   Time: {
     fields: {
       dayOfMonth: "Int",
@@ -163,7 +179,10 @@ export const SHAPES: Record<string, ShapeSpec> = {
     },
     apply: "(time: String) => Time",
   },
-  DateModule: { fields: { today: "() => Date", fromString: "(date: String) => Date" }, apply: "(date: String) => Date" },
+  DateModule: {
+    fields: { today: "() => Date", fromString: "(date: String) => Date" },
+    apply: "(date: String) => Date",
+  },
   MathModule: {
     fields: {
       E: "Number",
@@ -171,9 +190,29 @@ export const SHAPES: Record<string, ShapeSpec> = {
       NaN: "Number",
       PI: "Number",
       ...Object.fromEntries(
-        ["abs", "acos", "asin", "atan", "ceil", "cos", "cosh", "degrees", "exp", "floor", "log", "log10", "radians", "round", "sign", "sin", "sinh", "sqrt", "tan", "tanh", "trunc"].map(
-          (n) => [n, "(x: Number) => Number"],
-        ),
+        [
+          "abs",
+          "acos",
+          "asin",
+          "atan",
+          "ceil",
+          "cos",
+          "cosh",
+          "degrees",
+          "exp",
+          "floor",
+          "log",
+          "log10",
+          "radians",
+          "round",
+          "sign",
+          "sin",
+          "sinh",
+          "sqrt",
+          "tan",
+          "tanh",
+          "trunc",
+        ].map((n) => [n, "(x: Number) => Number"]),
       ),
       round: ["(x: Number) => Number", "(x: Number, precision: Int) => Number"],
       trunc: ["(x: Number) => Number", "(x: Number, precision: Int) => Number"],
@@ -202,7 +241,10 @@ export const SHAPES: Record<string, ShapeSpec> = {
     fields: {
       single: "(element: A) => Set<A>",
       sequence: "(from: Int, until: Int) => Set<Number>",
-      paginate: ["(cursor: String) => { data: Array<Any>, after: String | Null }", "(cursor: String, size: Int) => { data: Array<Any>, after: String | Null }"],
+      paginate: [
+        "(cursor: String) => { data: Array<Any>, after: String | Null }",
+        "(cursor: String, size: Int) => { data: Array<Any>, after: String | Null }",
+      ],
     },
   },
   QueryModule: {
@@ -220,7 +262,12 @@ export const SHAPES: Record<string, ShapeSpec> = {
   DoubleModule: { fields: {} },
   BooleanModule: { fields: {} },
   BytesModule: { fields: { fromBase64: "(encoded: String) => Bytes" }, apply: "(encoded: String) => Bytes" },
-  FQLModule: { fields: { asc: "(accessor: (A => Any)) => { asc: A => Any }", desc: "(accessor: (A => Any)) => { desc: A => Any }" } },
+  FQLModule: {
+    fields: {
+      asc: "(accessor: (A => Any)) => { asc: A => Any }",
+      desc: "(accessor: (A => Any)) => { desc: A => Any }",
+    },
+  },
 };
 
 export const GLOBALS: Record<string, Sig> = {
@@ -277,7 +324,13 @@ export const OPS: Record<string, Sig> = {
  * Native schema collections (faunadb NativeCollection companions): global name, the type of
  * their documents, and how their documents are addressed (`byName` for named schema docs).
  */
-export const NATIVE_COLLECTIONS: { global: string; doc: string; named: boolean; extra?: Record<string, Sig>; docExtra?: Record<string, Sig> }[] = [
+export const NATIVE_COLLECTIONS: {
+  global: string;
+  doc: string;
+  named: boolean;
+  extra?: Record<string, Sig>;
+  docExtra?: Record<string, Sig>;
+}[] = [
   { global: "Collection", doc: "CollectionDef", named: true },
   { global: "Function", doc: "FunctionDef", named: true },
   { global: "Role", doc: "RoleDef", named: true },

@@ -22,7 +22,11 @@ export function failsWith(env: TypeEnv, query: string, message: string, at?: str
   if (at !== undefined) {
     const start = query.indexOf(at);
     assert.ok(start >= 0, `test bug: ${at} not in query`);
-    assert.deepEqual({ start: r.diagnostics[0]!.span.start, end: r.diagnostics[0]!.span.end }, { start, end: start + at.length }, query);
+    assert.deepEqual(
+      { start: r.diagnostics[0]!.span.start, end: r.diagnostics[0]!.span.end },
+      { start, end: start + at.length },
+      query,
+    );
   }
 }
 
@@ -90,6 +94,10 @@ export function specEnv(): TypeEnv {
   env.ops.set("+", sigType(env, ["(Int, Int) => Int", "(String, Any) => String"]));
   env.ops.set("-", sigType(env, "(Int, Int) => Int"));
   env.ops.set("*", sigType(env, "(Int, Int) => Int"));
-  for (const shape of ["String", "Array"]) env.shapes.set(shape, { ...env.shapes.get(shape)!, fields: new Map(env.shapes.get(shape)!.fields).set("length", named("Int")) });
+  for (const shape of ["String", "Array"])
+    env.shapes.set(shape, {
+      ...env.shapes.get(shape)!,
+      fields: new Map(env.shapes.get(shape)!.fields).set("length", named("Int")),
+    });
   return { env };
 }

@@ -10,7 +10,11 @@ import { failsWith, stdEnv, typesAs } from "./test-support.js";
 const KNOWN = new Set(["Int", "String", "Number", "Boolean", "Null", "Time", "Product"]);
 function resolve(text: string) {
   const diags: Diag[] = [];
-  const t = resolveAnnotation(parseTypeExpr(text), { isType: (n) => KNOWN.has(n), isDoc: (n) => n === "Product", diags });
+  const t = resolveAnnotation(parseTypeExpr(text), {
+    isType: (n) => KNOWN.has(n),
+    isDoc: (n) => n === "Product",
+    diags,
+  });
   return { shown: showType(t), diags: diags.map((d) => [d.message, d.span.start, d.span.end]) };
 }
 
@@ -36,7 +40,13 @@ describe("type expressions", () => {
   });
   it("parses FSL function signatures", () => {
     const s = parseSignature("(email: String, password): { ok: Boolean }");
-    assert.deepEqual(s.params.map((p) => [p.name, showTypeExpr(p.type)]), [["email", "String"], ["password", "Any"]]);
+    assert.deepEqual(
+      s.params.map((p) => [p.name, showTypeExpr(p.type)]),
+      [
+        ["email", "String"],
+        ["password", "Any"],
+      ],
+    );
     assert.equal(showTypeExpr(s.ret!), "{ ok: Boolean }");
   });
   it("resolves nullable types to unions with Null (TyperExprSpec 'resolve nullable exprs')", () => {
@@ -51,7 +61,9 @@ describe("type expressions", () => {
     assert.deepEqual(resolve("(A => Int) => A").diags, [["Unknown type `A`", 1, 2]]);
     assert.deepEqual(resolve("(Int => A) => A").diags, []);
     assert.deepEqual(resolve("string").diags, []); // only a warning in Fauna
-    assert.deepEqual(resolve("Array<Int, Int>").diags, [["Type constructor `Array<>` accepts 1 parameters, received 2", 0, 5]]);
+    assert.deepEqual(resolve("Array<Int, Int>").diags, [
+      ["Type constructor `Array<>` accepts 1 parameters, received 2", 0, 5],
+    ]);
     assert.deepEqual(resolve("Int<String>").diags, [["Type `Int` does not accept any parameters.", 0, 3]]);
     assert.deepEqual(resolve("Ref<Int>").diags, [["Reference type must refer to a doc type", 0, 8]]);
     assert.deepEqual(resolve("Ref<Product>").diags, []);

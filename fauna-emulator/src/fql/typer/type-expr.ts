@@ -12,7 +12,12 @@ export type TypeExpr = (
   | { k: "obj"; fields: { name: string; type: TypeExpr; optional: boolean }[]; wild: TypeExpr | null }
   | { k: "iface"; fields: { name: string; type: TypeExpr }[] }
   | { k: "tup"; elems: TypeExpr[] }
-  | { k: "fn"; params: { name: string | null; type: TypeExpr }[]; variadic: { name: string | null; type: TypeExpr } | null; ret: TypeExpr }
+  | {
+      k: "fn";
+      params: { name: string | null; type: TypeExpr }[];
+      variadic: { name: string | null; type: TypeExpr } | null;
+      ret: TypeExpr;
+    }
   | { k: "union"; members: TypeExpr[] }
   | { k: "inter"; members: TypeExpr[] }
   | { k: "opt"; inner: TypeExpr }
@@ -73,7 +78,8 @@ function lex(src: string, offset: number): Tok[] {
       continue;
     }
     const p = PUNCT.find((p) => src.startsWith(p, i));
-    if (!p) throw new TypeExprError(`Unexpected character \`${c}\``, { start: start + offset, end: start + offset + 1 });
+    if (!p)
+      throw new TypeExprError(`Unexpected character \`${c}\``, { start: start + offset, end: start + offset + 1 });
     i += p.length;
     toks.push({ kind: "punct", text: p, start: start + offset, end: i + offset });
   }
@@ -160,7 +166,8 @@ class TypeParser {
     if (t.kind === "ident") {
       this.next();
       if (t.text === "null") return { k: "lit", lit: null, span };
-      if (t.text === "true" || t.text === "false") return { k: "lit", lit: { kind: "bool", value: t.text === "true" }, span };
+      if (t.text === "true" || t.text === "false")
+        return { k: "lit", lit: { kind: "bool", value: t.text === "true" }, span };
       if (this.is("<")) {
         this.next();
         const args = [this.type()];
@@ -182,7 +189,10 @@ class TypeParser {
       if (neg) this.next();
       const n = this.next();
       const text = (neg ? "-" : "") + n.text;
-      const lit: Lit = /^-?\d+$/.test(text) || /^-?0x/i.test(text) ? { kind: "int", value: BigInt(neg ? -BigInt(n.text) : BigInt(n.text)) } : { kind: "float", value: Number(text) };
+      const lit: Lit =
+        /^-?\d+$/.test(text) || /^-?0x/i.test(text)
+          ? { kind: "int", value: BigInt(neg ? -BigInt(n.text) : BigInt(n.text)) }
+          : { kind: "float", value: Number(text) };
       return { k: "lit", lit, span: { start: t.start, end: n.end } };
     }
     if (this.is("{")) return this.object();
@@ -272,7 +282,11 @@ class TypeParser {
   }
 
   /** A UDF signature as FSL writes it: `(a: T, b: U): R` (the return type optional). */
-  signature(): { params: { name: string | null; type: TypeExpr }[]; variadic: { name: string | null; type: TypeExpr } | null; ret: TypeExpr | null } {
+  signature(): {
+    params: { name: string | null; type: TypeExpr }[];
+    variadic: { name: string | null; type: TypeExpr } | null;
+    ret: TypeExpr | null;
+  } {
     this.expect("(");
     const params: { name: string | null; type: TypeExpr | null }[] = [];
     let variadic: { name: string | null; type: TypeExpr | null } | null = null;
@@ -302,7 +316,15 @@ class TypeParser {
     const close = this.prevEnd;
     return {
       params: params.map((p) => ({ name: p.name, type: p.type ?? anyId({ start: close, end: close }) })),
-      variadic: variadic && { name: variadic.name, type: variadic.type ?? { k: "cons", name: "Array", args: [anyId({ start: close, end: close })], span: { start: close, end: close } } },
+      variadic: variadic && {
+        name: variadic.name,
+        type: variadic.type ?? {
+          k: "cons",
+          name: "Array",
+          args: [anyId({ start: close, end: close })],
+          span: { start: close, end: close },
+        },
+      },
       ret,
     };
   }

@@ -7,7 +7,20 @@ import type { Env } from "./env.js";
 import { resolveAnnotation, variadicElem, type Diag } from "./resolve.js";
 import { Solver, dotSpans, type Failure } from "./solver.js";
 import { parseTypeExpr, TypeExprError } from "./type-expr.js";
-import { ANY, BOOLEAN, NULL, STRING, TIME, DATE, freshVar, named, substitute, hasParams, lit, type Type } from "./types.js";
+import {
+  ANY,
+  BOOLEAN,
+  NULL,
+  STRING,
+  TIME,
+  DATE,
+  freshVar,
+  named,
+  substitute,
+  hasParams,
+  lit,
+  type Type,
+} from "./types.js";
 
 export interface Diagnostic extends Diag {
   hints?: Diag[];
@@ -162,7 +175,13 @@ export class Typer {
       case "Project": {
         const target = this.expr(e.target, scope);
         const fn = this.lambda(
-          { type: "Lambda", params: [THIS], variadic: null, body: { type: "Object", fields: e.fields, span: e.span }, span: e.span },
+          {
+            type: "Lambda",
+            params: [THIS],
+            variadic: null,
+            body: { type: "Object", fields: e.fields, span: e.span },
+            span: e.span,
+          },
           scope,
         );
         const res = this.fresh(e.span);
@@ -176,7 +195,8 @@ export class Typer {
     const b = scope.get(name);
     if (b) {
       // Generalized bindings get fresh variables; annotated generics fresh parameters.
-      const t = b.above === null ? (hasParams(b.type) ? this.inst(b.type) : b.type) : this.solver.instantiate(b.type, b.above);
+      const t =
+        b.above === null ? (hasParams(b.type) ? this.inst(b.type) : b.type) : this.solver.instantiate(b.type, b.above);
       return t.t === "var" ? t : { ...t, span };
     }
     // Query arguments (and template values `$0`…) are bound like variables around the query.
@@ -256,10 +276,15 @@ export class Typer {
         return { ...BOOLEAN, span: e.span };
       default: {
         const op = this.env.ops.get(e.op)!;
-        return this.apply(this.inst(op), [
-          [l, e.left.span],
-          [r, e.right.span],
-        ], e.span, e.span);
+        return this.apply(
+          this.inst(op),
+          [
+            [l, e.left.span],
+            [r, e.right.span],
+          ],
+          e.span,
+          e.span,
+        );
       }
     }
   }
@@ -308,7 +333,11 @@ export class Typer {
         const argsSpan = { start: e.target.span.end, end: e.span.end };
         const res = this.fresh(argsSpan);
         if (key) {
-          this.constrain(recv, { t: "access", args: [key], ret: res, span: argsSpan }, { start: e.span.start, end: e.span.end });
+          this.constrain(
+            recv,
+            { t: "access", args: [key], ret: res, span: argsSpan },
+            { start: e.span.start, end: e.span.end },
+          );
         } else {
           const idx = this.expr(e.index, scope);
           const p = this.fresh(e.index.span);
@@ -326,7 +355,8 @@ export class Typer {
           const t = this.expr(a, scope, want);
           // Known arguments inform the generics later lambda arguments see (`fold(1, (acc, x) => …)`);
           // a mismatch is undone here and reported by the call itself.
-          if (want && a.type !== "Lambda") this.solver.trial(() => void this.solver.constrain(t, want, a.span).forEach((f) => this.solver.reject(f)));
+          if (want && a.type !== "Lambda")
+            this.solver.trial(() => void this.solver.constrain(t, want, a.span).forEach((f) => this.solver.reject(f)));
           return [t, a.span];
         });
         const argsSpan = { start: e.callee.span.end, end: e.span.end };
@@ -375,7 +405,8 @@ export function valueType(v: Value, env: Env): Type {
   if (typeof v === "boolean") return BOOLEAN;
   if (typeof v === "string") return lit({ kind: "str", value: v });
   if (Array.isArray(v)) return { t: "tup", elems: v.map((x) => valueType(x, env)) };
-  if (v instanceof Map) return { t: "rec", fields: new Map([...v].map(([k, x]) => [k, valueType(x, env)])), wild: null };
+  if (v instanceof Map)
+    return { t: "rec", fields: new Map([...v].map(([k, x]) => [k, valueType(x, env)])), wild: null };
   switch (v.kind) {
     case "int":
       return lit({ kind: "int", value: BigInt(v.value) });
@@ -406,11 +437,23 @@ export function failureDiagnostic(f: Failure): Diagnostic {
     case "missingField": {
       const hints: Diag[] = [];
       const v = f.value;
-      if (v.span && f.dotSpan && f.dotSpan.start !== v.span.end && (v.span.start !== f.span.start || v.span.end !== f.span.end))
+      if (
+        v.span &&
+        f.dotSpan &&
+        f.dotSpan.start !== v.span.end &&
+        (v.span.start !== f.span.start || v.span.end !== f.span.end)
+      )
         hints.push({ message: `Type \`${show(v)}\` inferred here`, span: v.span });
       if (v.t === "named" && v.name === "Null" && f.dotSpan)
-        hints.push({ message: "Use the ! or ?. operator to handle the null case", span: { start: f.dotSpan.start, end: f.dotSpan.start } });
-      return { message: `Type \`${show(v)}\` does not have field \`${f.field}\``, span: f.span, ...(hints.length ? { hints } : {}) };
+        hints.push({
+          message: "Use the ! or ?. operator to handle the null case",
+          span: { start: f.dotSpan.start, end: f.dotSpan.start },
+        });
+      return {
+        message: `Type \`${show(v)}\` does not have field \`${f.field}\``,
+        span: f.span,
+        ...(hints.length ? { hints } : {}),
+      };
     }
     case "extraField":
       return { message: `Type \`${show(f.value)}\` contains extra field \`${f.field}\``, span: f.span };

@@ -61,8 +61,9 @@ export const DATE = named("Date");
 export const ID = named("ID");
 export const union = (...types: Type[]): Type => {
   const flat: Type[] = [];
-  for (const t of types) if (t.t === "union") flat.push(...t.types);
-  else flat.push(t);
+  for (const t of types)
+    if (t.t === "union") flat.push(...t.types);
+    else flat.push(t);
   return flat.length === 1 ? flat[0]! : { t: "union", types: flat };
 };
 export const optional = (t: Type): Type => union(t, NULL);
@@ -81,7 +82,8 @@ export const lit = (l: Lit, span?: Span): Type => (span ? { t: "lit", lit: l, sp
 export const at = <T extends Type>(t: T, span: Span | undefined): T => (span ? { ...t, span } : t);
 
 let nextVar = 0;
-export const freshVar = (level: number, span?: Span): Type => at({ t: "var", v: { id: nextVar++, level, lower: [], upper: [] } }, span);
+export const freshVar = (level: number, span?: Span): Type =>
+  at({ t: "var", v: { id: nextVar++, level, lower: [], upper: [] } }, span);
 
 /** The named type a literal belongs to first (faunadb `primaryLitType`). */
 export function litBase(l: Lit): Type {
@@ -93,7 +95,11 @@ export function litBase(l: Lit): Type {
     case "float":
       return DOUBLE;
     case "int":
-      return l.value >= -(2n ** 31n) && l.value < 2n ** 31n ? INT : l.value >= -(2n ** 63n) && l.value < 2n ** 63n ? LONG : DOUBLE;
+      return l.value >= -(2n ** 31n) && l.value < 2n ** 31n
+        ? INT
+        : l.value >= -(2n ** 63n) && l.value < 2n ** 63n
+          ? LONG
+          : DOUBLE;
   }
 }
 
@@ -109,7 +115,12 @@ export function litIsValueOf(l: Lit, name: string): boolean {
     case "int": {
       const isInt = l.value >= -(2n ** 31n) && l.value < 2n ** 31n;
       const isLong = l.value >= -(2n ** 63n) && l.value < 2n ** 63n;
-      return name === "Number" || name === "Double" || (name === "Int" && isInt) || ((name === "Long" || name === "ID") && isLong);
+      return (
+        name === "Number" ||
+        name === "Double" ||
+        (name === "Int" && isInt) ||
+        ((name === "Long" || name === "ID") && isLong)
+      );
     }
   }
 }
