@@ -9,7 +9,8 @@ import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
 import { Typer } from "./typer.js";
-import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type Type } from "./types.js";
+import { freeze, replaceVars } from "./freeze.js";
+import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
 
 type Coll = SchemaDescription["collections"][number];
 const RANGE = "{ from: Any } | { to: Any } | { from: Any, to: Any }";
@@ -145,6 +146,15 @@ export function buildSchemaEnv(
         if (body) check("collection", c.name, body, { t: "fn", params: [doc], variadic: null, ret: ANY });
       }
   }
+  // Inferred computed field types are kept as inferred (faunadb persists them): their
+  // variables are replaced by the types that flowed in.
+  const frozen = new Map<TVar, Type>();
+  for (const m of computedTypes.values()) for (const t of m.values()) if (t.t === "var") frozen.set(t.v, freeze(t));
+  if (frozen.size > 0)
+    for (const shape of env.shapes.values()) {
+      if (shape.alias) shape.alias = replaceVars(shape.alias, frozen);
+      for (const [k, v] of shape.fields) shape.fields.set(k, replaceVars(v, frozen));
+    }
   for (const f of schema.functions) {
     const t = udfTypes.get(f.name)!;
     if (signed.has(f.name)) check("function", f.name, f.body, t);
@@ -168,6 +178,10 @@ export function buildSchemaEnv(
       check("role", r.name, m.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
     }
   }
+  // In queries a UDF is a `UserFunction<Sig>` (schema bodies above saw the bare signature).
+  for (const f of schema.functions)
+    for (const n of [f.name, ...(f.alias ? [f.alias] : [])])
+      env.globals.set(n, named("UserFunction", udfTypes.get(f.name)!));
   return { env, diagnostics };
 }
 

@@ -168,7 +168,9 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
   it("checks calls of UDFs with signatures and infers the others (issue #8)", () => {
     typesAs(env, "Add(1, 2)", "Number");
     failsWith(env, "Add('a', 2)", "Type `String` is not a subtype of `Number`", "'a'");
-    typesAs(env, "Add", "(a: Number, b: Number) => Number");
+    typesAs(env, "Add", "UserFunction<(a: Number, b: Number) => Number>");
+    typesAs(env, "Add.definition", "FunctionDef");
+    typesAs(env, "NameOf", "UserFunction<{ name: A, ... } => A>");
     typesAs(env, "NameOf(Product.byId('1')!)", "String");
     typesAs(env, "NameOf({ name: 3 })", "3");
     // The inferred type's location (in the UDF body) is not shown (FQL2TypecheckSpec "udf").

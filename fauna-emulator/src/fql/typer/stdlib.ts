@@ -262,6 +262,8 @@ export const SHAPES: Record<string, ShapeSpec> = {
   DoubleModule: { fields: {} },
   BooleanModule: { fields: {} },
   BytesModule: { fields: { fromBase64: "(encoded: String) => Bytes" }, apply: "(encoded: String) => Bytes" },
+  // A UDF as a value (faunadb UserFunction<Sig>): called through its signature.
+  UserFunction: { params: ["A"], fields: { definition: "FunctionDef" }, apply: "A" },
   FQLModule: {
     fields: {
       asc: "(accessor: (A => Any)) => { asc: A => Any }",

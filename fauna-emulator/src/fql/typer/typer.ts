@@ -380,6 +380,7 @@ export class Typer {
 /** The function type a callee is known to have, to check lambda arguments against it. */
 function expectedFn(t: Type): (Type & { t: "fn" }) | undefined {
   if (t.t === "fn") return t;
+  if (t.t === "named" && t.name === "UserFunction" && t.args[0]) return expectedFn(t.args[0]);
   if (t.t === "diff") return expectedFn(t.base);
   if (t.t === "var") {
     const fns = t.v.lower.map(expectedFn).filter((x) => x !== undefined);
