@@ -98,6 +98,14 @@ export interface Lambda {
   variadic: string | null;
   body: Expr;
   span: Span;
+  /** Annotations of `(a: T, ...rest: U) =>` parameters as source text (null = none). */
+  paramTypes?: (TypeText | null)[];
+  variadicType?: TypeText | null;
+}
+/** A type annotation kept as its source text and where it is (parsed by fql/typer). */
+export interface TypeText {
+  text: string;
+  span: Span;
 }
 export interface Unary {
   type: "Unary";
@@ -187,11 +195,13 @@ export interface Project {
 }
 
 export type Stmt = Let | ExprStmt;
-/** `let name = value` / `let name: Type = value` (the annotation is kept as text and ignored). */
+/** `let name = value` / `let name: Type = value` (the annotation is kept as text; the typer reads it). */
 export interface Let {
   type: "Let";
   name: string;
   typeAnnotation: string | null;
+  /** Where the annotation's text starts and ends in the source. */
+  typeSpan?: Span;
   value: Expr;
   span: Span;
 }

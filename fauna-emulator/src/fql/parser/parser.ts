@@ -12,6 +12,7 @@ import {
   type Project,
   type Span,
   type Stmt,
+  type TypeText,
 } from "../ast.js";
 import { MAX_NESTING, syntaxError } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
@@ -195,10 +196,13 @@ export class Parser {
       this.fail(`Invalid identifier \`${nameTok.text}\``, nameTok.start, nameTok.end);
     this.advance();
     let typeAnnotation: string | null = null;
+    let typeSpan: Span | undefined;
     if (this.isPunct(this.peek(), ":")) {
       this.advance();
+      const start = this.peek().start;
       typeAnnotation = this.typeText((t) => this.isPunct(t, "="));
       if (typeAnnotation === null) this.unexpected(this.peek(), "Expected type");
+      typeSpan = { start, end: this.prevEnd };
     }
     this.expectPunct("=");
     const value = this.expr(false);
@@ -206,6 +210,7 @@ export class Parser {
       type: "Let",
       name: nameTok.text,
       typeAnnotation,
+      ...(typeSpan ? { typeSpan } : {}),
       value,
       span: { start: letTok.start, end: value.span.end },
     };
@@ -281,7 +286,12 @@ export class Parser {
     return { type: "If", cond, then, else: otherwise, span: { start: ifTok.start, end: this.prevEnd } };
   }
 
-  private lambda(params: Token[], variadic: Token | null, start: number): Lambda {
+  private lambda(
+    params: Token[],
+    variadic: Token | null,
+    start: number,
+    types?: { params: (TypeText | null)[]; variadic: TypeText | null },
+  ): Lambda {
     const seen = new Set<string>();
     for (const p of variadic ? [...params, variadic] : params) {
       if (p.text === "_") continue;
@@ -289,13 +299,18 @@ export class Parser {
       seen.add(p.text);
     }
     const body = this.expr(false);
-    return {
+    const lambda: Lambda = {
       type: "Lambda",
       params: params.map((p) => p.text),
       variadic: variadic ? variadic.text : null,
       body,
       span: { start, end: this.prevEnd },
     };
+    if (types && (types.variadic || types.params.some((t) => t !== null))) {
+      lambda.paramTypes = types.params;
+      lambda.variadicType = types.variadic;
+    }
+    return lambda;
   }
 
   /** `(a, b: T, ...rest) =>` — backtracks (returns null) when the parentheses are not a parameter list. */
@@ -305,11 +320,17 @@ export class Parser {
     const open = this.advance();
     const params: Token[] = [];
     let variadic: Token | null = null;
+    const types: { params: (TypeText | null)[]; variadic: TypeText | null } = { params: [], variadic: null };
+    let lastType: TypeText | null = null;
     const isParam = (t: Token) => t.kind === "ident" && !KEYWORDS.has(t.text);
     const skipType = () => {
+      lastType = null;
       if (!this.isPunct(this.peek(), ":")) return true;
       this.advance();
-      return this.typeText((t) => this.isPunct(t, ",") || this.isPunct(t, ")")) !== null;
+      const start = this.peek().start;
+      const text = this.typeText((t) => this.isPunct(t, ",") || this.isPunct(t, ")"));
+      if (text !== null) lastType = { text, span: { start, end: this.prevEnd } };
+      return text !== null;
     };
     const scan = (): boolean => {
       for (;;) {
@@ -320,12 +341,14 @@ export class Parser {
           if (!isParam(this.peek())) return false;
           variadic = this.advance();
           if (!skipType()) return false;
+          types.variadic = lastType;
           if (this.isPunct(this.peek(), ",")) this.advance();
           return this.isPunct(this.peek(), ")");
         }
         if (!isParam(t)) return false;
         params.push(this.advance());
         if (!skipType()) return false;
+        types.params.push(lastType);
         if (this.isPunct(this.peek(), ",")) this.advance();
         else if (!this.isPunct(this.peek(), ")")) return false;
       }
@@ -335,7 +358,7 @@ export class Parser {
       const arrow = this.peek();
       if (this.isPunct(arrow, "=>") && !arrow.nl) {
         this.advance();
-        return this.lambda(params, variadic, open.start);
+        return this.lambda(params, variadic, open.start, types);
       }
     }
     this.i = save;

@@ -1,0 +1,423 @@
+// The schema's part of the typing environment (faunadb fql/env/CollectionTypeInfo and the
+// schema typecheck of UDFs, computed fields, check constraints and role predicates): for each
+// collection `C`, the document type `C` (an alias of its fields' record), `NullC`, the
+// collection object `CCollection` with create/update/replace input types and index methods;
+// each UDF becomes a global of its declared or inferred type.
+import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
+import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./env.js";
+import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
+import { resolveType, variadicElem, type Diag } from "./resolve.js";
+import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
+import { Typer } from "./typer.js";
+import { freeze, replaceVars } from "./freeze.js";
+import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
+
+type Coll = SchemaDescription["collections"][number];
+const RANGE = "{ from: Any } | { to: Any } | { from: Any, to: Any }";
+
+export function buildSchemaEnv(
+  schema: SchemaDescription,
+  source: (kind: string, name: string) => string,
+): { env: Env; diagnostics: TypeDiagnostic[] } {
+  const env = cloneEnv(baseEnv());
+  const diagnostics: TypeDiagnostic[] = [];
+  const report = (kind: string, name: string, ds: Diag[]) =>
+    diagnostics.push(...ds.map((d) => withSource(d, source(kind, name))));
+
+  // Names first: field types may refer to any collection. A collection's derived type names
+  // must not clash with existing ones (faunadb CollectionDerivedTypeValidator).
+  const counts = new Map<string, number>();
+  for (const n of [...env.shapes.keys(), ...env.typeNames]) counts.set(n, 1);
+  const derived = (n: string) => [n, `Null${n}`, `${n}Collection`];
+  for (const c of schema.collections)
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])])
+      for (const d of derived(n)) counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (const c of schema.collections)
+    for (const [what, n] of [["name", c.name], ...(c.alias ? [["alias", c.alias]] : [])] as [string, string][]) {
+      const clash = derived(n).filter((d) => (counts.get(d) ?? 0) > 1);
+      if (clash.length)
+        report("collection", c.name, [
+          {
+            message: `The collection ${what} \`${n}\` generates types that conflict with the following existing types: ${clash.join(", ")}`,
+            span: NO_SPAN,
+          },
+        ]);
+    }
+  for (const c of schema.collections)
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) declareCollection(env, n);
+  const resolveIn = (text: string, kind: string, name: string, reportErrors = true): Type => {
+    const diags: Diag[] = [];
+    let t: Type = ANY;
+    try {
+      t = resolveType(parseTypeExpr(text), {
+        isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
+        isDoc: (n) => env.shapes.get(n)?.doc !== undefined,
+        diags,
+      });
+    } catch (e) {
+      if (!(e instanceof TypeExprError)) throw e;
+      diags.push({ message: e.message, span: e.span });
+    }
+    if (reportErrors) report(kind, name, diags);
+    return stripSpans(t);
+  };
+
+  // Computed fields without a signature get their type from their body (a variable for now).
+  const computedTypes = new Map<string, Map<string, Type>>();
+  for (const c of schema.collections) {
+    const m = new Map<string, Type>();
+    for (const cf of c.computedFields)
+      m.set(cf.name, cf.signature ? resolveIn(cf.signature, "collection", c.name) : freshVar(1));
+    computedTypes.set(c.name, m);
+  }
+  for (const c of schema.collections) {
+    if (c.wildcard !== null && c.wildcard.trim() !== "Any")
+      report("collection", c.name, [{ message: "Top-level wildcard must have type `Any`", span: NO_SPAN }]);
+    for (const f of c.hasFieldDefinitions ? c.fields : []) {
+      const t = resolveIn(f.type, "collection", c.name);
+      if (!persistable(t))
+        report("collection", c.name, [
+          { message: `Field \`${f.name}\` in collection ${c.name} is not persistable`, span: NO_SPAN },
+        ]);
+    }
+    const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
+  }
+  resolvePendingShapes();
+
+  // UDFs: declared signatures are known up front; the others are inferred (recursively).
+  const udfTypes = new Map<string, Type>();
+  const signed = new Set<string>();
+  for (const f of schema.functions) {
+    let t: Type | null = null;
+    if (f.signature) {
+      t = signatureType(f.signature, (te) => {
+        const diags: Diag[] = [];
+        const r = resolveType(te, {
+          isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
+          isDoc: (n) => env.shapes.get(n)?.doc !== undefined,
+          diags,
+        });
+        report("function", f.name, diags);
+        return stripSpans(r);
+      });
+    }
+    const typed = t !== null;
+    if (!t) t = freshVar(1);
+    udfTypes.set(f.name, t);
+    if (typed) signed.add(f.name);
+    for (const n of [f.name, ...(f.alias ? [f.alias] : [])]) {
+      env.globals.set(n, t);
+      if (!typed) env.generalized.add(n);
+    }
+  }
+
+  const check = (kind: string, name: string, body: Expr, expected: Type | null, inferInto?: Type) => {
+    const typer = new Typer(env);
+    typer.solver.level = 1;
+    const t =
+      body.type === "Lambda"
+        ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
+        : typer.expr(body, new Map());
+    if (expected) typer.constrain(t, expected, body.span);
+    if (inferInto) typer.constrain(t, inferInto, body.span);
+    report(kind, name, typer.diags);
+    return t;
+  };
+
+  for (const c of schema.collections) {
+    const doc = named(c.name);
+    for (const cf of c.computedFields) {
+      const ft = computedTypes.get(c.name)!.get(cf.name)!;
+      const t = check("collection", c.name, cf.body, {
+        t: "fn",
+        params: [doc],
+        variadic: null,
+        ret: cf.signature ? ft : ANY,
+      });
+      if (!cf.signature && t.t === "fn") new Typer(env).constrain(t.ret, ft, cf.body.span);
+    }
+    for (const cc of c.checkConstraints)
+      check("collection", c.name, cc.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
+    // Index terms and values must select fields of the document (faunadb checkIndexes).
+    for (const idx of c.indexes)
+      for (const path of [...idx.terms, ...idx.values.map((v) => v.field)]) {
+        const body = pathLambda(path);
+        if (body) check("collection", c.name, body, { t: "fn", params: [doc], variadic: null, ret: ANY });
+      }
+  }
+  // Inferred computed field types are kept as inferred (faunadb persists them): their
+  // variables are replaced by the types that flowed in.
+  const frozen = new Map<TVar, Type>();
+  for (const m of computedTypes.values()) for (const t of m.values()) if (t.t === "var") frozen.set(t.v, freeze(t));
+  if (frozen.size > 0)
+    for (const shape of env.shapes.values()) {
+      if (shape.alias) shape.alias = replaceVars(shape.alias, frozen);
+      for (const [k, v] of shape.fields) shape.fields.set(k, replaceVars(v, frozen));
+    }
+  for (const f of schema.functions) {
+    const t = udfTypes.get(f.name)!;
+    if (signed.has(f.name)) check("function", f.name, f.body, t);
+    else check("function", f.name, f.body, null, t);
+  }
+  for (const r of schema.roles) {
+    for (const p of r.predicates) {
+      const isColl =
+        env.shapes.get(p.resource)?.doc !== undefined &&
+        schema.collections.some((c) => c.name === p.resource || c.alias === p.resource);
+      const doc: Type = isColl ? named(p.resource) : ANY;
+      const params: Type[] = p.action === "write" ? [doc, doc] : p.action === "call" ? [] : [doc];
+      const expected: Type =
+        p.action === "call"
+          ? { t: "fn", params: [], variadic: ANY, ret: union(BOOLEAN, NULL) }
+          : { t: "fn", params, variadic: null, ret: union(BOOLEAN, NULL) };
+      check("role", r.name, p.body, expected);
+    }
+    for (const m of r.membershipPredicates) {
+      const doc: Type = env.shapes.get(m.collection)?.doc !== undefined ? named(m.collection) : ANY;
+      check("role", r.name, m.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
+    }
+  }
+  // In queries a UDF is a `UserFunction<Sig>` (schema bodies above saw the bare signature).
+  for (const f of schema.functions)
+    for (const n of [f.name, ...(f.alias ? [f.alias] : [])])
+      env.globals.set(n, named("UserFunction", udfTypes.get(f.name)!));
+  return { env, diagnostics };
+}
+
+/**
+ * A UDF signature, as FSL writes it (`(a: T, b: U): R`) or as a function type (`Int => Int`).
+ * Without a return type the function counts as unsigned (Fauna requires all or nothing).
+ */
+function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | null {
+  let sig: ReturnType<typeof parseSignature>;
+  try {
+    sig = parseSignature(text);
+  } catch (e) {
+    if (!(e instanceof TypeExprError)) throw e;
+    const te = parseTypeExpr(text);
+    if (te.k !== "fn") return resolve(te);
+    sig = { params: te.params, variadic: te.variadic, ret: te.ret };
+  }
+  if (sig.ret === null) return null;
+  return {
+    t: "fn",
+    params: sig.params.map((p) => resolve(p.type)),
+    names: sig.params.map((p) => p.name),
+    variadic: sig.variadic && variadicElem(resolve(sig.variadic.type)),
+    ret: resolve(sig.ret),
+  };
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+/** Whether values of a type can be stored in a document (no functions, sets or modules). */
+function persistable(t: Type): boolean {
+  switch (t.t) {
+    case "fn":
+    case "inter":
+      return false;
+    case "named":
+      if (["Set", "EventSource", "Page"].includes(t.name) || /(Collection|Module)$/.test(t.name)) return false;
+      return t.args.every(persistable);
+    case "rec":
+      return [...t.fields.values()].every(persistable) && (t.wild === null || persistable(t.wild));
+    case "tup":
+      return t.elems.every(persistable);
+    case "union":
+      return t.types.every(persistable);
+    default:
+      return true;
+  }
+}
+
+/** `.a.b` / `mva(.tags)` as the selection lambda `(.a.b)` (null if the path is not simple). */
+function pathLambda(term: string): Lambda | null {
+  const m = /^\s*mva\((.*)\)\s*$/.exec(term);
+  const path = (m ? m[1]! : term).trim();
+  if (!/^(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path)) return null;
+  let body: Expr = { type: "Ident", name: THIS, span: NO_SPAN };
+  for (const name of path.split(".").filter(Boolean))
+    body = { type: "Field", target: body, name, optional: false, span: NO_SPAN };
+  return { type: "Lambda", params: [THIS], variadic: null, body, span: NO_SPAN };
+}
+
+function declareCollection(env: Env, name: string): void {
+  // Placeholders so that `Ref<Other>` resolves; filled in by defineCollection.
+  env.shapes.set(name, { params: [], fields: new Map(), doc: name });
+  env.shapes.set(`Null${name}`, { params: [], fields: new Map(), nullDoc: name });
+  env.shapes.set(`${name}Collection`, { params: [], fields: new Map() });
+}
+
+interface CollTypes {
+  docImpl: Type;
+  create: Type;
+  createData: Type;
+  update: Type;
+  updateData: Type;
+  replace: Type;
+  replaceData: Type;
+  indexes: Map<string, Type[]>;
+}
+
+/** Input and document types of a collection (faunadb CollectionTypeInfo). */
+function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<string, Type>): CollTypes {
+  const defined = c.hasFieldDefinitions ? c.fields : [];
+  const wildcard: Type | null =
+    !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
+  const fieldTypes = new Map(defined.map((f) => [f.name, resolve(f.type)]));
+  const hasDocTTL = c.documentTtls ?? defined.length === 0;
+  const docImpl: Type = {
+    t: "rec",
+    fields: new Map<string, Type>([["id", ID], ["ts", TIME], ["ttl", union(TIME, NULL)], ...fieldTypes, ...computed]),
+    wild: wildcard,
+  };
+  const opt = (t: Type) => union(t, NULL);
+  const maybeTTL: [string, Type][] = hasDocTTL ? [["ttl", opt(TIME)]] : wildcard ? [["ttl", NULL]] : [];
+  const nullData: [string, Type][] = wildcard ? [["data", NULL]] : [];
+  const createUser: [string, Type][] = defined.map((f) => [
+    f.name,
+    f.hasDefault ? opt(fieldTypes.get(f.name)!) : fieldTypes.get(f.name)!,
+  ]);
+  const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(fieldTypes.get(f.name)!)]);
+  const record = (fs: [string, Type][]): Type => ({ t: "rec", fields: new Map(fs), wild: wildcard });
+  const indexes = new Map<string, Type[]>();
+  for (const idx of c.indexes)
+    indexes.set(
+      idx.name,
+      idx.terms.map((term) => termType(docImpl, term)),
+    );
+  return {
+    docImpl,
+    create: record([["id", opt(ID)], ...maybeTTL, ...nullData, ...createUser]),
+    createData: record(createUser),
+    update: record([...maybeTTL, ...nullData, ...updateUser]),
+    updateData: record(updateUser),
+    replace: record([...maybeTTL, ...nullData, ...createUser]),
+    replaceData: record(createUser),
+    indexes,
+  };
+}
+
+/** The type of an index term (`.a.b`, `mva(.tags)`) read from the document type. */
+function termType(doc: Type, term: string): Type {
+  const m = /^\s*mva\((.*)\)\s*$/.exec(term);
+  const path = (m ? m[1]! : term).trim().split(".").filter(Boolean);
+  let t: Type = doc;
+  for (const seg of path) {
+    const key = seg.replace(/^\[?["']?|["']?\]?$/g, "");
+    if (t.t === "rec") t = t.fields.get(key) ?? (t.wild ? union(t.wild, NULL) : ANY);
+    else if (t.t === "union") {
+      const recs = t.types.filter((x): x is Type & { t: "rec" } => x.t === "rec");
+      t = recs.length
+        ? union(...recs.map((r) => r.fields.get(key) ?? ANY), ...(recs.length < t.types.length ? [NULL] : []))
+        : ANY;
+    } else t = ANY;
+  }
+  if (!m) return t;
+  const elems = (x: Type): Type[] =>
+    x.t === "named" && x.name === "Array"
+      ? [x.args[0] ?? ANY]
+      : x.t === "tup"
+        ? x.elems
+        : x.t === "union"
+          ? x.types.flatMap(elems)
+          : [x];
+  const es = elems(t);
+  return es.length === 1 ? es[0]! : union(...es);
+}
+
+function defineCollection(env: Env, name: string, _c: Coll, info: CollTypes): void {
+  const doc = named(name);
+  const nullDoc = named(`Null${name}`);
+  const coll = named(`${name}Collection`);
+  const fn = (params: [string, Type][], ret: Type): Type => ({
+    t: "fn",
+    params: params.map(([, t]) => t),
+    names: params.map(([n]) => n),
+    variadic: null,
+    ret,
+  });
+  const range = sigOf(env, RANGE);
+  const set = named("Set", doc);
+  const docShape = env.shapes.get(name)!;
+  docShape.alias = info.docImpl;
+  docShape.fields = new Map<string, Type>([
+    ["coll", coll],
+    ["update", fn([["data", info.update]], doc)],
+    ["replace", fn([["data", info.replace]], doc)],
+    ["updateData", fn([["data", info.updateData]], doc)],
+    ["replaceData", fn([["data", info.replaceData]], doc)],
+    ["exists", fn([], { t: "lit", lit: { kind: "bool", value: true } })],
+    ["delete", fn([], nullDoc)],
+    ["toString", fn([], named("String"))],
+  ]);
+  const nullShape = env.shapes.get(`Null${name}`)!;
+  nullShape.alias = NULL;
+  nullShape.fields = new Map<string, Type>([
+    ["id", ID],
+    ["coll", coll],
+    ["exists", fn([], { t: "lit", lit: { kind: "bool", value: false } })],
+    ["toString", fn([], named("String"))],
+  ]);
+  const collShape = env.shapes.get(`${name}Collection`)!;
+  collShape.apply = fn([["id", ID]], named("Ref", doc));
+  const pred = fn([["", doc]], union(BOOLEAN, NULL));
+  (pred as Type & { t: "fn" }).names = [null];
+  collShape.fields = new Map<string, Type>([
+    ["byId", fn([["id", ID]], named("Ref", doc))],
+    ["create", fn([["data", info.create]], doc)],
+    ["createData", fn([["data", info.createData]], doc)],
+    ["definition", named("CollectionDef")],
+    ["all", { t: "inter", types: [fn([], set), fn([["range", range]], set)] }],
+    ["where", fn([["pred", pred]], set)],
+    ["firstWhere", fn([["pred", pred]], union(doc, NULL))],
+    ["toString", fn([], named("String"))],
+  ]);
+  for (const [idx, terms] of info.indexes) {
+    const ps: [string, Type][] = terms.map((t, i) => [`term${i + 1}`, t]);
+    collShape.fields.set(idx, { t: "inter", types: [fn(ps, set), fn([...ps, ["range", range]], set)] });
+  }
+  env.globals.set(name, coll);
+  // Placeholder shape entries created by addShape are not used for collections.
+  void addShape;
+}
+
+function sigOf(env: Env, text: string): Type {
+  return stripSpans(
+    resolveType(parseTypeExpr(text), {
+      isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
+      isDoc: () => false,
+      diags: [],
+    }),
+  );
+}
+
+function stripSpans(t: Type): Type {
+  const { span: _span, ...rest } = t as Type & { span?: Span };
+  const s = rest as Type;
+  switch (s.t) {
+    case "named":
+      return { ...s, args: s.args.map(stripSpans) };
+    case "rec":
+      return {
+        ...s,
+        fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])),
+        wild: s.wild && stripSpans(s.wild),
+      };
+    case "tup":
+      return { ...s, elems: s.elems.map(stripSpans) };
+    case "fn":
+      return {
+        ...s,
+        params: s.params.map(stripSpans),
+        variadic: s.variadic && stripSpans(s.variadic),
+        ret: stripSpans(s.ret),
+      };
+    case "union":
+    case "inter":
+      return { ...s, types: s.types.map(stripSpans) };
+    default:
+      return s;
+  }
+}

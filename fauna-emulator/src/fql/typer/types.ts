@@ -1,0 +1,182 @@
+// The typer's type model, after faunadb's fql.typer.Type: named types with arguments
+// (`Int`, `Array<T>`, `Ref<Product>`), literal (singleton) types, records with an optional
+// wildcard, tuples, functions, unions and intersections (overloads), inference variables with
+// lower/upper bounds, and the `Any`/`Never` extremes. Every type may carry the span of the
+// source that introduced it, which error messages point at.
+import type { Span } from "../ast.js";
+
+export type Lit =
+  | { kind: "int"; value: bigint }
+  | { kind: "float"; value: number }
+  | { kind: "str"; value: string }
+  | { kind: "bool"; value: boolean };
+
+/** An inference variable (Simple-sub style): what flows in (`lower`) and how it is used (`upper`). */
+export interface TVar {
+  id: number;
+  level: number;
+  lower: Type[];
+  upper: Type[];
+}
+
+export type Type = (
+  | { t: "any" }
+  | { t: "never" }
+  | { t: "named"; name: string; args: Type[] }
+  | { t: "lit"; lit: Lit }
+  /** `open`: a use that requires the listed fields and allows others (`{ foo: A, ... }`). */
+  | { t: "rec"; fields: Map<string, Type>; wild: Type | null; open?: boolean }
+  | { t: "tup"; elems: Type[] }
+  | { t: "fn"; params: Type[]; names?: (string | null)[]; variadic: Type | null; ret: Type }
+  | { t: "union"; types: Type[] }
+  | { t: "inter"; types: Type[] }
+  | { t: "var"; v: TVar }
+  /** A type parameter of a signature (`A` in `(A => B) => Array<B>`), replaced on use. */
+  | { t: "param"; name: string }
+  /** `base` without `Null` (the `!`, `?.` and `??` operators). */
+  | { t: "diff"; base: Type }
+  /** Internal use: `sub` is accepted as is, anything else goes to `use` (see `??`). */
+  | { t: "access"; args: Type[]; ret: Type }
+  /** A projection use: the value is projected by `fn` (a one-parameter function) into `ret`. */
+  | { t: "proj"; fn: Type; ret: Type }
+  /**
+   * A pending overloaded call (an upper bound of an argument whose type is not known yet): it
+   * is resolved again each time a type flows into that argument.
+   */
+  | { t: "ovl"; alts: Type[]; use: Type }
+) & { span?: Span };
+
+export const ANY: Type = { t: "any" };
+export const NEVER: Type = { t: "never" };
+export const named = (name: string, ...args: Type[]): Type => ({ t: "named", name, args });
+export const NULL = named("Null");
+export const BOOLEAN = named("Boolean");
+export const INT = named("Int");
+export const LONG = named("Long");
+export const DOUBLE = named("Double");
+export const NUMBER = named("Number");
+export const STRING = named("String");
+export const TIME = named("Time");
+export const DATE = named("Date");
+export const ID = named("ID");
+export const union = (...types: Type[]): Type => {
+  const flat: Type[] = [];
+  for (const t of types)
+    if (t.t === "union") flat.push(...t.types);
+    else flat.push(t);
+  return flat.length === 1 ? flat[0]! : { t: "union", types: flat };
+};
+export const optional = (t: Type): Type => union(t, NULL);
+export const rec = (fields: [string, Type][], wild: Type | null = null): Type => ({
+  t: "rec",
+  fields: new Map(fields),
+  wild,
+});
+export const fn = (params: Type[], ret: Type, variadic: Type | null = null): Type => ({
+  t: "fn",
+  params,
+  variadic,
+  ret,
+});
+export const lit = (l: Lit, span?: Span): Type => (span ? { t: "lit", lit: l, span } : { t: "lit", lit: l });
+export const at = <T extends Type>(t: T, span: Span | undefined): T => (span ? { ...t, span } : t);
+
+let nextVar = 0;
+export const freshVar = (level: number, span?: Span): Type =>
+  at({ t: "var", v: { id: nextVar++, level, lower: [], upper: [] } }, span);
+
+/** The named type a literal belongs to first (faunadb `primaryLitType`). */
+export function litBase(l: Lit): Type {
+  switch (l.kind) {
+    case "bool":
+      return BOOLEAN;
+    case "str":
+      return STRING;
+    case "float":
+      return DOUBLE;
+    case "int":
+      return l.value >= -(2n ** 31n) && l.value < 2n ** 31n
+        ? INT
+        : l.value >= -(2n ** 63n) && l.value < 2n ** 63n
+          ? LONG
+          : DOUBLE;
+  }
+}
+
+/** Whether a literal is a value of a named type (faunadb `Type.isValueOf`). */
+export function litIsValueOf(l: Lit, name: string): boolean {
+  switch (l.kind) {
+    case "bool":
+      return name === "Boolean";
+    case "str":
+      return name === "String" || name === "ID";
+    case "float":
+      return name === "Number" || name === "Double";
+    case "int": {
+      const isInt = l.value >= -(2n ** 31n) && l.value < 2n ** 31n;
+      const isLong = l.value >= -(2n ** 63n) && l.value < 2n ** 63n;
+      return (
+        name === "Number" ||
+        name === "Double" ||
+        (name === "Int" && isInt) ||
+        ((name === "Long" || name === "ID") && isLong)
+      );
+    }
+  }
+}
+
+export const sameLit = (a: Lit, b: Lit): boolean => a.kind === b.kind && a.value === b.value;
+
+/** Replaces type parameters by the given types (or fresh variables, created on first sight). */
+export function substitute(t: Type, params: Map<string, Type>, fresh?: (name: string) => Type): Type {
+  const go = (t: Type): Type => {
+    switch (t.t) {
+      case "param": {
+        let r = params.get(t.name);
+        if (!r && fresh) {
+          r = fresh(t.name);
+          params.set(t.name, r);
+        }
+        return r ?? t;
+      }
+      case "named":
+        return t.args.length ? { ...t, args: t.args.map(go) } : t;
+      case "rec":
+        return { ...t, fields: new Map([...t.fields].map(([k, v]) => [k, go(v)])), wild: t.wild && go(t.wild) };
+      case "tup":
+        return { ...t, elems: t.elems.map(go) };
+      case "fn":
+        return { ...t, params: t.params.map(go), variadic: t.variadic && go(t.variadic), ret: go(t.ret) };
+      case "union":
+      case "inter":
+        return { ...t, types: t.types.map(go) };
+      case "diff":
+        return { ...t, base: go(t.base) };
+      default:
+        return t;
+    }
+  };
+  return go(t);
+}
+
+export const hasParams = (t: Type): boolean => {
+  switch (t.t) {
+    case "param":
+      return true;
+    case "named":
+      return t.args.some(hasParams);
+    case "rec":
+      return [...t.fields.values()].some(hasParams) || (t.wild !== null && hasParams(t.wild));
+    case "tup":
+      return t.elems.some(hasParams);
+    case "fn":
+      return t.params.some(hasParams) || (t.variadic !== null && hasParams(t.variadic)) || hasParams(t.ret);
+    case "union":
+    case "inter":
+      return t.types.some(hasParams);
+    case "diff":
+      return hasParams(t.base);
+    default:
+      return false;
+  }
+};
