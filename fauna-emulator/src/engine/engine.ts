@@ -13,6 +13,8 @@ import {
   type QueryContext,
 } from "../db/index.js";
 import { Scope, evalBlock, findUnboundNames, isGlobal, parseQuery, type Block } from "../fql/index.js";
+import { typecheckQuery } from "../fql/typer/index.js";
+import { childDatabases, schemaTypes } from "../db/index.js";
 import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
 import { SharedClock } from "./pool/clock.js";
@@ -37,6 +39,11 @@ const ANONYMOUS: Access = { builtin: "client", roles: [], identity: null, token:
 
 export interface EngineOptions {
   rootSecret: string;
+  /**
+   * Whether a database that does not say (`typechecked` unset, and the root database) is
+   * typechecked. Fauna's default is true.
+   */
+  typecheckedByDefault?: boolean;
   /** The transaction clock shared with the other workers on this database (else a private one). */
   clock?: SharedClock;
 }
@@ -91,7 +98,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
 
   readonly hooks: EngineHooks = {
     applySchema: (ctx, files) => {
-      ctx.schema = applySchemaFiles(ctx, files);
+      ctx.schema = applySchemaFiles(ctx, files, this.typechecked(ctx));
       ctx.schemaChanged = true;
     },
     rootStore: () => this.store,
@@ -261,11 +268,21 @@ export class FaunaEngine extends SchemaApi implements Engine {
     const started = Date.now();
     // The sources as the query found them: errors in its own text, UDFs and schema files are quoted.
     let sources = new Map<string, string>();
+    let staticType: string | undefined;
     const run = (ctx: QueryContext) => {
       sources = this.sourcesOf(ctx, req.source);
       const block = this.parse(req.source);
       const unbound = findUnboundNames(block, (n) => req.variables.has(n) || isGlobal(ctx, n));
       if (unbound.length) throw new InvalidQueryError(unbound);
+      if (req.typecheck ?? this.typechecked(ctx)) {
+        const checked = typecheckQuery(block, schemaTypes(ctx.schema).env, {
+          source: "*query*",
+          args: Object.fromEntries(req.variables),
+        });
+        if (!checked.ok)
+          throw new InvalidQueryError(checked.diagnostics.map((d) => ({ message: d.message, span: d.span })));
+        staticType = checked.staticType;
+      }
       const scope = new Scope();
       for (const [k, v] of req.variables) scope.define(k, v);
       const value: Value = evalBlock(ctx, block, scope, "*query*", req.source);
@@ -277,11 +294,21 @@ export class FaunaEngine extends SchemaApi implements Engine {
     const { result, ctx, retries } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, run, () => sources);
     return {
       data: result,
+      ...(staticType !== undefined ? { staticType } : {}),
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),
       summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
       stats: this.stats(ctx, started, retries),
     };
+  }
+
+  /** The database's `typechecked` setting (its record in the parent's registry), or the default. */
+  typechecked(ctx: QueryContext): boolean {
+    const fallback = this.opts.typecheckedByDefault ?? true;
+    const name = ctx.db.path[ctx.db.path.length - 1];
+    if (name === undefined) return fallback;
+    const parent = this.storeOf({ path: ctx.db.path.slice(0, -1), ns: ctx.db.ns.replace(/db:[^/]+\/$/, ""), gid: "" });
+    return childDatabases(parent)[name]?.typechecked ?? fallback;
   }
 
   private sourcesOf(ctx: QueryContext, query: string): Map<string, string> {

@@ -10,9 +10,11 @@ import {
   indexEntries,
   isAdmin,
   readsAllData,
+  schemaTypes,
   storageIndexName,
   type QueryContext,
 } from "../db/index.js";
+import { errorSummary } from "./summary.js";
 import { parseExpression, parseFunctionBody } from "../fql/index.js";
 import { diffSchemas, FslError, parseSchemaFiles, type Schema } from "../fsl/index.js";
 import type { Store } from "../store/index.js";
@@ -70,6 +72,25 @@ export function compileFiles(files: Map<string, string>, version: bigint): Compi
   return new CompiledSchema(schema, nonEmpty, version);
 }
 
+/**
+ * Refuses a schema a typechecked Fauna refuses: function bodies, computed fields, checks and
+ * role predicates that do not typecheck, with each error's excerpt, as Fauna words it.
+ */
+export function typecheckSchema(schema: CompiledSchema): void {
+  const { diagnostics } = schemaTypes(schema);
+  if (diagnostics.length === 0) return;
+  const rendered = errorSummary(
+    diagnostics.map((d) => ({ message: d.message, span: { ...d.span, source: d.file } })),
+    schema.files,
+  );
+  const indented = rendered
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => `    ${l}`)
+    .join("\n");
+  throw new SchemaApiError(`Invalid database schema update.\n${indented}`, 400);
+}
+
 function builtIndexes(store: Store): Record<string, string[]> {
   return JSON.parse(store.getMeta(BUILT_INDEXES) ?? "{}") as Record<string, string[]>;
 }
@@ -78,8 +99,9 @@ function builtIndexes(store: Store): Record<string, string[]> {
  * Makes storage match `files` inside the caller's transaction and returns the new schema.
  * `ctx` must run with admin rights (index backfill reads every document).
  */
-export function applySchemaFiles(ctx: QueryContext, files: Map<string, string>): CompiledSchema {
+export function applySchemaFiles(ctx: QueryContext, files: Map<string, string>, typechecked: boolean): CompiledSchema {
   const next = compileFiles(files, ctx.txnTs);
+  if (typechecked) typecheckSchema(next);
   const store = ctx.store;
   const built = builtIndexes(store);
   const previous = ctx.schema;
@@ -142,6 +164,8 @@ const STAGED = "staged_schema_files";
  */
 export abstract class SchemaApi {
   abstract readonly store: Store;
+  /** Whether the database `ctx` runs in is typechecked (then its schema must typecheck). */
+  abstract typechecked(ctx: QueryContext): boolean;
   protected abstract inTransaction<T>(
     secret: string,
     deadline: number,
@@ -219,6 +243,7 @@ export abstract class SchemaApi {
       const base = opts.staged ? this.staged(ctx) : null;
       const before = base ? compileFiles(base, 0n).schema : ctx.schema.schema;
       const next = compileFiles(new Map(files.map((f) => [f.filename, f.content])), this.version(ctx));
+      if (this.typechecked(ctx)) typecheckSchema(next);
       return { version: this.version(ctx), diff: diffSchemas(before as Schema, next.schema) };
     });
   }
@@ -238,7 +263,8 @@ export abstract class SchemaApi {
       const merged = opts.override ? new Map<string, string>() : new Map(ctx.schema.files);
       for (const f of files) merged.set(f.filename, f.content);
       if (opts.staged) {
-        compileFiles(merged, 0n); // refuse invalid FSL now, not at commit
+        const next = compileFiles(merged, 0n); // refuse invalid FSL now, not at commit
+        if (this.typechecked(ctx)) typecheckSchema(next);
         ctx.store.setMeta(STAGED, JSON.stringify([...merged]));
         return { version: this.version(ctx) };
       }

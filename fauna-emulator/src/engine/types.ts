@@ -18,6 +18,8 @@ export interface QueryRequest {
   timeoutMs: number;
   /** x-last-txn-ts, if sent (microseconds). */
   lastTxnTs?: bigint;
+  /** x-typecheck, if sent: overrides the database's `typechecked` setting for this query. */
+  typecheck?: boolean;
   /**
    * Turns the rendered result into its response payload. It runs inside the transaction, so a
    * result that cannot be encoded fails the query and commits nothing (never a 500 after a commit).
@@ -33,6 +35,8 @@ export interface QueryRequest {
 export interface QuerySuccess {
   /** The result as `encode` returned it. */
   data: unknown;
+  /** The result's type, when the query was typechecked (Fauna's `static_type`). */
+  staticType?: string;
   txnTs: bigint;
   schemaVersion: bigint;
   summary: string;

@@ -68,10 +68,12 @@ export async function handleQuery(
       deadline: receivedAt + opts.timeoutMs,
       timeoutMs: opts.timeoutMs,
       ...(opts.lastTxnTs !== undefined ? { lastTxnTs: opts.lastTxnTs } : {}),
+      ...(opts.typecheck !== undefined ? { typecheck: opts.typecheck } : {}),
       encode: (data) => encodeResult(data, format),
     });
     sendJson(res, 200, {
       data: result.data,
+      ...(result.staticType !== undefined ? { static_type: result.staticType } : {}),
       summary: result.summary,
       txn_ts: result.txnTs,
       stats: orderedStats(result.stats),
