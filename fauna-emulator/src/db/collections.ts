@@ -133,9 +133,22 @@ export function collectionMethod(ctx: QueryContext, mod: ModuleValue, name: stri
   throw new QueryError("invalid_query", `The function \`${name}\` does not exist on collection \`${coll}\`.`);
 }
 
-/** Property access on a collection module (`Product.definition`). */
+/** Whether `Coll.name(...)` is a method of this collection (its own, shared, or an index). */
+function hasCollectionMethod(ctx: QueryContext, coll: string, name: string): boolean {
+  if (name === "create" || Object.hasOwn(common, name)) return true;
+  if (name === "byDocument") return NATIVE_DOC_COLLECTIONS.has(coll) && coll !== "Key";
+  return ctx.schema.collections.get(coll)?.indexes.some((i) => i.name === name) ?? false;
+}
+
+/**
+ * Property access on a collection module: `Product.definition`, or a method read as a value
+ * (`[{ name: "D" }].map(Store.create)`), callable later like any function.
+ */
 export function collectionField(ctx: QueryContext, mod: ModuleValue, name: string): Value {
   const coll = ctx.schema.canonical(mod.name);
   if (name === "definition") return named("Collection", coll);
+  if (Object.hasOwn(common, name) || hasCollectionMethod(ctx, coll, name)) {
+    return { kind: "native", name, call: (c, args) => collectionMethod(c as QueryContext, mod, name, args) };
+  }
   throw new QueryError("invalid_query", `Type \`${coll}\` does not have field \`${name}\``);
 }
