@@ -103,6 +103,11 @@ describe("typer: records, arrays, access", () => {
     typesAs(env, "[1, 2][2]", "Never");
     typesAs(env, "[1 + 1, 2 + 1, 3 + 1]", "[Number, Number, Number]");
   });
+  it("reaches a fixed point for accumulators that grow their own type", () => {
+    typesAs(env, "[1, 2, 3].toSet().fold([], (acc, e) => acc.append(e))", "Array<1 | 2 | 3> | []");
+    typesAs(env, "[1, 2, 3].fold([], (acc, e) => acc.concat([e]))", "Array<1 | 2 | 3> | []");
+    typesAs(env, "[1, 2].fold({ count: 0 }, (acc, x) => { count: acc.count + 1 })", "{ count: Number }");
+  });
   it("types array methods (FQL2TypecheckSpec 'typechecks arrays')", () => {
     typesAs(env, "[1, 2, 3].map(x => x + 1)", "Array<Number>");
     typesAs(env, "[1, 2, 3].map(x => -x)", "Array<Number>");

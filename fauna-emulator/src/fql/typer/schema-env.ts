@@ -8,7 +8,7 @@ import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./e
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
-import { Typer } from "./typer.js";
+import { Typer, TypingTimeout } from "./typer.js";
 import { freeze, replaceVars } from "./freeze.js";
 import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
 
@@ -115,14 +115,26 @@ export function buildSchemaEnv(
   const check = (kind: string, name: string, body: Expr, expected: Type | null, inferInto?: Type) => {
     const typer = new Typer(env);
     typer.solver.level = 1;
-    const t =
-      body.type === "Lambda"
-        ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
-        : typer.expr(body, new Map());
-    if (expected) typer.constrain(t, expected, body.span);
-    if (inferInto) typer.constrain(t, inferInto, body.span);
-    report(kind, name, typer.diags);
-    return t;
+    try {
+      const t =
+        body.type === "Lambda"
+          ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
+          : typer.expr(body, new Map());
+      if (expected) typer.constrain(t, expected, body.span);
+      if (inferInto) typer.constrain(t, inferInto, body.span);
+      report(kind, name, typer.diags);
+      return t;
+    } catch (e) {
+      const message =
+        e instanceof TypingTimeout
+          ? "Exceeded static typing time limit"
+          : e instanceof RangeError
+            ? "Typechecking failed due to query complexity"
+            : null;
+      if (message === null) throw e;
+      report(kind, name, [{ message, span: body.span }]);
+      return ANY;
+    }
   };
 
   for (const c of schema.collections) {

@@ -76,6 +76,10 @@ export function levelOf(t: Type): number {
 }
 
 const NULL_SPAN: Span = { start: 0, end: 0 };
+/** Constraint steps one typecheck may take (faunadb bounds typing by time and stack instead). */
+const MAX_WORK = 2_000_000;
+/** Generic containers (covariant in their element type). */
+const CONTAINERS = new Set(["Array", "Set", "Page", "EventSource"]);
 /** Types whose values have no fields to project. */
 const SCALARS = new Set([
   "Int",
@@ -99,6 +103,7 @@ export class Solver {
   private seen = new Map<Type, Set<Type>>();
   /** The span of the constraint being solved, for failures whose value has none. */
   private ctxSpan: Span = NULL_SPAN;
+  private work = 0;
   level = 0;
 
   constructor(readonly shapes: (name: string) => Shape | undefined) {}
@@ -174,6 +179,8 @@ export class Solver {
 
   private go(l: Type, r: Type): void {
     if (l === r) return;
+    // A runaway propagation (types that keep growing) stops here rather than exhausting the stack.
+    if (++this.work > MAX_WORK) throw new RangeError("typer work limit");
     if (r.t === "any" || l.t === "never") return;
     // Cycle guard for bounds that refer back to themselves.
     if (l.t === "var" || r.t === "var") {
@@ -192,7 +199,31 @@ export class Solver {
       return;
     }
     if (r.t === "var") {
-      const v = levelOf(l) > r.v.level ? this.extrude(l, true, r.v.level, new Map()) : l;
+      let v = levelOf(l) > r.v.level ? this.extrude(l, true, r.v.level, new Map()) : l;
+      if (v.t === "named" && CONTAINERS.has(v.name)) {
+        const vn = v;
+        // Generic types flowing into a variable share one instance whose arguments widen
+        // (`Array<A> | Array<B>` is `Array<A | B>`): an accumulator that grows its own type
+        // (`fold([], (acc, e) => acc.append(e))`) then reaches a fixed point.
+        const same = r.v.lower.find(
+          (b): b is Type & { t: "named" } =>
+            b.t === "named" &&
+            b.name === vn.name &&
+            b.args.length === vn.args.length &&
+            b.args.every((a) => a.t === "var"),
+        );
+        if (same) {
+          vn.args.forEach((a, i) => this.go(a, same.args[i]!));
+          return;
+        }
+        const args = vn.args.map((a) => {
+          if (a.t === "var") return a;
+          const w = freshVar(r.v.level, a.span);
+          this.go(a, w);
+          return w;
+        });
+        v = { ...vn, args };
+      }
       this.push(r.v.lower, v);
       for (const b of [...r.v.upper]) this.go(v, b);
       return;
