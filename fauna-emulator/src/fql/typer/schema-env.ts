@@ -223,6 +223,29 @@ function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | nu
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
+/** Int, Long, Double and Float as Number, throughout a type. */
+function upcastNumeric(t: Type): Type {
+  switch (t.t) {
+    case "named":
+      return ["Int", "Long", "Double", "Float"].includes(t.name)
+        ? { ...t, name: "Number" }
+        : { ...t, args: t.args.map(upcastNumeric) };
+    case "rec":
+      return {
+        ...t,
+        fields: new Map([...t.fields].map(([k, v]) => [k, upcastNumeric(v)])),
+        wild: t.wild && upcastNumeric(t.wild),
+      };
+    case "tup":
+      return { ...t, elems: t.elems.map(upcastNumeric) };
+    case "union":
+    case "inter":
+      return { ...t, types: t.types.map(upcastNumeric) };
+    default:
+      return t;
+  }
+}
+
 /** Whether values of a type can be stored in a document (no functions, sets or modules). */
 function persistable(t: Type): boolean {
   switch (t.t) {
@@ -278,6 +301,8 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const wildcard: Type | null =
     !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
   const fieldTypes = new Map(defined.map((f) => [f.name, resolve(f.type)]));
+  // Inputs accept any number where a field holds Int/Long/Double (faunadb upcastNumericParam).
+  const inputTypes = new Map([...fieldTypes].map(([n, t]) => [n, upcastNumeric(t)]));
   const hasDocTTL = c.documentTtls ?? defined.length === 0;
   const docImpl: Type = {
     t: "rec",
@@ -289,9 +314,9 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const nullData: [string, Type][] = wildcard ? [["data", NULL]] : [];
   const createUser: [string, Type][] = defined.map((f) => [
     f.name,
-    f.hasDefault ? opt(fieldTypes.get(f.name)!) : fieldTypes.get(f.name)!,
+    f.hasDefault ? opt(inputTypes.get(f.name)!) : inputTypes.get(f.name)!,
   ]);
-  const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(fieldTypes.get(f.name)!)]);
+  const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(inputTypes.get(f.name)!)]);
   const record = (fs: [string, Type][]): Type => ({ t: "rec", fields: new Map(fs), wild: wildcard });
   const indexes = new Map<string, Type[]>();
   for (const idx of c.indexes)

@@ -94,7 +94,7 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     failsWith(
       env,
       "Product.create(3)",
-      "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+      "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Number, store: Ref<Store>, tags: Array<String> | Null }`",
       "3",
     );
   });
@@ -133,20 +133,22 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     failsWith(
       env,
       "Product.create({ name: 'a', price: 'x', store: Store.byId('1') })",
-      "Type `String` is not a subtype of `Int`",
+      "Type `String` is not a subtype of `Number`",
       "'x'",
     );
+    // Inputs take any number for Int fields (faunadb upcastNumericParam); documents keep Int.
+    typesAs(env, "Product.create({ name: 'a', price: 1.5 + 1, store: Store.byId('1') }).price", "Int");
     typesAs(env, "Product.byId('1')!.update({ price: 2 })", "Product");
     failsWith(
       env,
       "Product.byId('1')!.update({ price: 'x' })",
-      "Type `String` is not a subtype of `Int | Null`",
+      "Type `String` is not a subtype of `Number | Null`",
       "'x'",
     );
     failsWith(
       env,
       "Product.byId('1')!.replace({ price: 2 })",
-      "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+      "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Number, store: Ref<Store>, tags: Array<String> | Null }`",
     );
     typesAs(env, "Order.create({ items: [] })", "Order");
     failsWith(
