@@ -62,6 +62,11 @@ describe("typer: let, blocks, lambdas", () => {
     typesAs(env, "(x, y) => if (true) x else y", "(A, A) => A");
     typesAs(env, "x => x.foo", "{ foo: A, ... } => A");
   });
+  it("shows undecided overloads as intersections (FQL2TypecheckSpec 'warns about uncalled overloaded functions')", () => {
+    typesAs(env, "(x, y) => x + y", "((Number, Number) => Number) & ((String, String) => String)");
+    typesAs(env, "x => x + 1", "Number => Number");
+    typesAs(env, "x => x + '!'", "String => String");
+  });
   it("generalizes let-bound lambdas", () => {
     typesAs(env, 'let f = x => x; [f(1), f("a")]', '[1, "a"]');
   });

@@ -20,6 +20,9 @@ type D =
 
 const NULLISH = (d: D) => d.k === "named" && (d.name === "Null" || /^Null[A-Z]/.test(d.name));
 
+/** While showing one choice of alternatives for undecided overloads, their placeholders are hidden. */
+let hidePending = false;
+
 function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
   switch (t.t) {
     case "any":
@@ -67,7 +70,9 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       const self: D = { k: "var", id: t.v.id };
       if (busy.has(key)) return self;
       busy.add(key);
-      const bounds = (pol ? t.v.lower : t.v.upper).filter((b) => !(b.t === "diff" && !pol));
+      const bounds = (pol ? t.v.lower : t.v.upper).filter(
+        (b) => !(b.t === "diff" && !pol) && !(hidePending && b.t === "ovl"),
+      );
       const ms = [
         self,
         ...bounds.map((b) =>
@@ -86,7 +91,7 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
         ),
       ];
       // Its result: any of the alternatives' results.
-      const pending = pol ? pendingResults.get(t.v) : undefined;
+      const pending = pol && !hidePending ? pendingResults.get(t.v) : undefined;
       if (pending) ms.push(coalesce(union(...pending.alts.map((a) => (a.t === "fn" ? a.ret : ANY))), pol, busy));
       busy.delete(key);
       return pol ? { k: "union", ms } : { k: "inter", ms };
@@ -337,6 +342,83 @@ export function showLit(l: Lit): string {
       return /[.eE]|Infinity|NaN/.test(s) ? s : `${s}.0`;
     }
   }
+}
+
+/**
+ * Shows a result whose overloaded calls still wait for their arguments' types as the
+ * intersection of its types under each choice of alternatives (faunadb: `(x, y) => x + y` is
+ * `((Number, Number) => Number) & ((String, String) => String)`). `choose` applies one choice
+ * and returns whether it holds, `undo` reverts it.
+ */
+export function showWithOverloads(t: Type, choose: (alt: Type, use: Type) => boolean, undo: () => void): string {
+  const pending: (Type & { t: "ovl" })[] = [];
+  const seen = new Set<object>();
+  const walk = (u: Type): void => {
+    if (seen.has(u)) return;
+    seen.add(u);
+    switch (u.t) {
+      case "var":
+        if (seen.has(u.v)) return;
+        seen.add(u.v);
+        for (const b of [...u.v.lower, ...u.v.upper]) {
+          if (b.t === "ovl") {
+            if (!pending.includes(b)) pending.push(b);
+          } else walk(b);
+        }
+        return;
+      case "named":
+        return u.args.forEach(walk);
+      case "rec":
+        u.fields.forEach(walk);
+        if (u.wild) walk(u.wild);
+        return;
+      case "tup":
+        return u.elems.forEach(walk);
+      case "fn":
+        u.params.forEach(walk);
+        if (u.variadic) walk(u.variadic);
+        return walk(u.ret);
+      case "union":
+      case "inter":
+        return u.types.forEach(walk);
+      case "diff":
+        return walk(u.base);
+      default:
+        return;
+    }
+  };
+  walk(t);
+  let combos: Type[][] = [[]];
+  for (const p of pending) combos = combos.flatMap((c) => p.alts.map((a) => [...c, a]));
+  if (pending.length === 0 || combos.length > 16) return showType(t);
+  const shown: string[] = [];
+  for (const combo of combos) {
+    if (combo.every((alt, i) => choose(alt, pending[i]!.use))) {
+      hidePending = true;
+      try {
+        const s = showType(t);
+        if (!shown.includes(s)) shown.push(s);
+      } finally {
+        hidePending = false;
+      }
+    }
+    undo();
+  }
+  if (shown.length === 0) return showType(t);
+  if (shown.length === 1) return shown[0]!;
+  return shown.map((s) => (isFunctionText(s) ? `(${s})` : s)).join(" & ");
+}
+
+/** Whether a rendered type is a function type (an `=>` outside brackets). */
+function isFunctionText(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if ("([{<".includes(c)) depth++;
+    else if (")]}>".includes(c) && !(c === ">" && s[i - 1] === "=")) depth--;
+    else if (c === "=" && s[i + 1] === ">" && depth === 0) return true;
+  }
+  return false;
 }
 
 /** Renders a type as Fauna shows it, `pol` true for a value (result), false for an expectation. */

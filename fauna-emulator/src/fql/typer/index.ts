@@ -10,7 +10,7 @@
 // from. Collection-level checks without a body (name clashes, field types) have span 0..0.
 import type { SourceSpan, Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
-import { showType } from "./display.js";
+import { showWithOverloads } from "./display.js";
 import { baseEnv, type Env } from "./env.js";
 import { buildSchemaEnv } from "./schema-env.js";
 import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
@@ -81,7 +81,13 @@ export function typecheckQuery(
   }
   if (typer.diags.length > 0)
     return { ok: false, diagnostics: typer.diags.map((d) => withSource(d, opts.source ?? "*query*")) };
-  return { ok: true, staticType: showType(t) };
+  const mark = typer.solver.mark();
+  const staticType = showWithOverloads(
+    t,
+    (alt, use) => typer.solver.choose(alt, use),
+    () => typer.solver.rewind(mark),
+  );
+  return { ok: true, staticType };
 }
 
 export function withSource(d: Diagnostic, source: string): TypeDiagnostic {

@@ -105,6 +105,13 @@ describe("TyperCoreSpec facts", () => {
       ["gener(if (true) 1 else true, intBool)", "Int | Boolean"],
       ["(i1 => x => intBool(i1(x)))(intBool)(true)", "Boolean"],
       ["x => intIntBoolBool(x, 1)", "Int => Int"],
+      ["x => intBool(x)", "(Int => Int) & (Boolean => Boolean)"],
+      ["x => intBoolStr(intBool(x))", "(Int => Int) & (Boolean => Boolean)"],
+      ["(x, y) => intIntBoolBool(x, y)", "((Int, Int) => Int) & ((Boolean, Boolean) => Boolean)"],
+      [
+        "{ a: x => intBool(x), b: intBool(true) }",
+        "{ a: Int => Int, b: Boolean } & { a: Boolean => Boolean, b: Boolean }",
+      ],
       ["(x, y) => intIntBoolBool(x, if (true) 1 else y)", "(Int, Int) => Int"],
       ["((x) => { if (true) x + '2' else x })('hi')", "String"],
       ["[1].map((v) => v + (v + v * v))", "Array<Int>"],

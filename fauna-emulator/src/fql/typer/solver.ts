@@ -122,6 +122,27 @@ export class Solver {
     }
   }
 
+  /**
+   * Applies `alt` to `use` for good (a display of one choice of overload alternatives);
+   * returns whether it holds. `rewind()` undoes everything since `mark()`.
+   */
+  choose(alt: Type, use: Type): boolean {
+    const before = this.failures;
+    this.failures = [];
+    this.go(alt, use);
+    const ok = this.failures.length === 0;
+    this.failures = before;
+    return ok;
+  }
+
+  mark(): number {
+    return this.trail.length;
+  }
+
+  rewind(mark: number): void {
+    this.undo(mark);
+  }
+
   /** Records a failure in the current trial (so that the trial is undone). */
   reject(f: Failure): void {
     this.failures.push(f);
