@@ -16,7 +16,9 @@ type D =
   | { k: "tup"; elems: D[] }
   | { k: "fn"; params: { name: string | null; t: D }[]; variadic: { name: string | null; t: D } | null; ret: D }
   | { k: "union"; ms: D[] }
-  | { k: "inter"; ms: D[] };
+  | { k: "inter"; ms: D[] }
+  /** A value without `Null` whose type is still open (`A - Null`). */
+  | { k: "diff"; base: D[] };
 
 const NULLISH = (d: D) => d.k === "named" && (d.name === "Null" || /^Null[A-Z]/.test(d.name));
 
@@ -57,13 +59,13 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       return { k: "inter", ms: t.types.map((m) => coalesce(m, pol, busy)) };
     case "diff": {
       const base = coalesce(t.base, pol, busy);
-      const ms = (base.k === "union" ? base.ms : [base]).flatMap((m) => flat(m)).filter((m) => !NULLISH(m));
-      return {
-        k: "union",
-        ms: ms.map((m) =>
+      const ms = (base.k === "union" ? base.ms : [base])
+        .flatMap((m) => flat(m))
+        .filter((m) => !NULLISH(m))
+        .map((m): D =>
           m.k === "named" && (m.name === "Ref" || m.name === "NamedRef") ? (m.args[0] ?? { k: "any" }) : m,
-        ),
-      };
+        );
+      return pol && ms.some((m) => m.k === "var") ? { k: "diff", base: ms } : { k: "union", ms };
     }
     case "var": {
       const key = `${t.v.id}${pol ? "+" : "-"}`;
@@ -131,6 +133,8 @@ function polarities(d: D, pol: boolean, acc: Map<number, Set<boolean>>): void {
     case "union":
     case "inter":
       return d.ms.forEach((m) => polarities(m, pol, acc));
+    case "diff":
+      return d.base.forEach((m) => polarities(m, pol, acc));
     default:
       return;
   }
@@ -147,6 +151,7 @@ const ORDER: Record<string, number> = {
   tup: 7,
   never: 8,
   union: 9,
+  diff: 9.5,
 };
 const rank = (d: D) => (d.k === "named" ? (NULLISH(d) && d.name === "Null" ? 10 : d.args.length ? 4 : 3) : ORDER[d.k]!);
 
@@ -301,6 +306,13 @@ class Renderer {
         const single = d.params.length === 1 && !d.variadic && !d.params[0]!.name && !this.isFn(d.params[0]!.t, !pol);
         return `${single ? params[0] : `(${params.join(", ")})`} => ${ret}`;
       }
+      case "diff": {
+        // Without a variable left, the difference is just the other members.
+        const ms = this.members(d.base, true);
+        if (!ms.some((m) => m.k === "var")) return this.render({ k: "union", ms }, pol);
+        const base = this.render({ k: "union", ms }, pol);
+        return `${ms.length > 1 ? `(${base})` : base} - Null`;
+      }
       case "union":
       case "inter": {
         const isUnion = d.k === "union";
@@ -310,7 +322,9 @@ class Renderer {
         return ms
           .map((m) => {
             const s = this.render(m, pol);
-            return this.isFn(m, pol) || m.k === "inter" || m.k === "union" ? `(${s})` : s;
+            return this.isFn(m, pol) || m.k === "inter" || m.k === "union" || (m.k === "diff" && s.endsWith(" - Null"))
+              ? `(${s})`
+              : s;
           })
           .join(isUnion ? " | " : " & ");
       }
