@@ -356,21 +356,35 @@ export class Solver {
       const results = alts.map((alt) => this.probe(() => this.go(alt, r)));
       const fits = alts.filter((_, i) => results[i]!.length === 0);
       if (fits.length === 0) return closest(results);
+      // Re-resolving while an argument is still unknown: wait for it rather than fix a choice.
+      if (again) return;
       if (fits.length === 1) return this.go(fits[0]!, r);
       if (!again && r.ret.t === "var") pendingResults.set(r.ret.v, pending as Type & { t: "ovl" });
       return later();
     }
     // Every combination of the arguments' known types must fit an alternative; the results
     // are the union of theirs (`intBool(if (c) 1 else true)` is `Int | Boolean`).
-    let combos: Type[][] = [[]];
-    for (const m of members) {
-      combos = combos.flatMap((c) => m.map((x) => [...c, x]));
-      if (combos.length > 64) {
-        const results = alts.map((alt) => this.trial(() => this.go(alt, r)));
-        if (results.some((f) => f.length === 0)) return;
-        return closest(results);
-      }
+    // Arguments that are the same value take the same member (`x => f(x, x)`): their known
+    // types are the very same objects.
+    const same = (a: Type[], b: Type[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const prefix = (a: Type[], b: Type[]) => a.length < b.length && a.every((x, i) => x === b[i]);
+    // One argument has seen a type the other (the same value) has yet to: wait for it.
+    if (members.some((a) => members.some((b) => prefix(a, b)))) return later();
+    const roots = members.map((m) => members.find((n) => same(n, m))!);
+    const slots = roots.map((k, i) => roots.indexOf(k) === i);
+    let choices: Type[][] = [[]];
+    for (const [i, m] of members.entries()) {
+      if (!slots[i]) continue;
+      choices = choices.flatMap((c) => m.map((x) => [...c, x]));
+      if (choices.length > 64) break;
     }
+    if (choices.length > 64) {
+      const results = alts.map((alt) => this.trial(() => this.go(alt, r)));
+      if (results.some((f) => f.length === 0)) return;
+      return closest(results);
+    }
+    const distinct = roots.filter((_, j) => slots[j]);
+    const combos = choices.map((c) => roots.map((k) => c[distinct.indexOf(k)]!));
     const chosen: [Type, Type[]][] = [];
     for (const combo of combos) {
       const use: Type = { t: "fn", params: combo, variadic: null, ret: ANY, span: r.span };
