@@ -88,6 +88,9 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     typesAs(env, "let c: Credential | Null = Credential.byDocument(Product.byId('1')!); c", "Credential | Null");
     failsWith(env, "let p: Product = Product.byId('1'); p", "Type `NullProduct` is not a subtype of `Product`");
   });
+  it("checks [] arguments (FQL2TypecheckSpec 'typechecks args to select')", () => {
+    failsWith(env, "[][Product]", "Type `ProductCollection` is not a subtype of `Number`", "Product");
+  });
   it("refuses fields of a document that may not exist (TyperCoreSpec 'typecheck documents')", () => {
     failsWith(env, "Product.byId('1').name", "Type `Null` does not have field `name`", "name");
     failsWith(env, "Product.byId('1').update({})", "Type `Null` does not have field `update`", "update");
