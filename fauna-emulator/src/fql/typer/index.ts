@@ -8,6 +8,18 @@
 // opaque. Diagnostics of schema items carry `source(kind, name)` with kind "collection",
 // "function" or "role" (default `*kind:name*`); spans index into the text each body was parsed
 // from. Collection-level checks without a body (name clashes, field types) have span 0..0.
+// Schema text for SchemaDescription: field and computed types as FSL writes them (fsl's
+// FieldType rendered back: `Ref<C>`, `"a" | "b"`, `{ a: Int, *: Any }`); a function's
+// signature as `(a: T, ...rest: U): R` (or `T => R`; no return type = inferred from the body);
+// bodies as Lambda expressions (a UDF's block wrapped in a Lambda of its parameters).
+//
+// Not covered yet (the core does these): unique constraints and field defaults are not
+// typechecked (SchemaDescription has neither); indexed computed fields are not checked for
+// UDF/collection/computed-field use; inferred UDF types are kept as inferred bounds rather than
+// persisted as a simplified signature; no warnings (`Function is not called.`, lowercase TS
+// type names); recursive types are not shown with `as`; some union member orders differ from
+// the core's; the "not a subtype" wrapping of a single failure outside its context span
+// (faunadb TypeConstraintFailure.transitive) is reported as the inner failure.
 import type { SourceSpan, Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
 import { showWithOverloads } from "./display.js";
