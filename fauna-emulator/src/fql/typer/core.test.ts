@@ -36,6 +36,8 @@ describe("typer: literals and operators", () => {
   });
   it("types ?? (TyperCoreSpec 'type ?? operator')", () => {
     typesAs(env, "null ?? 1", "1");
+    typesAs(env, "1 ?? 2", "2 | 1");
+    typesAs(env, "1 ?? 'str'", '"str" | 1');
     typesAs(env, "null ?? {x: 1}", "{ x: 1 }");
     typesAs(env, "x => x ?? 1", "A => 1 | (A - Null)");
     typesAs(env, "x => x!", "A => A - Null");

@@ -65,7 +65,7 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
         .map((m): D =>
           m.k === "named" && (m.name === "Ref" || m.name === "NamedRef") ? (m.args[0] ?? { k: "any" }) : m,
         );
-      return pol && ms.some((m) => m.k === "var") ? { k: "diff", base: ms } : { k: "union", ms };
+      return pol ? { k: "diff", base: ms } : { k: "union", ms };
     }
     case "var": {
       const key = `${t.v.id}${pol ? "+" : "-"}`;
@@ -172,12 +172,17 @@ class Renderer {
   /** Simplifies a union (pol) or intersection (!pol) and renders it. */
   private members(ms: D[], pol: boolean): D[] {
     let out: D[] = [];
+    // What remains of a value without Null comes after the other members (faunadb coalesces
+    // differences last: `1 ?? 2` is `2 | 1`); an open one stays `A - Null`.
+    const late: D[] = [];
     const flatten = (d: D) => {
       if ((pol && d.k === "union") || (!pol && d.k === "inter")) d.ms.forEach(flatten);
       else if (d.k === "var" && !this.keep.has(d.id)) return;
+      else if (pol && d.k === "diff" && !this.hasKeptVar(d.base)) late.push(...d.base);
       else out.push(d);
     };
     ms.forEach(flatten);
+    late.forEach(flatten);
     if (pol) {
       if (out.length > 1) out = out.filter((d) => d.k !== "never");
       out = this.mergeUnion(out);
@@ -329,6 +334,10 @@ class Renderer {
           .join(isUnion ? " | " : " & ");
       }
     }
+  }
+
+  private hasKeptVar(ds: D[]): boolean {
+    return ds.some((d) => (d.k === "var" && this.keep.has(d.id)) || (d.k === "union" && this.hasKeptVar(d.ms)));
   }
 
   private isFn(d: D, pol: boolean): boolean {
