@@ -36,7 +36,11 @@ describe("typer: literals and operators", () => {
   });
   it("types ?? (TyperCoreSpec 'type ?? operator')", () => {
     typesAs(env, "null ?? 1", "1");
+    typesAs(env, "1 ?? 2", "2 | 1");
+    typesAs(env, "1 ?? 'str'", '"str" | 1');
     typesAs(env, "null ?? {x: 1}", "{ x: 1 }");
+    typesAs(env, "x => x ?? 1", "A => 1 | (A - Null)");
+    typesAs(env, "x => x!", "A => A - Null");
   });
   it("types isa as Boolean without narrowing (TyperExprs: isa)", () => {
     typesAs(env, "1 isa Number", "Boolean");
@@ -61,6 +65,11 @@ describe("typer: let, blocks, lambdas", () => {
     typesAs(env, "(x => x)(42)", "42");
     typesAs(env, "(x, y) => if (true) x else y", "(A, A) => A");
     typesAs(env, "x => x.foo", "{ foo: A, ... } => A");
+  });
+  it("shows undecided overloads as intersections (FQL2TypecheckSpec 'warns about uncalled overloaded functions')", () => {
+    typesAs(env, "(x, y) => x + y", "((Number, Number) => Number) & ((String, String) => String)");
+    typesAs(env, "x => x + 1", "Number => Number");
+    typesAs(env, "x => x + '!'", "String => String");
   });
   it("generalizes let-bound lambdas", () => {
     typesAs(env, 'let f = x => x; [f(1), f("a")]', '[1, "a"]');
@@ -102,6 +111,11 @@ describe("typer: records, arrays, access", () => {
     typesAs(env, "[1, 2][0]", "1");
     typesAs(env, "[1, 2][2]", "Never");
     typesAs(env, "[1 + 1, 2 + 1, 3 + 1]", "[Number, Number, Number]");
+  });
+  it("reaches a fixed point for accumulators that grow their own type", () => {
+    typesAs(env, "[1, 2, 3].toSet().fold([], (acc, e) => acc.append(e))", "Array<1 | 2 | 3> | []");
+    typesAs(env, "[1, 2, 3].fold([], (acc, e) => acc.concat([e]))", "Array<1 | 2 | 3> | []");
+    typesAs(env, "[1, 2].fold({ count: 0 }, (acc, x) => { count: acc.count + 1 })", "{ count: Number }");
   });
   it("types array methods (FQL2TypecheckSpec 'typechecks arrays')", () => {
     typesAs(env, "[1, 2, 3].map(x => x + 1)", "Array<Number>");

@@ -16,9 +16,14 @@ type D =
   | { k: "tup"; elems: D[] }
   | { k: "fn"; params: { name: string | null; t: D }[]; variadic: { name: string | null; t: D } | null; ret: D }
   | { k: "union"; ms: D[] }
-  | { k: "inter"; ms: D[] };
+  | { k: "inter"; ms: D[] }
+  /** A value without `Null` whose type is still open (`A - Null`). */
+  | { k: "diff"; base: D[] };
 
 const NULLISH = (d: D) => d.k === "named" && (d.name === "Null" || /^Null[A-Z]/.test(d.name));
+
+/** While showing one choice of alternatives for undecided overloads, their placeholders are hidden. */
+let hidePending = false;
 
 function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
   switch (t.t) {
@@ -54,20 +59,22 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       return { k: "inter", ms: t.types.map((m) => coalesce(m, pol, busy)) };
     case "diff": {
       const base = coalesce(t.base, pol, busy);
-      const ms = (base.k === "union" ? base.ms : [base]).flatMap((m) => flat(m)).filter((m) => !NULLISH(m));
-      return {
-        k: "union",
-        ms: ms.map((m) =>
+      const ms = (base.k === "union" ? base.ms : [base])
+        .flatMap((m) => flat(m))
+        .filter((m) => !NULLISH(m))
+        .map((m): D =>
           m.k === "named" && (m.name === "Ref" || m.name === "NamedRef") ? (m.args[0] ?? { k: "any" }) : m,
-        ),
-      };
+        );
+      return pol ? { k: "diff", base: ms } : { k: "union", ms };
     }
     case "var": {
       const key = `${t.v.id}${pol ? "+" : "-"}`;
       const self: D = { k: "var", id: t.v.id };
       if (busy.has(key)) return self;
       busy.add(key);
-      const bounds = (pol ? t.v.lower : t.v.upper).filter((b) => !(b.t === "diff" && !pol));
+      const bounds = (pol ? t.v.lower : t.v.upper).filter(
+        (b) => !(b.t === "diff" && !pol) && !(hidePending && b.t === "ovl"),
+      );
       const ms = [
         self,
         ...bounds.map((b) =>
@@ -86,7 +93,7 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
         ),
       ];
       // Its result: any of the alternatives' results.
-      const pending = pol ? pendingResults.get(t.v) : undefined;
+      const pending = pol && !hidePending ? pendingResults.get(t.v) : undefined;
       if (pending) ms.push(coalesce(union(...pending.alts.map((a) => (a.t === "fn" ? a.ret : ANY))), pol, busy));
       busy.delete(key);
       return pol ? { k: "union", ms } : { k: "inter", ms };
@@ -126,6 +133,8 @@ function polarities(d: D, pol: boolean, acc: Map<number, Set<boolean>>): void {
     case "union":
     case "inter":
       return d.ms.forEach((m) => polarities(m, pol, acc));
+    case "diff":
+      return d.base.forEach((m) => polarities(m, pol, acc));
     default:
       return;
   }
@@ -142,6 +151,7 @@ const ORDER: Record<string, number> = {
   tup: 7,
   never: 8,
   union: 9,
+  diff: 9.5,
 };
 const rank = (d: D) => (d.k === "named" ? (NULLISH(d) && d.name === "Null" ? 10 : d.args.length ? 4 : 3) : ORDER[d.k]!);
 
@@ -162,12 +172,17 @@ class Renderer {
   /** Simplifies a union (pol) or intersection (!pol) and renders it. */
   private members(ms: D[], pol: boolean): D[] {
     let out: D[] = [];
+    // What remains of a value without Null comes after the other members (faunadb coalesces
+    // differences last: `1 ?? 2` is `2 | 1`); an open one stays `A - Null`.
+    const late: D[] = [];
     const flatten = (d: D) => {
       if ((pol && d.k === "union") || (!pol && d.k === "inter")) d.ms.forEach(flatten);
       else if (d.k === "var" && !this.keep.has(d.id)) return;
+      else if (pol && d.k === "diff" && !this.hasKeptVar(d.base)) late.push(...d.base);
       else out.push(d);
     };
     ms.forEach(flatten);
+    late.forEach(flatten);
     if (pol) {
       if (out.length > 1) out = out.filter((d) => d.k !== "never");
       out = this.mergeUnion(out);
@@ -296,6 +311,13 @@ class Renderer {
         const single = d.params.length === 1 && !d.variadic && !d.params[0]!.name && !this.isFn(d.params[0]!.t, !pol);
         return `${single ? params[0] : `(${params.join(", ")})`} => ${ret}`;
       }
+      case "diff": {
+        // Without a variable left, the difference is just the other members.
+        const ms = this.members(d.base, true);
+        if (!ms.some((m) => m.k === "var")) return this.render({ k: "union", ms }, pol);
+        const base = this.render({ k: "union", ms }, pol);
+        return `${ms.length > 1 ? `(${base})` : base} - Null`;
+      }
       case "union":
       case "inter": {
         const isUnion = d.k === "union";
@@ -305,11 +327,17 @@ class Renderer {
         return ms
           .map((m) => {
             const s = this.render(m, pol);
-            return this.isFn(m, pol) || m.k === "inter" || m.k === "union" ? `(${s})` : s;
+            return this.isFn(m, pol) || m.k === "inter" || m.k === "union" || (m.k === "diff" && s.endsWith(" - Null"))
+              ? `(${s})`
+              : s;
           })
           .join(isUnion ? " | " : " & ");
       }
     }
+  }
+
+  private hasKeptVar(ds: D[]): boolean {
+    return ds.some((d) => (d.k === "var" && this.keep.has(d.id)) || (d.k === "union" && this.hasKeptVar(d.ms)));
   }
 
   private isFn(d: D, pol: boolean): boolean {
@@ -337,6 +365,83 @@ export function showLit(l: Lit): string {
       return /[.eE]|Infinity|NaN/.test(s) ? s : `${s}.0`;
     }
   }
+}
+
+/**
+ * Shows a result whose overloaded calls still wait for their arguments' types as the
+ * intersection of its types under each choice of alternatives (faunadb: `(x, y) => x + y` is
+ * `((Number, Number) => Number) & ((String, String) => String)`). `choose` applies one choice
+ * and returns whether it holds, `undo` reverts it.
+ */
+export function showWithOverloads(t: Type, choose: (alt: Type, use: Type) => boolean, undo: () => void): string {
+  const pending: (Type & { t: "ovl" })[] = [];
+  const seen = new Set<object>();
+  const walk = (u: Type): void => {
+    if (seen.has(u)) return;
+    seen.add(u);
+    switch (u.t) {
+      case "var":
+        if (seen.has(u.v)) return;
+        seen.add(u.v);
+        for (const b of [...u.v.lower, ...u.v.upper]) {
+          if (b.t === "ovl") {
+            if (!pending.includes(b)) pending.push(b);
+          } else walk(b);
+        }
+        return;
+      case "named":
+        return u.args.forEach(walk);
+      case "rec":
+        u.fields.forEach(walk);
+        if (u.wild) walk(u.wild);
+        return;
+      case "tup":
+        return u.elems.forEach(walk);
+      case "fn":
+        u.params.forEach(walk);
+        if (u.variadic) walk(u.variadic);
+        return walk(u.ret);
+      case "union":
+      case "inter":
+        return u.types.forEach(walk);
+      case "diff":
+        return walk(u.base);
+      default:
+        return;
+    }
+  };
+  walk(t);
+  let combos: Type[][] = [[]];
+  for (const p of pending) combos = combos.flatMap((c) => p.alts.map((a) => [...c, a]));
+  if (pending.length === 0 || combos.length > 16) return showType(t);
+  const shown: string[] = [];
+  for (const combo of combos) {
+    if (combo.every((alt, i) => choose(alt, pending[i]!.use))) {
+      hidePending = true;
+      try {
+        const s = showType(t);
+        if (!shown.includes(s)) shown.push(s);
+      } finally {
+        hidePending = false;
+      }
+    }
+    undo();
+  }
+  if (shown.length === 0) return showType(t);
+  if (shown.length === 1) return shown[0]!;
+  return shown.map((s) => (isFunctionText(s) ? `(${s})` : s)).join(" & ");
+}
+
+/** Whether a rendered type is a function type (an `=>` outside brackets). */
+function isFunctionText(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if ("([{<".includes(c)) depth++;
+    else if (")]}>".includes(c) && !(c === ">" && s[i - 1] === "=")) depth--;
+    else if (c === "=" && s[i + 1] === ">" && depth === 0) return true;
+  }
+  return false;
 }
 
 /** Renders a type as Fauna shows it, `pol` true for a value (result), false for an expectation. */

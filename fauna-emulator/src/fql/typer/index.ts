@@ -8,9 +8,21 @@
 // opaque. Diagnostics of schema items carry `source(kind, name)` with kind "collection",
 // "function" or "role" (default `*kind:name*`); spans index into the text each body was parsed
 // from. Collection-level checks without a body (name clashes, field types) have span 0..0.
+// Schema text for SchemaDescription: field and computed types as FSL writes them (fsl's
+// FieldType rendered back: `Ref<C>`, `"a" | "b"`, `{ a: Int, *: Any }`); a function's
+// signature as `(a: T, ...rest: U): R` (or `T => R`; no return type = inferred from the body);
+// bodies as Lambda expressions (a UDF's block wrapped in a Lambda of its parameters).
+//
+// Not covered yet (the core does these): unique constraints and field defaults are not
+// typechecked (SchemaDescription has neither); indexed computed fields are not checked for
+// UDF/collection/computed-field use; inferred UDF types are kept as inferred bounds rather than
+// persisted as a simplified signature; no warnings (`Function is not called.`, lowercase TS
+// type names); recursive types are not shown with `as`; some union member orders differ from
+// the core's; the "not a subtype" wrapping of a single failure outside its context span
+// (faunadb TypeConstraintFailure.transitive) is reported as the inner failure.
 import type { SourceSpan, Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
-import { showType } from "./display.js";
+import { showWithOverloads } from "./display.js";
 import { baseEnv, type Env } from "./env.js";
 import { buildSchemaEnv } from "./schema-env.js";
 import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
@@ -81,7 +93,13 @@ export function typecheckQuery(
   }
   if (typer.diags.length > 0)
     return { ok: false, diagnostics: typer.diags.map((d) => withSource(d, opts.source ?? "*query*")) };
-  return { ok: true, staticType: showType(t) };
+  const mark = typer.solver.mark();
+  const staticType = showWithOverloads(
+    t,
+    (alt, use) => typer.solver.choose(alt, use),
+    () => typer.solver.rewind(mark),
+  );
+  return { ok: true, staticType };
 }
 
 export function withSource(d: Diagnostic, source: string): TypeDiagnostic {

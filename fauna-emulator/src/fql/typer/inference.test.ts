@@ -1,6 +1,9 @@
 // Inference facts ported from faunadb ext/fql/shared/src/test/scala/typer/TyperCoreSpec.scala,
 // run in that spec's environment (TypeSpec: overloaded test functions, Int arithmetic).
+import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { parseQuery } from "../parser/index.js";
+import { typecheckQuery } from "./index.js";
 import { failsWith, specEnv, typesAs } from "./test-support.js";
 
 const env = specEnv();
@@ -105,6 +108,15 @@ describe("TyperCoreSpec facts", () => {
       ["gener(if (true) 1 else true, intBool)", "Int | Boolean"],
       ["(i1 => x => intBool(i1(x)))(intBool)(true)", "Boolean"],
       ["x => intIntBoolBool(x, 1)", "Int => Int"],
+      ["x => intBool(x)", "(Int => Int) & (Boolean => Boolean)"],
+      // The core shows `Boolean | Int` (its union order differs in this case).
+      ["{ let f = x => intIntBoolBool(x, x); f(if (true) 1 else true) }", "Int | Boolean"],
+      ["x => intBoolStr(intBool(x))", "(Int => Int) & (Boolean => Boolean)"],
+      ["(x, y) => intIntBoolBool(x, y)", "((Int, Int) => Int) & ((Boolean, Boolean) => Boolean)"],
+      [
+        "{ a: x => intBool(x), b: intBool(true) }",
+        "{ a: Int => Int, b: Boolean } & { a: Boolean => Boolean, b: Boolean }",
+      ],
       ["(x, y) => intIntBoolBool(x, if (true) 1 else y)", "(Int, Int) => Int"],
       ["((x) => { if (true) x + '2' else x })('hi')", "String"],
       ["[1].map((v) => v + (v + v * v))", "Array<Int>"],
@@ -113,6 +125,30 @@ describe("TyperCoreSpec facts", () => {
       ["(x => enumABC(x))('a')", "Int"],
     ]),
   );
+  it("reports every error, each where it is (report multiple errors, apply errors, arity)", () => {
+    const q = "{ a: 1.foo, b: 2.bar }";
+    const r = typecheckQuery(parseQuery(q), env);
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.message, q.slice(d.span.start, d.span.end)]),
+      [
+        ["Type `Int` does not have field `foo`", "foo"],
+        ["Type `Int` does not have field `bar`", "bar"],
+      ],
+    );
+    failsWith(env, "'foo'.concat(2)", "Type `Int` is not a subtype of `String`", "2");
+    failsWith(env, "succ(1, 2)", "Function was called with too many arguments. Expected 1, received 2", "(1, 2)");
+    failsWith(env, "succ()", "Function was not called with enough arguments. Expected 1, received 0", "()");
+  });
+  it("types blocks and annotated lets (type blocks/lets)", () => {
+    typesAs(env, "x => { let y = x; succ(y) }", "Int => Int");
+    typesAs(env, "x => { let y: Int = x; succ(y) }", "Int => Int");
+    typesAs(env, "x => { let y: Int => Int = succ; y(x) }", "Int => Int");
+    typesAs(env, "x => { let y: Int => Int = z => z; y(x) }", "Int => Int");
+    typesAs(env, "{ let y: b => b = z => z; y }", "A => A");
+    failsWith(env, "x => { let y: String = x; succ(y) }", "Type `String` is not a subtype of `Int`", "y", 1);
+    failsWith(env, "{ let doit = s => { succ(s); not(s) }; doit(1) }", "Type `Int` is not a subtype of `Boolean`", "1");
+  });
   it("reports overloads that fit no argument", () => {
     failsWith(env, "intIntBoolBool(1, intBool(true))", "Type `Boolean` is not a subtype of `Int`");
     failsWith(env, "enumABC('d')", 'Type `"d"` is not a subtype of `"a" | "b" | "c"`', "'d'");

@@ -121,3 +121,31 @@ describe("stdlib/FQL2BooleanSpec", () => {
     typesAs(stdEnv(), "(a, b) => a || b", "(Boolean, Boolean) => Boolean");
   });
 });
+
+describe("FQL2TypecheckEverythingSpec and aliases", () => {
+  it("checks UDF bodies against their signatures", () => {
+    const ok = schemaEnv({
+      collections: [coll({ name: "User", fields: [field("name", "String")] })],
+      functions: [{ name: "foo", signature: "(a: Number): Number", body: lambda("(a) => a + 2") }],
+    });
+    assert.deepEqual(ok.diagnostics, []);
+    const bad = schemaEnv({ functions: [{ name: "foo", signature: "(a: Int): Int", body: lambda("(a) => a.fooo") }] });
+    assert.deepEqual(
+      bad.diagnostics.map((d) => [d.message, d.span.source]),
+      [["Type `Int` does not have field `fooo`", "*function:foo*"]],
+    );
+  });
+  it("gives aliased collections and functions their own names", () => {
+    const { env, diagnostics } = schemaEnv({
+      collections: [coll({ name: "Product", alias: "Item", fields: [field("name", "String")] })],
+      functions: [
+        { name: "Greet", alias: "Hello", signature: "(n: String): String", body: lambda("(n) => 'hi ' + n") },
+      ],
+    });
+    assert.deepEqual(diagnostics, []);
+    typesAs(env, "Item.all()", "Set<Item>");
+    typesAs(env, "Item.byId('1')!.name", "String");
+    typesAs(env, "Product.all().first()", "Product | Null");
+    typesAs(env, "Hello('x')", "String");
+  });
+});

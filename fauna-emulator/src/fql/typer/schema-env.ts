@@ -8,7 +8,7 @@ import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./e
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
-import { Typer } from "./typer.js";
+import { Typer, TypingTimeout } from "./typer.js";
 import { freeze, replaceVars } from "./freeze.js";
 import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
 
@@ -115,14 +115,26 @@ export function buildSchemaEnv(
   const check = (kind: string, name: string, body: Expr, expected: Type | null, inferInto?: Type) => {
     const typer = new Typer(env);
     typer.solver.level = 1;
-    const t =
-      body.type === "Lambda"
-        ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
-        : typer.expr(body, new Map());
-    if (expected) typer.constrain(t, expected, body.span);
-    if (inferInto) typer.constrain(t, inferInto, body.span);
-    report(kind, name, typer.diags);
-    return t;
+    try {
+      const t =
+        body.type === "Lambda"
+          ? typer.lambda(body as Lambda, new Map(), expected ?? undefined)
+          : typer.expr(body, new Map());
+      if (expected) typer.constrain(t, expected, body.span);
+      if (inferInto) typer.constrain(t, inferInto, body.span);
+      report(kind, name, typer.diags);
+      return t;
+    } catch (e) {
+      const message =
+        e instanceof TypingTimeout
+          ? "Exceeded static typing time limit"
+          : e instanceof RangeError
+            ? "Typechecking failed due to query complexity"
+            : null;
+      if (message === null) throw e;
+      report(kind, name, [{ message, span: body.span }]);
+      return ANY;
+    }
   };
 
   for (const c of schema.collections) {
@@ -211,6 +223,29 @@ function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | nu
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
+/** Int, Long, Double and Float as Number, throughout a type. */
+function upcastNumeric(t: Type): Type {
+  switch (t.t) {
+    case "named":
+      return ["Int", "Long", "Double", "Float"].includes(t.name)
+        ? { ...t, name: "Number" }
+        : { ...t, args: t.args.map(upcastNumeric) };
+    case "rec":
+      return {
+        ...t,
+        fields: new Map([...t.fields].map(([k, v]) => [k, upcastNumeric(v)])),
+        wild: t.wild && upcastNumeric(t.wild),
+      };
+    case "tup":
+      return { ...t, elems: t.elems.map(upcastNumeric) };
+    case "union":
+    case "inter":
+      return { ...t, types: t.types.map(upcastNumeric) };
+    default:
+      return t;
+  }
+}
+
 /** Whether values of a type can be stored in a document (no functions, sets or modules). */
 function persistable(t: Type): boolean {
   switch (t.t) {
@@ -266,6 +301,8 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const wildcard: Type | null =
     !c.hasFieldDefinitions && c.wildcard === null ? ANY : c.wildcard !== null ? resolve(c.wildcard) : null;
   const fieldTypes = new Map(defined.map((f) => [f.name, resolve(f.type)]));
+  // Inputs accept any number where a field holds Int/Long/Double (faunadb upcastNumericParam).
+  const inputTypes = new Map([...fieldTypes].map(([n, t]) => [n, upcastNumeric(t)]));
   const hasDocTTL = c.documentTtls ?? defined.length === 0;
   const docImpl: Type = {
     t: "rec",
@@ -277,9 +314,9 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   const nullData: [string, Type][] = wildcard ? [["data", NULL]] : [];
   const createUser: [string, Type][] = defined.map((f) => [
     f.name,
-    f.hasDefault ? opt(fieldTypes.get(f.name)!) : fieldTypes.get(f.name)!,
+    f.hasDefault ? opt(inputTypes.get(f.name)!) : inputTypes.get(f.name)!,
   ]);
-  const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(fieldTypes.get(f.name)!)]);
+  const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(inputTypes.get(f.name)!)]);
   const record = (fs: [string, Type][]): Type => ({ t: "rec", fields: new Map(fs), wild: wildcard });
   const indexes = new Map<string, Type[]>();
   for (const idx of c.indexes)

@@ -88,13 +88,16 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     typesAs(env, "let c: Credential | Null = Credential.byDocument(Product.byId('1')!); c", "Credential | Null");
     failsWith(env, "let p: Product = Product.byId('1'); p", "Type `NullProduct` is not a subtype of `Product`");
   });
+  it("checks [] arguments (FQL2TypecheckSpec 'typechecks args to select')", () => {
+    failsWith(env, "[][Product]", "Type `ProductCollection` is not a subtype of `Number`", "Product");
+  });
   it("refuses fields of a document that may not exist (TyperCoreSpec 'typecheck documents')", () => {
     failsWith(env, "Product.byId('1').name", "Type `Null` does not have field `name`", "name");
     failsWith(env, "Product.byId('1').update({})", "Type `Null` does not have field `update`", "update");
     failsWith(
       env,
       "Product.create(3)",
-      "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+      "Type `Int` is not a subtype of `{ id: ID | Null, name: String, price: Number, store: Ref<Store>, tags: Array<String> | Null }`",
       "3",
     );
   });
@@ -133,20 +136,22 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     failsWith(
       env,
       "Product.create({ name: 'a', price: 'x', store: Store.byId('1') })",
-      "Type `String` is not a subtype of `Int`",
+      "Type `String` is not a subtype of `Number`",
       "'x'",
     );
+    // Inputs take any number for Int fields (faunadb upcastNumericParam); documents keep Int.
+    typesAs(env, "Product.create({ name: 'a', price: 1.5 + 1, store: Store.byId('1') }).price", "Int");
     typesAs(env, "Product.byId('1')!.update({ price: 2 })", "Product");
     failsWith(
       env,
       "Product.byId('1')!.update({ price: 'x' })",
-      "Type `String` is not a subtype of `Int | Null`",
+      "Type `String` is not a subtype of `Number | Null`",
       "'x'",
     );
     failsWith(
       env,
       "Product.byId('1')!.replace({ price: 2 })",
-      "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Int, store: Ref<Store>, tags: Array<String> | Null }`",
+      "Type `{ price: 2 }` is not a subtype of `{ name: String, price: Number, store: Ref<Store>, tags: Array<String> | Null }`",
     );
     typesAs(env, "Order.create({ items: [] })", "Order");
     failsWith(

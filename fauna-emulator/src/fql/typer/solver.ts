@@ -76,6 +76,10 @@ export function levelOf(t: Type): number {
 }
 
 const NULL_SPAN: Span = { start: 0, end: 0 };
+/** Constraint steps one typecheck may take (faunadb bounds typing by time and stack instead). */
+const MAX_WORK = 2_000_000;
+/** Generic containers (covariant in their element type). */
+const CONTAINERS = new Set(["Array", "Set", "Page", "EventSource"]);
 /** Types whose values have no fields to project. */
 const SCALARS = new Set([
   "Int",
@@ -99,6 +103,7 @@ export class Solver {
   private seen = new Map<Type, Set<Type>>();
   /** The span of the constraint being solved, for failures whose value has none. */
   private ctxSpan: Span = NULL_SPAN;
+  private work = 0;
   level = 0;
 
   constructor(readonly shapes: (name: string) => Shape | undefined) {}
@@ -115,6 +120,27 @@ export class Solver {
       this.failures = saved.failures;
       this.ctxSpan = saved.ctx;
     }
+  }
+
+  /**
+   * Applies `alt` to `use` for good (a display of one choice of overload alternatives);
+   * returns whether it holds. `rewind()` undoes everything since `mark()`.
+   */
+  choose(alt: Type, use: Type): boolean {
+    const before = this.failures;
+    this.failures = [];
+    this.go(alt, use);
+    const ok = this.failures.length === 0;
+    this.failures = before;
+    return ok;
+  }
+
+  mark(): number {
+    return this.trail.length;
+  }
+
+  rewind(mark: number): void {
+    this.undo(mark);
   }
 
   /** Records a failure in the current trial (so that the trial is undone). */
@@ -174,6 +200,8 @@ export class Solver {
 
   private go(l: Type, r: Type): void {
     if (l === r) return;
+    // A runaway propagation (types that keep growing) stops here rather than exhausting the stack.
+    if (++this.work > MAX_WORK) throw new RangeError("typer work limit");
     if (r.t === "any" || l.t === "never") return;
     // Cycle guard for bounds that refer back to themselves.
     if (l.t === "var" || r.t === "var") {
@@ -192,7 +220,31 @@ export class Solver {
       return;
     }
     if (r.t === "var") {
-      const v = levelOf(l) > r.v.level ? this.extrude(l, true, r.v.level, new Map()) : l;
+      let v = levelOf(l) > r.v.level ? this.extrude(l, true, r.v.level, new Map()) : l;
+      if (v.t === "named" && CONTAINERS.has(v.name)) {
+        const vn = v;
+        // Generic types flowing into a variable share one instance whose arguments widen
+        // (`Array<A> | Array<B>` is `Array<A | B>`): an accumulator that grows its own type
+        // (`fold([], (acc, e) => acc.append(e))`) then reaches a fixed point.
+        const same = r.v.lower.find(
+          (b): b is Type & { t: "named" } =>
+            b.t === "named" &&
+            b.name === vn.name &&
+            b.args.length === vn.args.length &&
+            b.args.every((a) => a.t === "var"),
+        );
+        if (same) {
+          vn.args.forEach((a, i) => this.go(a, same.args[i]!));
+          return;
+        }
+        const args = vn.args.map((a) => {
+          if (a.t === "var") return a;
+          const w = freshVar(r.v.level, a.span);
+          this.go(a, w);
+          return w;
+        });
+        v = { ...vn, args };
+      }
       this.push(r.v.lower, v);
       for (const b of [...r.v.upper]) this.go(v, b);
       return;
@@ -304,21 +356,35 @@ export class Solver {
       const results = alts.map((alt) => this.probe(() => this.go(alt, r)));
       const fits = alts.filter((_, i) => results[i]!.length === 0);
       if (fits.length === 0) return closest(results);
+      // Re-resolving while an argument is still unknown: wait for it rather than fix a choice.
+      if (again) return;
       if (fits.length === 1) return this.go(fits[0]!, r);
       if (!again && r.ret.t === "var") pendingResults.set(r.ret.v, pending as Type & { t: "ovl" });
       return later();
     }
     // Every combination of the arguments' known types must fit an alternative; the results
     // are the union of theirs (`intBool(if (c) 1 else true)` is `Int | Boolean`).
-    let combos: Type[][] = [[]];
-    for (const m of members) {
-      combos = combos.flatMap((c) => m.map((x) => [...c, x]));
-      if (combos.length > 64) {
-        const results = alts.map((alt) => this.trial(() => this.go(alt, r)));
-        if (results.some((f) => f.length === 0)) return;
-        return closest(results);
-      }
+    // Arguments that are the same value take the same member (`x => f(x, x)`): their known
+    // types are the very same objects.
+    const same = (a: Type[], b: Type[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const prefix = (a: Type[], b: Type[]) => a.length < b.length && a.every((x, i) => x === b[i]);
+    // One argument has seen a type the other (the same value) has yet to: wait for it.
+    if (members.some((a) => members.some((b) => prefix(a, b)))) return later();
+    const roots = members.map((m) => members.find((n) => same(n, m))!);
+    const slots = roots.map((k, i) => roots.indexOf(k) === i);
+    let choices: Type[][] = [[]];
+    for (const [i, m] of members.entries()) {
+      if (!slots[i]) continue;
+      choices = choices.flatMap((c) => m.map((x) => [...c, x]));
+      if (choices.length > 64) break;
     }
+    if (choices.length > 64) {
+      const results = alts.map((alt) => this.trial(() => this.go(alt, r)));
+      if (results.some((f) => f.length === 0)) return;
+      return closest(results);
+    }
+    const distinct = roots.filter((_, j) => slots[j]);
+    const combos = choices.map((c) => roots.map((k) => c[distinct.indexOf(k)]!));
     const chosen: [Type, Type[]][] = [];
     for (const combo of combos) {
       const use: Type = { t: "fn", params: combo, variadic: null, ret: ANY, span: r.span };

@@ -14,13 +14,14 @@ export function typesAs(env: TypeEnv, query: string, type: string): void {
   assert.equal(r.staticType, type, query);
 }
 
-/** Asserts that `query` fails with `message` first (at the text `at` of the query, if given). */
-export function failsWith(env: TypeEnv, query: string, message: string, at?: string): void {
+/** Asserts that `query` fails with `message` first (at the `nth` occurrence of `at`, if given). */
+export function failsWith(env: TypeEnv, query: string, message: string, at?: string, nth = 0): void {
   const r = typecheckQuery(parseQuery(query), env);
   assert.ok(!r.ok, `${query} typechecked as ${r.ok ? r.staticType : ""}`);
   assert.equal(r.diagnostics[0]!.message, message, query);
   if (at !== undefined) {
-    const start = query.indexOf(at);
+    let start = query.indexOf(at);
+    for (let i = 0; i < nth; i++) start = query.indexOf(at, start + 1);
     assert.ok(start >= 0, `test bug: ${at} not in query`);
     assert.deepEqual(
       { start: r.diagnostics[0]!.span.start, end: r.diagnostics[0]!.span.end },

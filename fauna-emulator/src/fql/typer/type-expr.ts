@@ -1,7 +1,9 @@
 // Type expressions as written in FQL annotations (`let x: Array<Int> = …`, `(x: String) => …`)
 // and FSL (field types, function signatures): the grammar of faunadb's parser/TypeExprParser.
 // `parseTypeExpr` builds a small tree with spans (offsets into the original source when
-// `offset` is given), which the typer resolves against its environment.
+// `offset` is given), which the typer resolves against its environment. fsl/types.ts parses the
+// same syntax with FSL's own cursor (line-sensitive, narrowing fields to the persistable model);
+// the layer rules (eslint.config.mjs: fsl imports only core) keep it from reusing this parser.
 import type { Span } from "../ast.js";
 import type { Lit } from "./types.js";
 
