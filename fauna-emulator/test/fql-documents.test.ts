@@ -14,7 +14,7 @@ import {
   TimeStub,
   fql,
 } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { fails, run, startDb, type TestDb, UNTYPED } from "./support/emulator.js";
 
 // Documents carry their user fields as extra properties.
 type Doc = Document & Record<string, unknown>;
@@ -101,6 +101,7 @@ test("Coll.byId(id) and Coll(id) read the same document", async () => {
       fql`let a = Store.byId(${storeId})!
 let b = Store(${storeId})
 [a.name, b.name, a == b]`,
+      UNTYPED,
     ),
     ["Main", "Main", true],
   );
@@ -122,17 +123,17 @@ test("Coll.byId and Coll() with a non-numeric id are invalid_argument; ID() with
     assert.equal(e.message, "expected value for `id` of type ID, received String");
   }
   assert.equal(
-    (await fails(db.admin, fql`Store.byId(1.5)`)).message,
+    (await fails(db.admin, fql`Store.byId(1.5)`, UNTYPED)).message,
     "expected value for `id` of type ID, received Double",
   );
-  const id = await fails(db.admin, fql`ID("foobar")`);
+  const id = await fails(db.admin, fql`ID("foobar")`, UNTYPED);
   assert.equal(id.code, "invalid_id");
   assert.equal(id.message, "`foobar` is not a valid ID.");
-  assert.ok((await run(db.admin, fql`Store.byId(1)`)) instanceof NullDocument, "an Int is an ID");
+  assert.ok((await run(db.admin, fql`Store.byId(1)`, UNTYPED)) instanceof NullDocument, "an Int is an ID");
 });
 
 test("reading a field of a missing document is document_not_found", async () => {
-  const e = await fails(db.admin, fql`Store.byId("1").name`);
+  const e = await fails(db.admin, fql`Store.byId("1").name`, UNTYPED);
   assert.equal(e.code, "document_not_found");
 });
 
@@ -218,6 +219,7 @@ test("projection on a document includes id and yields null for absent fields (co
   const v = await run<{ id: string; name: string; hello: null; nested: null }>(
     db.admin,
     fql`Store.byId(${storeId}) { id, name, hello, nested { key } }`,
+    UNTYPED,
   );
   assert.deepEqual(v, { id: storeId, name: "Main", hello: null, nested: null });
 });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Client, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { fails, run, startDb, type TestDb, UNTYPED } from "./support/emulator.js";
 
 let db: TestDb;
 // A client decoding @long as bigint lets tests tell Int (number) from Long (bigint).
@@ -129,6 +129,7 @@ test("&& with a non-Boolean operand is type_mismatch", async () => {
     db.admin,
     fql`let one = 1
 true && one`,
+    UNTYPED,
   );
   assert.equal(e.code, "type_mismatch");
 });
@@ -262,7 +263,7 @@ test('string escapes \\n \\t \\" \\\\ \\uHHHH \\xHH \\u{H} decode', async () => 
 });
 
 test("String + any value concatenates its display form", async () => {
-  assert.deepEqual(await run(db.admin, fql`["n=" + 3, "b=" + true, "x" + "y"]`), ["n=3", "b=true", "xy"]);
+  assert.deepEqual(await run(db.admin, fql`["n=" + 3, "b=" + true, "x" + "y"]`, UNTYPED), ["n=3", "b=true", "xy"]);
 });
 
 test("Number + String is an error (not concatenation)", async () => {

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { QueryCheckError, QueryRuntimeError, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { fails, run, startDb, type TestDb, UNTYPED } from "./support/emulator.js";
 
 let db: TestDb;
 before(async () => {
@@ -105,6 +105,7 @@ test("a non-Boolean if condition is a type_mismatch runtime error with the stack
   }
   x(3)
 }`,
+    UNTYPED,
   );
   assert.ok(e instanceof QueryRuntimeError);
   assert.equal(e.code, "type_mismatch");
@@ -129,7 +130,7 @@ test("a non-Boolean if condition is a type_mismatch runtime error with the stack
 });
 
 test("if (null) is also a type_mismatch (null is not falsy in conditions)", async () => {
-  const e = await fails(db.admin, fql`if (null) 2`);
+  const e = await fails(db.admin, fql`if (null) 2`, UNTYPED);
   assert.equal(e.code, "type_mismatch");
 });
 
@@ -159,6 +160,7 @@ test("calling a lambda with the wrong number of arguments is invalid_function_in
   }
   concat("only-one-arg")
 }`,
+    UNTYPED,
   );
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects exactly 2 arguments, but 1 was provided.");
@@ -184,6 +186,7 @@ test("a native method given a wrongly typed argument is invalid_argument (core F
   }
   concat("only-one-arg", 1)
 }`,
+    UNTYPED,
   );
   assert.equal(e.code, "invalid_argument");
   assert.equal(e.message, "expected value for `other` of type String, received Int");
@@ -290,13 +293,14 @@ test("?. only short-circuits when its receiver is null: a later null still raise
     db.admin,
     fql`let x = {foo: null}
 x?.foo.bar`,
+    UNTYPED,
   );
   assert.equal(e.code, "invalid_null_access");
   assert.equal(e.message, "Cannot access `bar` on null.");
 });
 
 test("parentheses end a ?. chain", async () => {
-  const e = await fails(db.admin, fql`(null?.foo).bar`);
+  const e = await fails(db.admin, fql`(null?.foo).bar`, UNTYPED);
   assert.equal(e.code, "invalid_null_access");
   assert.equal(e.message, "Cannot access `bar` on null.");
 });
@@ -306,13 +310,14 @@ test("selecting a field on null without ?. is invalid_null_access", async () => 
     db.admin,
     fql`let o = null
 o.name`,
+    UNTYPED,
   );
   assert.equal(e.code, "invalid_null_access");
   assert.equal(e.message, "Cannot access `name` on null.");
 });
 
 test("a missing object field reads as null, not an error", async () => {
-  assert.equal(await run(db.admin, fql`{ a: 1 }.nope`), null);
+  assert.equal(await run(db.admin, fql`{ a: 1 }.nope`, UNTYPED), null);
 });
 
 test("postfix ! returns non-null values unchanged", async () => {
@@ -333,6 +338,7 @@ test("postfix ! on a missing field is null_value naming the field", async () => 
     fql`let foo = {}
 
 foo.bar!`,
+    UNTYPED,
   );
   assert.equal(e.code, "null_value");
   assert.equal(e.message, "Null value, due to missing field `bar`");
@@ -376,6 +382,7 @@ test("?? keeps an existing document on its left", async () => {
     fql`let s = Store.create({ name: "coalesce" })
 let d = Store.byId(s.id) ?? "none"
 d.name`,
+    UNTYPED,
   );
   assert.equal(name, "coalesce");
 });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, TimeStub } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { fails, run, startDb, type TestDb, UNTYPED } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Person {
@@ -46,9 +46,12 @@ after(async () => {
   await db?.close();
 });
 
-/** Runs a write that must fail with a constraint_failure; returns its failures. */
+/**
+ * Runs a write that must fail with a constraint_failure; returns its failures. Sent untyped:
+ * a typechecked Fauna refuses these writes before running them (see fql-typecheck tests).
+ */
 async function constraintFailures(q: ReturnType<typeof fql>, topMessage?: string): Promise<Failure[]> {
-  const e = await fails(db.admin, q);
+  const e = await fails(db.admin, q, UNTYPED);
   assert.equal(e.code, "constraint_failure", `expected constraint_failure, got ${e.code}: ${e.message}`);
   assert.equal(e.httpStatus, 400);
   if (topMessage !== undefined) assert.equal(e.message, topMessage);
@@ -141,8 +144,8 @@ test('a literal-union field rejects other literals (\'Expected "draft" | "live",
 });
 
 test("a union field accepts each member type and rejects others", async () => {
-  await run(db.admin, fql`Item.create({ name: "u1", tag: "s" })`);
-  await run(db.admin, fql`Item.create({ name: "u2", tag: 1 })`);
+  await run(db.admin, fql`Item.create({ name: "u1", tag: "s" })`, UNTYPED);
+  await run(db.admin, fql`Item.create({ name: "u2", tag: 1 })`, UNTYPED);
   const f = await constraintFailures(fql`Item.create({ name: "u3", tag: true })`, CREATE_ITEM);
   assert.equal(f.length, 1);
   assert.deepEqual(f[0]!.paths, [["tag"]]);
@@ -153,7 +156,7 @@ test("a union field accepts each member type and rejects others", async () => {
 });
 
 test("an optional (T?) field accepts null/absence but still rejects a wrong type ('Expected Double | Null, provided String')", async () => {
-  await run(db.admin, fql`Item.create({ name: "o", price: null })`);
+  await run(db.admin, fql`Item.create({ name: "o", price: null })`, UNTYPED);
   const f = await constraintFailures(fql`Item.create({ name: "o", price: "cheap" })`, CREATE_ITEM);
   assert.deepEqual(f, [{ paths: [["price"]], message: "Expected Double | Null, provided String" }]);
 });
@@ -224,7 +227,7 @@ test("a collection with no field definitions accepts any fields (implicit *: Any
 });
 
 test("a wildcard (*: Any) collection accepts undeclared fields but still types declared ones", async () => {
-  const r = await run(db.admin, fql`Open.create({ name: "o", extra: 1, more: [true] }) { name, extra, more }`);
+  const r = await run(db.admin, fql`Open.create({ name: "o", extra: 1, more: [true] }) { name, extra, more }`, UNTYPED);
   assert.deepEqual(r, { name: "o", extra: 1, more: [true] });
   const f = await constraintFailures(fql`Open.create({ name: 1 })`);
   assert.deepEqual(f, [{ paths: [["name"]], message: "Expected String, provided Int" }]);
@@ -255,17 +258,17 @@ test("a reserved field in update() fails with 'Failed to update document with id
 });
 
 test("update() is type-checked too: 'Failed to update document with id N in collection `Item`.'", async () => {
-  const id = (await run(db.admin, fql`Item.create({ name: "up" }).id`)) as string;
+  const id = (await run(db.admin, fql`Item.create({ name: "up" }).id`, UNTYPED)) as string;
   const f = await constraintFailures(
     fql`Item.byId(${id})!.update({ count: "x" })`,
     `Failed to update document with id ${id} in collection \`Item\`.`,
   );
   assert.deepEqual(f, [{ paths: [["count"]], message: "Expected Int, provided String" }]);
-  assert.equal(await run(db.admin, fql`Item.byId(${id})!.count`), 0);
+  assert.equal(await run(db.admin, fql`Item.byId(${id})!.count`, UNTYPED), 0);
 });
 
 test("replace() must still satisfy required fields", async () => {
-  const id = (await run(db.admin, fql`Item.create({ name: "rep" }).id`)) as string;
+  const id = (await run(db.admin, fql`Item.create({ name: "rep" }).id`, UNTYPED)) as string;
   const f = await constraintFailures(
     fql`Item.byId(${id})!.replace({ count: 1 })`,
     `Failed to update document with id ${id} in collection \`Item\`.`,
@@ -274,8 +277,8 @@ test("replace() must still satisfy required fields", async () => {
 });
 
 test("a failed write rolls back the whole transaction", async () => {
-  const before = await run(db.admin, fql`Item.all().count()`);
+  const before = await run(db.admin, fql`Item.all().count()`, UNTYPED);
   await constraintFailures(fql`Item.create({ name: "kept?" }); Item.create({ name: 1 })`);
-  assert.equal(await run(db.admin, fql`Item.all().count()`), before);
-  assert.equal(await run(db.admin, fql`Item.all().where(.name == "kept?").count()`), 0);
+  assert.equal(await run(db.admin, fql`Item.all().count()`, UNTYPED), before);
+  assert.equal(await run(db.admin, fql`Item.all().where(.name == "kept?").count()`, UNTYPED), 0);
 });

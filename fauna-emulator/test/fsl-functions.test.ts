@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { fails, run, startDb, type TestDb, UNTYPED } from "./support/emulator.js";
 
 const SCHEMA = `
 collection Secret {
@@ -66,19 +66,19 @@ test("a UDF is called like a global function and returns its block's last expres
 });
 
 test("too many arguments: invalid_function_invocation 'callee function expects exactly 1 argument, but 2 were provided.'", async () => {
-  const e = await fails(db.admin, fql`double(1, 2)`);
+  const e = await fails(db.admin, fql`double(1, 2)`, UNTYPED);
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects exactly 1 argument, but 2 were provided.");
 });
 
 test("too few arguments: 'callee function expects exactly 1 argument, but 0 were provided.'", async () => {
-  const e = await fails(db.admin, fql`double()`);
+  const e = await fails(db.admin, fql`double()`, UNTYPED);
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects exactly 1 argument, but 0 were provided.");
 });
 
 test("arguments to a nullary UDF: 'callee function expects no arguments, but 1 was provided.'", async () => {
-  const e = await fails(db.admin, fql`noArgs(10)`);
+  const e = await fails(db.admin, fql`noArgs(10)`, UNTYPED);
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects no arguments, but 1 was provided.");
 });
@@ -89,7 +89,7 @@ test("a variadic UDF collects the trailing arguments into an array", async () =>
 });
 
 test("a variadic UDF still requires its fixed parameters: 'callee function expects at least 1 argument, but 0 were provided.'", async () => {
-  const e = await fails(db.admin, fql`spread()`);
+  const e = await fails(db.admin, fql`spread()`, UNTYPED);
   assert.equal(e.code, "invalid_function_invocation");
   assert.equal(e.message, "callee function expects at least 1 argument, but 0 were provided.");
 });

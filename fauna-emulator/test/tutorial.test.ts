@@ -85,7 +85,7 @@ test("the token reads products with their store references", async () => {
   assert.equal(page.data[0]!.name, "cups");
   assert.equal(page.data[0]!.price, 6.98);
   assert.ok(page.data[0]!.store instanceof DocumentReference, "nested store is a reference");
-  const storeName = await run(user, fql`Product.all().first()!.store.name`);
+  const storeName = await run(user, fql`Product.all().first()!.store!.name`);
   assert.equal(storeName, "Party Supplies");
 });
 

@@ -31,6 +31,41 @@ import {
 } from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
+/** Longest cache key of a typecheck verdict (query text and arguments); longer ones are not kept. */
+const TYPECHECK_KEY_BUDGET = 8 * 1024;
+
+/** A value written down exactly, for a cache key; null when it needs more than `budget` characters. */
+function valueKey(v: Value, budget: number): string | null {
+  let out = "";
+  const walk = (x: Value): boolean => {
+    if (out.length > budget) return false;
+    if (x === null || typeof x === "boolean" || typeof x === "string") {
+      out += JSON.stringify(x);
+    } else if (Array.isArray(x)) {
+      out += "[";
+      for (const item of x) {
+        if (!walk(item)) return false;
+        out += ",";
+      }
+      out += "]";
+    } else if (x instanceof Map) {
+      out += "{";
+      for (const [k, item] of x) {
+        out += `${JSON.stringify(k)}:`;
+        if (!walk(item)) return false;
+        out += ",";
+      }
+      out += "}";
+    } else {
+      out += JSON.stringify(x, (_k, y: unknown) =>
+        typeof y === "bigint" ? `${y}n` : y instanceof Uint8Array ? [...y] : y,
+      );
+    }
+    return out.length <= budget;
+  };
+  return walk(v) ? out : null;
+}
+
 /** Parsed queries kept per worker (an app sends the same few texts with other arguments). */
 const PARSED_KEPT = 500;
 const PARSED_MAX_CHARS = 16 * 1024;
@@ -275,10 +310,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
       const unbound = findUnboundNames(block, (n) => req.variables.has(n) || isGlobal(ctx, n));
       if (unbound.length) throw new InvalidQueryError(unbound);
       if (req.typecheck ?? this.typechecked(ctx)) {
-        const checked = typecheckQuery(block, schemaTypes(ctx.schema).env, {
-          source: "*query*",
-          args: Object.fromEntries(req.variables),
-        });
+        const checked = this.typecheck(ctx.schema, req.source, block, req.variables);
         if (!checked.ok)
           throw new InvalidQueryError(checked.diagnostics.map((d) => ({ message: d.message, span: d.span })));
         staticType = checked.staticType;
@@ -300,6 +332,44 @@ export class FaunaEngine extends SchemaApi implements Engine {
       summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
       stats: this.stats(ctx, started, retries),
     };
+  }
+
+  /** Typecheck verdicts per schema, by query text and arguments (least recently used first). */
+  private readonly verdicts = new WeakMap<CompiledSchema, Map<string, ReturnType<typeof typecheckQuery>>>();
+
+  /**
+   * Typechecks a query, remembering the verdict: an app sends the same few texts, and their
+   * arguments' types (literal types included) decide the answer with the schema.
+   */
+  private typecheck(
+    schema: CompiledSchema,
+    source: string,
+    block: Block,
+    variables: Map<string, Value>,
+  ): ReturnType<typeof typecheckQuery> {
+    let key: string | null = source.length <= PARSED_MAX_CHARS ? source : null;
+    for (const [name, v] of variables) {
+      if (key === null) break;
+      const k = valueKey(v, TYPECHECK_KEY_BUDGET - key.length);
+      key = k === null ? null : `${key}\u0000${name}=${k}`;
+    }
+    let kept = this.verdicts.get(schema);
+    const hit = key === null ? undefined : kept?.get(key);
+    if (hit) {
+      kept!.delete(key!);
+      kept!.set(key!, hit);
+      return hit;
+    }
+    const verdict = typecheckQuery(block, schemaTypes(schema).env, {
+      source: "*query*",
+      args: Object.fromEntries(variables),
+    });
+    if (key !== null) {
+      if (!kept) this.verdicts.set(schema, (kept = new Map()));
+      kept.set(key, verdict);
+      if (kept.size > PARSED_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return verdict;
   }
 
   /** The database's `typechecked` setting (its record in the parent's registry), or the default. */

@@ -43,9 +43,15 @@ export async function startDb(
     workers: opts.workers ?? 0,
   });
   const schemaDir = opts.schemaDir === undefined && !opts.files ? SHOP_SCHEMA : opts.schemaDir;
-  if (typeof schemaDir === "string") await applySchema(schemaDir, { url: emu.url, secret: "secret" });
-  else if (schemaDir) await pushFiles(emu.url, Object.fromEntries(schemaDir.flatMap((dir) => [...readSchemaDir(dir)])));
-  if (opts.files) await pushFiles(emu.url, opts.files);
+  try {
+    if (typeof schemaDir === "string") await applySchema(schemaDir, { url: emu.url, secret: "secret" });
+    else if (schemaDir)
+      await pushFiles(emu.url, Object.fromEntries(schemaDir.flatMap((dir) => [...readSchemaDir(dir)])));
+    if (opts.files) await pushFiles(emu.url, opts.files);
+  } catch (e) {
+    await emu.close(); // a refused schema must not leave a server keeping the test process alive
+    throw e;
+  }
   const clients: Client[] = [];
   const client = (secret: string) => {
     const c = new Client({ endpoint: new URL(emu.url), secret, http2_session_idle_ms: 500 });
@@ -65,9 +71,15 @@ export async function startDb(
   };
 }
 
+/**
+ * Run time behaviour of a query a typechecked Fauna refuses before running it: sent with
+ * typechecking off, as the core's own specs do (`typecheck = false` in FQL2Spec).
+ */
+export const UNTYPED: QueryOptions = { typecheck: false };
+
 /** Runs a query and returns its data. */
-export async function run<T = QueryValue>(c: Client, q: Query): Promise<T> {
-  return (await c.query(q)).data as T;
+export async function run<T = QueryValue>(c: Client, q: Query, options?: QueryOptions): Promise<T> {
+  return (await c.query(q, options)).data as T;
 }
 
 /** Runs a query that must fail; returns the error for assertions. */
