@@ -58,8 +58,15 @@ export class QueryError extends Error {
 }
 
 /** A parse/check failure (`invalid_query`). `diagnostics` are rendered into the summary. */
+/** A note under a diagnostic: a `hint:` (how to fix it) or a `cause:` (why it failed). */
+export interface DiagnosticNote {
+  message: string;
+  span: SourceSpan;
+  kind?: "hint" | "cause";
+}
+
 export class InvalidQueryError extends QueryError {
-  constructor(readonly diagnostics: { message: string; span: SourceSpan }[]) {
+  constructor(readonly diagnostics: { message: string; span: SourceSpan; hints?: DiagnosticNote[] }[]) {
     super(
       "invalid_query",
       `The query failed ${diagnostics.length} validation check${diagnostics.length === 1 ? "" : "s"}`,

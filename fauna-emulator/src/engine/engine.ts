@@ -31,41 +31,6 @@ import {
 } from "./types.js";
 
 const PRUNE_EVERY_WRITES = 1000;
-/** Longest cache key of a typecheck verdict (query text and arguments); longer ones are not kept. */
-const TYPECHECK_KEY_BUDGET = 8 * 1024;
-
-/** A value written down exactly, for a cache key; null when it needs more than `budget` characters. */
-function valueKey(v: Value, budget: number): string | null {
-  let out = "";
-  const walk = (x: Value): boolean => {
-    if (out.length > budget) return false;
-    if (x === null || typeof x === "boolean" || typeof x === "string") {
-      out += JSON.stringify(x);
-    } else if (Array.isArray(x)) {
-      out += "[";
-      for (const item of x) {
-        if (!walk(item)) return false;
-        out += ",";
-      }
-      out += "]";
-    } else if (x instanceof Map) {
-      out += "{";
-      for (const [k, item] of x) {
-        out += `${JSON.stringify(k)}:`;
-        if (!walk(item)) return false;
-        out += ",";
-      }
-      out += "}";
-    } else {
-      out += JSON.stringify(x, (_k, y: unknown) =>
-        typeof y === "bigint" ? `${y}n` : y instanceof Uint8Array ? [...y] : y,
-      );
-    }
-    return out.length <= budget;
-  };
-  return walk(v) ? out : null;
-}
-
 /** Parsed queries kept per worker (an app sends the same few texts with other arguments). */
 const PARSED_KEPT = 500;
 const PARSED_MAX_CHARS = 16 * 1024;
@@ -311,8 +276,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (unbound.length) throw new InvalidQueryError(unbound);
       if (req.typecheck ?? this.typechecked(ctx)) {
         const checked = this.typecheck(ctx.schema, req.source, block, req.variables);
-        if (!checked.ok)
-          throw new InvalidQueryError(checked.diagnostics.map((d) => ({ message: d.message, span: d.span })));
+        if (!checked.ok) throw new InvalidQueryError(checked.diagnostics);
         staticType = checked.staticType;
       }
       const scope = new Scope();
@@ -338,8 +302,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
   private readonly verdicts = new WeakMap<CompiledSchema, Map<string, ReturnType<typeof typecheckQuery>>>();
 
   /**
-   * Typechecks a query, remembering the verdict: an app sends the same few texts, and their
-   * arguments' types (literal types included) decide the answer with the schema.
+   * Typechecks a query. Verdicts of queries without arguments are remembered per schema (an
+   * app sends the same few texts). Queries with arguments are always checked afresh: their
+   * literal types take part, and a verdict remembered for values seen before would answer
+   * faster for them — a timing tell (e.g. whether an email was tried before).
    */
   private typecheck(
     schema: CompiledSchema,
@@ -347,12 +313,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     block: Block,
     variables: Map<string, Value>,
   ): ReturnType<typeof typecheckQuery> {
-    let key: string | null = source.length <= PARSED_MAX_CHARS ? source : null;
-    for (const [name, v] of variables) {
-      if (key === null) break;
-      const k = valueKey(v, TYPECHECK_KEY_BUDGET - key.length);
-      key = k === null ? null : `${key}\u0000${name}=${k}`;
-    }
+    const key = variables.size === 0 && source.length <= PARSED_MAX_CHARS ? source : null;
     let kept = this.verdicts.get(schema);
     const hit = key === null ? undefined : kept?.get(key);
     if (hit) {

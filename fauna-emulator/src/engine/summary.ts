@@ -33,7 +33,12 @@ export function excerpt(span: SourceSpan, sources: Map<string, string>): string 
 }
 
 export function errorSummary(
-  diagnostics: { message: string; span?: SourceSpan; callSites?: SourceSpan[] }[],
+  diagnostics: {
+    message: string;
+    span?: SourceSpan;
+    callSites?: SourceSpan[];
+    hints?: { message: string; span: SourceSpan; kind?: "hint" | "cause" }[];
+  }[],
   sources: Map<string, string>,
   constraintFailures?: ConstraintFailure[],
 ): string {
@@ -47,6 +52,8 @@ export function errorSummary(
       }
       if (d.span) parts.push(excerpt(d.span, sources));
       for (const site of d.callSites ?? []) parts.push(excerpt(site, sources));
+      for (const h of d.hints ?? [])
+        parts.push(`${h.kind ?? "hint"}: ${h.message}`, excerpt(h.span, sources).replace(/^at [^\n]*\n/, ""));
       return parts.join("\n");
     })
     .join("\n\n");

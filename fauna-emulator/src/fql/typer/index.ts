@@ -30,7 +30,8 @@ import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
 export interface TypeDiagnostic {
   message: string;
   span: SourceSpan;
-  hints?: { message: string; span: SourceSpan }[];
+  /** `hint:` notes (how to fix it) and `cause:` notes (which alternative failed, and why). */
+  hints?: { message: string; span: SourceSpan; kind?: "hint" | "cause" }[];
 }
 
 export interface SchemaDescription {
@@ -107,7 +108,9 @@ export function withSource(d: Diagnostic, source: string): TypeDiagnostic {
   return {
     message: d.message,
     span: at(d.span),
-    ...(d.hints ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span) })) } : {}),
+    ...(d.hints
+      ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span), ...(h.kind ? { kind: h.kind } : {}) })) }
+      : {}),
   };
 }
 

@@ -23,7 +23,7 @@ import {
 } from "./types.js";
 
 export interface Diagnostic extends Diag {
-  hints?: Diag[];
+  hints?: (Diag & { kind?: "hint" | "cause" })[];
 }
 
 interface Binding {
@@ -76,7 +76,7 @@ export class Typer {
       span,
       hints: fails.map((f) => {
         const d = failureDiagnostic(f);
-        return { message: d.message, span: d.span };
+        return { message: d.message, span: d.span, kind: "cause" as const };
       }),
     };
   }
