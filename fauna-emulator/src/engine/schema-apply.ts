@@ -80,7 +80,11 @@ export function typecheckSchema(schema: CompiledSchema): void {
   const { diagnostics } = schemaTypes(schema);
   if (diagnostics.length === 0) return;
   const rendered = errorSummary(
-    diagnostics.map((d) => ({ message: d.message, span: { ...d.span, source: d.file } })),
+    diagnostics.map((d) => ({
+      message: d.message,
+      span: { ...d.span, source: d.file },
+      ...(d.hints ? { hints: d.hints.map((h) => ({ ...h, span: { ...h.span, source: d.file } })) } : {}),
+    })),
     schema.files,
   );
   const indented = rendered
@@ -88,7 +92,8 @@ export function typecheckSchema(schema: CompiledSchema): void {
     .filter((l) => l.trim() !== "")
     .map((l) => `    ${l}`)
     .join("\n");
-  throw new SchemaApiError(`Invalid database schema update.\n${indented}`, 400);
+  // invalid_schema inside a query (Function.create...); the schema API answers with its message.
+  throw new QueryError("invalid_schema", `Invalid database schema update.\n${indented}`);
 }
 
 function builtIndexes(store: Store): Record<string, string[]> {
@@ -183,6 +188,7 @@ export abstract class SchemaApi {
     } catch (e) {
       if (e instanceof ProtocolError) throw new SchemaApiError(e.message, e.httpStatus);
       if (e instanceof FslError) throw new SchemaApiError(e.message, 400);
+      if (e instanceof QueryError && e.code === "invalid_schema") throw new SchemaApiError(e.message, 400);
       if (e instanceof QueryError) throw new SchemaApiError(`error: ${e.message}`, 400);
       throw e;
     }
