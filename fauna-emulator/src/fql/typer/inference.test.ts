@@ -72,6 +72,7 @@ describe("TyperCoreSpec facts", () => {
       ["foobarwild['hi']", "Boolean | Null"],
       ["intobj.foo", "Int | Null"],
       ["if (true) intobj else boolobj", "{ *: Int | Boolean }"],
+      ["if (true) intobj else foobarwild", "{ foo: Int | String, bar: Int, *: Int | Boolean }"],
     ]),
   );
   it(
