@@ -2,7 +2,9 @@
 // with Fauna's types, messages and `static_type` display. A pure module: the engine builds a
 // TypeEnv from the schema once and typechecks queries against it.
 //
-// API notes: as fixed by the brief, plus one optional collection field the core needs:
+// API notes: as fixed by the brief, plus `TypeDiagnostic.causes` (Fauna prints a "not a
+// subtype" error's inner failures as `cause:` entries, distinct from `hint:`s) and one optional
+// collection field the core needs:
 // `documentTtls` (FSL `document_ttls`), which decides whether create/update inputs accept `ttl`
 // (faunadb CollectionTypeInfo: `hasDocTTL = documentTTLs ?? (no defined fields)`). `TypeEnv` is
 // opaque. Diagnostics of schema items carry `source(kind, name)` with kind "collection",
@@ -31,6 +33,9 @@ export interface TypeDiagnostic {
   message: string;
   span: SourceSpan;
   hints?: { message: string; span: SourceSpan }[];
+  /** Added to the brief's shape: the failures behind a "not a subtype" error, which Fauna
+   *  prints as `cause:` entries (each may carry its own hints). */
+  causes?: TypeDiagnostic[];
 }
 
 export interface SchemaDescription {
@@ -108,6 +113,7 @@ export function withSource(d: Diagnostic, source: string): TypeDiagnostic {
     message: d.message,
     span: at(d.span),
     ...(d.hints ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span) })) } : {}),
+    ...(d.causes ? { causes: d.causes.map((c) => withSource(c, source)) } : {}),
   };
 }
 

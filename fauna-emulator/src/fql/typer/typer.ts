@@ -24,6 +24,8 @@ import {
 
 export interface Diagnostic extends Diag {
   hints?: Diag[];
+  /** The failures behind a "not a subtype" error (Fauna prints them as `cause:`). */
+  causes?: Diagnostic[];
 }
 
 interface Binding {
@@ -74,10 +76,10 @@ export class Typer {
     return {
       message: `Type \`${showType(value)}\` is not a subtype of \`${showType(use, false)}\``,
       span,
-      hints: fails.map((f) => {
-        const d = failureDiagnostic(f);
-        return { message: d.message, span: d.span };
-      }),
+      // Specific failures come before the plain "not a subtype" ones, as Fauna lists them.
+      causes: [...fails.filter((f) => f.kind !== "notSubtype"), ...fails.filter((f) => f.kind === "notSubtype")].map(
+        failureDiagnostic,
+      ),
     };
   }
 
