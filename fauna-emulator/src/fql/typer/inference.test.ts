@@ -179,12 +179,18 @@ describe("TyperCoreSpec facts", () => {
     const q = "(if (true) 3 else null).foo";
     const r = typecheckQuery(parseQuery(q), env);
     assert.ok(!r.ok);
+    assert.equal(q.slice(r.diagnostics[0]!.span.start, r.diagnostics[0]!.span.end), "(if (true) 3 else null)");
     assert.deepEqual(
       r.diagnostics[0]!.causes?.map((c) => [c.message, c.hints?.map((h) => [h.message, h.span.start, h.span.end])]),
       [
         ["Type `Int` does not have field `foo`", [["Type `Int` inferred here", 11, 12]]],
-        // Fauna puts the `!` after the parenthesis (23); the typer sees the inner expression's end.
-        ["Type `Null` does not have field `foo`", [["Use the ! or ?. operator to handle the null case", 22, 22]]],
+        [
+          "Type `Null` does not have field `foo`",
+          [
+            ["Type `Null` inferred here", 18, 22],
+            ["Use the ! or ?. operator to handle the null case", 23, 23],
+          ],
+        ],
       ],
     );
   });

@@ -322,7 +322,8 @@ export class Typer {
       case "Field": {
         const target = sub(e.target);
         const recv: Type = e.optional ? { t: "diff", base: target.type } : target.type;
-        return { type: this.select(recv, e.name, e.target.span, e.span), nullable: target.nullable || e.optional };
+        const targetSpan = { start: e.target.span.start, end: Math.max(e.target.span.end, e.targetEnd ?? 0) };
+        return { type: this.select(recv, e.name, targetSpan, e.span), nullable: target.nullable || e.optional };
       }
       case "NonNull": {
         const target = sub(e.target);
