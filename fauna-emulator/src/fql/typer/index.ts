@@ -15,8 +15,11 @@
 // signature as `(a: T, ...rest: U): R` (or `T => R`; no return type = inferred from the body);
 // bodies as Lambda expressions (a UDF's block wrapped in a Lambda of its parameters).
 //
-// Not covered yet (the core does these): unique constraints and field defaults are not
-// typechecked (SchemaDescription has neither); indexed computed fields are not checked for
+// Roles are checked as the core does: only when the rest of the schema holds, each predicate
+// typed on its own (not against its resource's document type), resource names must exist
+// (only those with a predicate are described). Not covered yet (the core does these): unique
+// constraints and field defaults are not typechecked (SchemaDescription has neither); access
+// provider roles are not described; indexed computed fields are not checked for
 // UDF/collection/computed-field use; inferred UDF types are kept as inferred bounds rather than
 // persisted as a simplified signature; no warnings (`Function is not called.`, lowercase TS
 // type names); recursive types are not shown with `as`; some union member orders differ from

@@ -4,7 +4,7 @@
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
-import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./env.js";
+import { baseEnv, cloneEnv, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
@@ -83,7 +83,6 @@ export function buildSchemaEnv(
     const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
     for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
   }
-  resolvePendingShapes();
 
   // UDFs: declared signatures are known up front; the others are inferred (recursively).
   const udfTypes = new Map<string, Type>();
@@ -433,8 +432,6 @@ function defineCollection(env: Env, name: string, _c: Coll, info: CollTypes): vo
     collShape.fields.set(idx, { t: "inter", types: [fn(ps, set), fn([...ps, ["range", range]], set)] });
   }
   env.globals.set(name, coll);
-  // Placeholder shape entries created by addShape are not used for collections.
-  void addShape;
 }
 
 function sigOf(env: Env, text: string): Type {
