@@ -150,6 +150,8 @@ export interface Field {
   optional: boolean;
   span: Span;
   parenthesized?: true;
+  /** Where the target's source ends, closing parentheses included (`(a).b`); for diagnostics. */
+  targetEnd?: number;
 }
 /** `a[i]` / `a?.[i]`. */
 export interface Index {

@@ -541,13 +541,14 @@ export class Parser {
       const t = this.peek();
       if (this.isPunct(t, ".") || this.isPunct(t, "?.")) {
         const optional = t.text === "?.";
+        const targetEnd = this.prevEnd;
         this.advance();
         const next = this.peek();
         if (optional && this.isPunct(next, "(")) expr = this.callArgs(expr, start, true);
         else if (optional && this.isPunct(next, "[")) expr = this.indexAccess(expr, start, true);
         else if (next.kind === "ident") {
           this.advance();
-          expr = { type: "Field", target: expr, name: next.text, optional, span: { start, end: next.end } };
+          expr = { type: "Field", target: expr, name: next.text, optional, span: { start, end: next.end }, targetEnd };
         } else this.unexpected(next, "Expected field name");
       } else if (this.isPunct(t, "(") && !t.nl) {
         expr = this.callArgs(expr, start, false);

@@ -104,3 +104,20 @@ test("very long flat operator or method chains are refused before evaluation cou
   assert.match(err(Array.from({ length: 10001 }, (_, i) => i).join("+")), /^Query is too deeply nested @1:\d+$/);
   assert.match(err("a" + ".b".repeat(5000)), /^Query is too deeply nested @1:\d+$/);
 });
+
+test("type annotations of let and lambda parameters keep their text and spans (for fql/typer)", () => {
+  const src = "let f: (x: Int) => Int = (a: Array<Int>, b, ...rest: String) => a; f";
+  const q = parseQuery(src);
+  const let0 = q.stmts[0]!;
+  if (let0.type !== "Let" || let0.value.type !== "Lambda") return assert.fail("shape");
+  assert.equal(let0.typeAnnotation, "(x: Int) => Int");
+  assert.equal(src.slice(let0.typeSpan!.start, let0.typeSpan!.end), "(x: Int) => Int");
+  const lambda = let0.value;
+  assert.deepEqual(
+    lambda.paramTypes?.map((t) => t && [t.text, src.slice(t.span.start, t.span.end)]),
+    [["Array<Int>", "Array<Int>"], null],
+  );
+  assert.equal(lambda.variadicType?.text, "String");
+  const plain = parseExpression("(a, b) => a");
+  assert.ok(plain.type === "Lambda" && plain.paramTypes === undefined);
+});

@@ -237,9 +237,11 @@ class Renderer {
             d.k === "rec" &&
             !o.open &&
             !d.open &&
-            !!o.wild === !!d.wild &&
-            o.fields.length === d.fields.length &&
-            o.fields.every(([n]) => d.fields.some(([m]) => m === n))),
+            ((!!o.wild && !!d.wild) ||
+              (!o.wild &&
+                !d.wild &&
+                o.fields.length === d.fields.length &&
+                o.fields.every(([n]) => d.fields.some(([m]) => m === n))))),
       );
       if (!prev) {
         out.push(d);
@@ -250,12 +252,21 @@ class Renderer {
         out[i] = { ...prev, args: prev.args.map((a, j) => ({ k: "union", ms: [a, d.args[j]!] })) };
       else if (prev.k === "tup" && d.k === "tup")
         out[i] = { ...prev, elems: prev.elems.map((a, j) => ({ k: "union", ms: [a, d.elems[j]!] })) };
-      else if (prev.k === "rec" && d.k === "rec")
+      else if (prev.k === "rec" && d.k === "rec") {
+        // Records merge field by field; a field one of them lacks comes from its wildcard
+        // (`{ *: Int } | { foo: String, *: Boolean }` is `{ foo: Int | String, *: Int | Boolean }`).
+        const names = [
+          ...prev.fields.map(([n]) => n),
+          ...d.fields.map(([n]) => n).filter((n) => !prev.fields.some(([m]) => m === n)),
+        ];
+        const get = (r: D & { k: "rec" }, n: string): D =>
+          r.fields.find(([m]) => m === n)?.[1] ?? r.wild ?? { k: "never" };
         out[i] = {
           ...prev,
-          fields: prev.fields.map(([n, f]) => [n, { k: "union", ms: [f, d.fields.find(([m]) => m === n)![1]] }]),
+          fields: names.map((n): [string, D] => [n, { k: "union", ms: [get(prev, n), get(d, n)] }]),
           wild: prev.wild && d.wild ? { k: "union", ms: [prev.wild, d.wild] } : prev.wild,
         };
+      }
     }
     return out;
   }

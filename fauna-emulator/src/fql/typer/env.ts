@@ -5,7 +5,7 @@ import { resolveType, type Diag } from "./resolve.js";
 import type { Shape } from "./solver.js";
 import { GLOBALS, NATIVE_COLLECTIONS, OPS, SHAPES, type ShapeSpec } from "./stdlib.js";
 import { parseTypeExpr } from "./type-expr.js";
-import { ANY, NULL, named, rec, union, type Type } from "./types.js";
+import { named, type Type } from "./types.js";
 
 export interface Env {
   shapes: Map<string, Shape>;
@@ -82,27 +82,22 @@ function stripSpans(t: Type): Type {
   }
 }
 
-export function addShape(env: Env, name: string, spec: ShapeSpec): void {
-  env.shapes.set(name, { params: spec.params ?? [], fields: new Map() });
-  const shape = env.shapes.get(name)!;
-  // Resolved lazily after all names exist (shapes refer to each other).
-  pending.push(() => {
+/** Names first, signatures once every name exists (shapes refer to each other): `later` runs them. */
+type Later = (() => void)[];
+
+function addShape(env: Env, name: string, spec: ShapeSpec, later: Later): void {
+  const shape: Shape = { params: spec.params ?? [], fields: new Map() };
+  env.shapes.set(name, shape);
+  later.push(() => {
     for (const [f, s] of Object.entries(spec.fields)) shape.fields.set(f, sigType(env, s));
     if (spec.apply) shape.apply = sigType(env, spec.apply);
     if (spec.access) shape.access = sigType(env, spec.access);
     if (spec.alias) shape.alias = sigType(env, spec.alias);
   });
 }
-let pending: (() => void)[] = [];
-
-function flush(): void {
-  const p = pending;
-  pending = [];
-  p.forEach((f) => f());
-}
 
 /** Shapes and globals of a native collection and its documents. */
-function addNativeCollection(env: Env, spec: (typeof NATIVE_COLLECTIONS)[number]): void {
+function addNativeCollection(env: Env, spec: (typeof NATIVE_COLLECTIONS)[number], later: Later): void {
   const coll = `${spec.global}Collection`;
   const doc = spec.doc;
   const nullDoc = `Null${doc}`;
@@ -116,23 +111,28 @@ function addNativeCollection(env: Env, spec: (typeof NATIVE_COLLECTIONS)[number]
     ...(spec.named ? { byName: `(name: String) => ${ref}` } : { byId: `(id: ID) => ${ref}` }),
     ...spec.extra,
   };
-  addShape(env, coll, { fields });
-  addShape(env, doc, {
-    fields: {
-      update: `(data: { *: Any }) => ${doc}`,
-      replace: `(data: { *: Any }) => ${doc}`,
-      delete: `() => ${nullDoc}`,
-      exists: "() => true",
-      toString: "() => String",
-      coll: coll,
-      ...spec.docExtra,
+  addShape(env, coll, { fields }, later);
+  addShape(
+    env,
+    doc,
+    {
+      fields: {
+        update: `(data: { *: Any }) => ${doc}`,
+        replace: `(data: { *: Any }) => ${doc}`,
+        delete: `() => ${nullDoc}`,
+        exists: "() => true",
+        toString: "() => String",
+        coll: coll,
+        ...spec.docExtra,
+      },
+      alias: "{ *: Any }",
     },
-    alias: "{ *: Any }",
-  });
+    later,
+  );
   env.shapes.get(doc)!.doc = doc;
-  addShape(env, nullDoc, { fields: { exists: "() => false", toString: "() => String", coll }, alias: "Null" });
+  addShape(env, nullDoc, { fields: { exists: "() => false", toString: "() => String", coll }, alias: "Null" }, later);
   env.shapes.get(nullDoc)!.nullDoc = doc;
-  pending.push(() => env.globals.set(spec.global, named(coll)));
+  env.globals.set(spec.global, named(coll));
 }
 
 export function baseEnv(): Env {
@@ -143,9 +143,10 @@ export function baseEnv(): Env {
     typeNames: new Set(SCALARS),
     generalized: new Set(),
   };
-  for (const [name, spec] of Object.entries(SHAPES)) addShape(env, name, spec);
-  for (const spec of NATIVE_COLLECTIONS) addNativeCollection(env, spec);
-  flush();
+  const later: Later = [];
+  for (const [name, spec] of Object.entries(SHAPES)) addShape(env, name, spec, later);
+  for (const spec of NATIVE_COLLECTIONS) addNativeCollection(env, spec, later);
+  later.forEach((f) => f());
   for (const [name, sig] of Object.entries(GLOBALS)) {
     env.globals.set(name, typeof sig === "string" && env.shapes.has(sig) ? named(sig) : sigType(env, sig));
   }
@@ -162,5 +163,3 @@ export function cloneEnv(env: Env): Env {
     generalized: new Set(env.generalized),
   };
 }
-
-export { flush as resolvePendingShapes, ANY, NULL, rec, union };

@@ -2,7 +2,9 @@
 // with Fauna's types, messages and `static_type` display. A pure module: the engine builds a
 // TypeEnv from the schema once and typechecks queries against it.
 //
-// API notes: as fixed by the brief, plus one optional collection field the core needs:
+// API notes: as fixed by the brief, plus `TypeDiagnostic.causes` (Fauna prints a "not a
+// subtype" error's inner failures as `cause:` entries, distinct from `hint:`s) and one optional
+// collection field the core needs:
 // `documentTtls` (FSL `document_ttls`), which decides whether create/update inputs accept `ttl`
 // (faunadb CollectionTypeInfo: `hasDocTTL = documentTTLs ?? (no defined fields)`). `TypeEnv` is
 // opaque. Diagnostics of schema items carry `source(kind, name)` with kind "collection",
@@ -13,8 +15,11 @@
 // signature as `(a: T, ...rest: U): R` (or `T => R`; no return type = inferred from the body);
 // bodies as Lambda expressions (a UDF's block wrapped in a Lambda of its parameters).
 //
-// Not covered yet (the core does these): unique constraints and field defaults are not
-// typechecked (SchemaDescription has neither); indexed computed fields are not checked for
+// Roles are checked as the core does: only when the rest of the schema holds, each predicate
+// typed on its own (not against its resource's document type), resource names must exist
+// (only those with a predicate are described). Not covered yet (the core does these): unique
+// constraints and field defaults are not typechecked (SchemaDescription has neither); access
+// provider roles are not described; indexed computed fields are not checked for
 // UDF/collection/computed-field use; inferred UDF types are kept as inferred bounds rather than
 // persisted as a simplified signature; no warnings (`Function is not called.`, lowercase TS
 // type names); recursive types are not shown with `as`; some union member orders differ from
@@ -30,8 +35,10 @@ import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
 export interface TypeDiagnostic {
   message: string;
   span: SourceSpan;
-  /** `hint:` notes (how to fix it) and `cause:` notes (which alternative failed, and why). */
-  hints?: { message: string; span: SourceSpan; kind?: "hint" | "cause" }[];
+  hints?: { message: string; span: SourceSpan }[];
+  /** Added to the brief's shape: the failures behind a "not a subtype" error, which Fauna
+   *  prints as `cause:` entries (each may carry its own hints). */
+  causes?: TypeDiagnostic[];
 }
 
 export interface SchemaDescription {
@@ -108,9 +115,8 @@ export function withSource(d: Diagnostic, source: string): TypeDiagnostic {
   return {
     message: d.message,
     span: at(d.span),
-    ...(d.hints
-      ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span), ...(h.kind ? { kind: h.kind } : {}) })) }
-      : {}),
+    ...(d.hints ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span) })) } : {}),
+    ...(d.causes ? { causes: d.causes.map((c) => withSource(c, source)) } : {}),
   };
 }
 

@@ -72,6 +72,7 @@ describe("TyperCoreSpec facts", () => {
       ["foobarwild['hi']", "Boolean | Null"],
       ["intobj.foo", "Int | Null"],
       ["if (true) intobj else boolobj", "{ *: Int | Boolean }"],
+      ["if (true) intobj else foobarwild", "{ foo: Int | String, bar: Int, *: Int | Boolean }"],
     ]),
   );
   it(
@@ -148,6 +149,50 @@ describe("TyperCoreSpec facts", () => {
     typesAs(env, "{ let y: b => b = z => z; y }", "A => A");
     failsWith(env, "x => { let y: String = x; succ(y) }", "Type `String` is not a subtype of `Int`", "y", 1);
     failsWith(env, "{ let doit = s => { succ(s); not(s) }; doit(1) }", "Type `Int` is not a subtype of `Boolean`", "1");
+  });
+  it("lists the causes of a record mismatch (typecheck records)", () => {
+    const q = "gimmeAandB({ a: 'hi' })";
+    const r = typecheckQuery(parseQuery(q), env);
+    assert.ok(!r.ok);
+    const [d] = r.diagnostics;
+    assert.equal(d!.message, 'Type `{ a: "hi" }` is not a subtype of `{ a: Int, b: String }`');
+    assert.equal(q.slice(d!.span.start, d!.span.end), "{ a: 'hi' }");
+    assert.deepEqual(
+      d!.causes?.map((c) => [c.message, q.slice(c.span.start, c.span.end)]),
+      [
+        ['Type `{ a: "hi" }` does not have field `b`', "{ a: 'hi' }"],
+        ["Type `String` is not a subtype of `Int`", "'hi'"],
+      ],
+    );
+    const w = "gimmeAandwildstr({ a: 3, b: 4, c: User })";
+    const rw = typecheckQuery(parseQuery(w), env);
+    assert.ok(!rw.ok);
+    assert.deepEqual(
+      rw.diagnostics[0]!.causes?.map((c) => [c.message, w.slice(c.span.start, c.span.end)]),
+      [
+        ["Type `Int` is not a subtype of `String`", "4"],
+        ["Type `UserCollection` is not a subtype of `String`", "User"],
+      ],
+    );
+  });
+  it("hints where a type came from and how to handle null (suggest bang operator)", () => {
+    const q = "(if (true) 3 else null).foo";
+    const r = typecheckQuery(parseQuery(q), env);
+    assert.ok(!r.ok);
+    assert.equal(q.slice(r.diagnostics[0]!.span.start, r.diagnostics[0]!.span.end), "(if (true) 3 else null)");
+    assert.deepEqual(
+      r.diagnostics[0]!.causes?.map((c) => [c.message, c.hints?.map((h) => [h.message, h.span.start, h.span.end])]),
+      [
+        ["Type `Int` does not have field `foo`", [["Type `Int` inferred here", 11, 12]]],
+        [
+          "Type `Null` does not have field `foo`",
+          [
+            ["Type `Null` inferred here", 18, 22],
+            ["Use the ! or ?. operator to handle the null case", 23, 23],
+          ],
+        ],
+      ],
+    );
   });
   it("reports overloads that fit no argument", () => {
     failsWith(env, "intIntBoolBool(1, intBool(true))", "Type `Boolean` is not a subtype of `Int`");

@@ -4,7 +4,7 @@
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
-import { addShape, baseEnv, cloneEnv, resolvePendingShapes, type Env } from "./env.js";
+import { baseEnv, cloneEnv, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
@@ -83,7 +83,6 @@ export function buildSchemaEnv(
     const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
     for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
   }
-  resolvePendingShapes();
 
   // UDFs: declared signatures are known up front; the others are inferred (recursively).
   const udfTypes = new Map<string, Type>();
@@ -172,22 +171,39 @@ export function buildSchemaEnv(
     if (signed.has(f.name)) check("function", f.name, f.body, t);
     else check("function", f.name, f.body, null, t);
   }
-  for (const r of schema.roles) {
-    for (const p of r.predicates) {
-      const isColl =
-        env.shapes.get(p.resource)?.doc !== undefined &&
-        schema.collections.some((c) => c.name === p.resource || c.alias === p.resource);
-      const doc: Type = isColl ? named(p.resource) : ANY;
-      const params: Type[] = p.action === "write" ? [doc, doc] : p.action === "call" ? [] : [doc];
-      const expected: Type =
-        p.action === "call"
-          ? { t: "fn", params: [], variadic: ANY, ret: union(BOOLEAN, NULL) }
-          : { t: "fn", params, variadic: null, ret: union(BOOLEAN, NULL) };
-      check("role", r.name, p.body, expected);
-    }
-    for (const m of r.membershipPredicates) {
-      const doc: Type = env.shapes.get(m.collection)?.doc !== undefined ? named(m.collection) : ANY;
-      check("role", r.name, m.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
+  // Roles (faunadb SchemaTypeValidator.validate): checked once everything else holds; their
+  // resources must exist; predicates are typed on their own, not against the resource's
+  // document type (a FIXME in the core: `(doc) => doc.nope` passes there too).
+  if (diagnostics.length === 0) {
+    const natives = [
+      "Key",
+      "Token",
+      "Credential",
+      "Credentials",
+      "Database",
+      "Collection",
+      "Function",
+      "Role",
+      "AccessProvider",
+    ];
+    const isColl = (n: string) => schema.collections.some((c) => c.name === n || c.alias === n);
+    const isFn = (n: string) => schema.functions.some((f) => f.name === n || f.alias === n);
+    for (const r of schema.roles) {
+      const checked = new Set<string>();
+      const resource = (n: string, allowFunctions: boolean) => {
+        if (checked.has(n)) return;
+        checked.add(n);
+        if (!natives.includes(n) && !isColl(n) && !(allowFunctions && isFn(n)))
+          report("role", r.name, [{ message: `Resource \`${n}\` does not exist`, span: NO_SPAN }]);
+      };
+      for (const m of r.membershipPredicates) {
+        resource(m.collection, false);
+        check("role", r.name, m.body, null);
+      }
+      for (const p of r.predicates) {
+        resource(p.resource, true);
+        check("role", r.name, p.body, null);
+      }
     }
   }
   // In queries a UDF is a `UserFunction<Sig>` (schema bodies above saw the bare signature).
@@ -416,8 +432,6 @@ function defineCollection(env: Env, name: string, _c: Coll, info: CollTypes): vo
     collShape.fields.set(idx, { t: "inter", types: [fn(ps, set), fn([...ps, ["range", range]], set)] });
   }
   env.globals.set(name, coll);
-  // Placeholder shape entries created by addShape are not used for collections.
-  void addShape;
 }
 
 function sigOf(env: Env, text: string): Type {

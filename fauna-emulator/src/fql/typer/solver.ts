@@ -514,6 +514,11 @@ export class Solver {
   }
 
   private fromLit(l: Type & { t: "lit" }, r: Type): void {
+    // Indexing a string literal takes any number (`'a'['b']`: String is not a subtype of Number).
+    if (r.t === "access" && l.lit.kind === "str" && r.args[0]) {
+      this.go(r.args[0], NUMBER);
+      return this.go(STRING, r.ret);
+    }
     if (r.t === "lit") {
       if (sameLit(l.lit, r.lit)) return;
       return this.notSubtype(l, r);

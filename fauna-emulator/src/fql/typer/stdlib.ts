@@ -42,7 +42,7 @@ const arrayLike = (self: string): Record<string, Sig> => ({
 });
 
 export const SHAPES: Record<string, ShapeSpec> = {
-  Null: { fields: { toString: "() => String" } },
+  Null: { fields: { toString: "() => String" }, access: "(key: Any) => Never" },
   Boolean: { fields: { toString: "() => String" } },
   Number: { fields: { toString: "() => String" } },
   Int: { fields: { toString: "() => String" } },
@@ -88,7 +88,7 @@ export const SHAPES: Record<string, ShapeSpec> = {
       splitAt: "(index: Int) => [String, String]",
       toString: "() => String",
     },
-    access: "(index: Number) => String",
+    access: "(index: Int) => String",
   },
   Array: {
     params: ["A"],
@@ -109,7 +109,7 @@ export const SHAPES: Record<string, ShapeSpec> = {
       lastIndexWhere: [`${PRED} => Int | Null`, "(predicate: (A => Boolean | Null), end: Int) => Int | Null"],
       slice: ["(from: Int) => Array<A>", "(from: Int, until: Int) => Array<A>"],
     },
-    access: "(index: Number) => A",
+    access: "(index: Int) => A",
   },
   Set: {
     params: ["A"],

@@ -23,7 +23,9 @@ import {
 } from "./types.js";
 
 export interface Diagnostic extends Diag {
-  hints?: (Diag & { kind?: "hint" | "cause" })[];
+  hints?: Diag[];
+  /** The failures behind a "not a subtype" error (Fauna prints them as `cause:`). */
+  causes?: Diagnostic[];
 }
 
 interface Binding {
@@ -74,10 +76,10 @@ export class Typer {
     return {
       message: `Type \`${showType(value)}\` is not a subtype of \`${showType(use, false)}\``,
       span,
-      hints: fails.map((f) => {
-        const d = failureDiagnostic(f);
-        return { message: d.message, span: d.span, kind: "cause" as const };
-      }),
+      // Specific failures come before the plain "not a subtype" ones, as Fauna lists them.
+      causes: [...fails.filter((f) => f.kind !== "notSubtype"), ...fails.filter((f) => f.kind === "notSubtype")].map(
+        failureDiagnostic,
+      ),
     };
   }
 
@@ -320,7 +322,8 @@ export class Typer {
       case "Field": {
         const target = sub(e.target);
         const recv: Type = e.optional ? { t: "diff", base: target.type } : target.type;
-        return { type: this.select(recv, e.name, e.target.span, e.span), nullable: target.nullable || e.optional };
+        const targetSpan = { start: e.target.span.start, end: Math.max(e.target.span.end, e.targetEnd ?? 0) };
+        return { type: this.select(recv, e.name, targetSpan, e.span), nullable: target.nullable || e.optional };
       }
       case "NonNull": {
         const target = sub(e.target);
