@@ -50,7 +50,9 @@ test("a database created with typechecked: false runs queries untyped unless a q
 });
 
 test("a schema that does not typecheck is refused on a typechecked database, accepted on an untyped one", async () => {
-  const bad = "collection Lock {\n  until: Time?\n}\nfunction Wait(l: Lock): Number {\n  l.until.toMillis()\n}\n";
+  const bad =
+    "collection Lock {\n  until: Time?\n}\nfunction Wait(l: Lock): Number {\n  l.until.toMillis()\n}\n" +
+    "collection Store {\n  name: String\n}\n";
   const refused = await pushTo("secret", bad);
   assert.equal(refused.status, 400);
   assert.equal(

@@ -20,7 +20,7 @@ import { accessFor, resolveSecret } from "./authenticate.js";
 import { SharedClock } from "./pool/clock.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
-import { errorSummary } from "./summary.js";
+import { errorSummary, withNotes } from "./summary.js";
 import {
   FAILURE_INFO,
   type Engine,
@@ -276,7 +276,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (unbound.length) throw new InvalidQueryError(unbound);
       if (req.typecheck ?? this.typechecked(ctx)) {
         const checked = this.typecheck(ctx.schema, req.source, block, req.variables);
-        if (!checked.ok) throw new InvalidQueryError(checked.diagnostics);
+        if (!checked.ok) throw new InvalidQueryError(checked.diagnostics.map((d) => withNotes(d)));
         staticType = checked.staticType;
       }
       const scope = new Scope();

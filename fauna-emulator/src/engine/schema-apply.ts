@@ -14,7 +14,7 @@ import {
   storageIndexName,
   type QueryContext,
 } from "../db/index.js";
-import { errorSummary } from "./summary.js";
+import { errorSummary, withNotes } from "./summary.js";
 import { parseExpression, parseFunctionBody } from "../fql/index.js";
 import { diffSchemas, FslError, parseSchemaFiles, type Schema } from "../fsl/index.js";
 import type { Store } from "../store/index.js";
@@ -80,11 +80,7 @@ export function typecheckSchema(schema: CompiledSchema): void {
   const { diagnostics } = schemaTypes(schema);
   if (diagnostics.length === 0) return;
   const rendered = errorSummary(
-    diagnostics.map((d) => ({
-      message: d.message,
-      span: { ...d.span, source: d.file },
-      ...(d.hints ? { hints: d.hints.map((h) => ({ ...h, span: { ...h.span, source: d.file } })) } : {}),
-    })),
+    diagnostics.map((d) => withNotes(d, d.file)),
     schema.files,
   );
   const indented = rendered

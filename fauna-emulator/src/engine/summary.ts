@@ -1,6 +1,26 @@
 // Human-readable `summary` text, shaped like Fauna's: `error: <message>`, constraint failures,
 // then `at *query*:LINE:COL` with a caret excerpt of the source.
-import type { ConstraintFailure, SourceSpan } from "../core/index.js";
+import type { ConstraintFailure, DiagnosticNote, SourceSpan } from "../core/index.js";
+import type { TypeDiagnostic } from "../fql/typer/index.js";
+
+/**
+ * A type error as the summary renders it: its hints, then each cause (Fauna's `cause:` lines)
+ * with the cause's own hints. `source` replaces every span's source when given (schema files).
+ */
+export function withNotes(
+  d: TypeDiagnostic,
+  source?: string,
+): { message: string; span: SourceSpan; hints?: DiagnosticNote[] } {
+  const at = (span: SourceSpan): SourceSpan => (source === undefined ? span : { ...span, source });
+  const notes: DiagnosticNote[] = [
+    ...(d.hints ?? []).map((h) => ({ message: h.message, span: at(h.span), kind: "hint" as const })),
+    ...(d.causes ?? []).flatMap((c) => [
+      { message: c.message, span: at(c.span), kind: "cause" as const },
+      ...(c.hints ?? []).map((h) => ({ message: h.message, span: at(h.span), kind: "hint" as const })),
+    ]),
+  ];
+  return { message: d.message, span: at(d.span), ...(notes.length ? { hints: notes } : {}) };
+}
 
 function lineCol(src: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -7,8 +7,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: a negative literal index is out of bounds",
   // summary lacks "hint: Type `Int` inferred here"
   "TyperCoreSpec: field of an inferred Int",
-  // summary lacks "hint: Use the ! or ?. operator to handle the null case"
-  "TyperCoreSpec: field of a nullable let suggests ! or ?.",
   // summary lacks "hint: Type `Array<5>` inferred here"
   "TyperCoreSpec: an Array<5> has no field foo",
   // typechecked as (X => X) => A => A, expected Value cannot be constrained by inner generic type `X => X`
@@ -35,8 +33,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: projecting an Int is refused",
   // refused (invalid_null_access): error: Cannot access `foo` on null.
   "TyperCoreSpec: optional call on a null field",
-  // summary lacks "hint: Use the ! or ?. operator to handle the null case"
-  "TyperCoreSpec: field of a nullable union without ! or ?.",
   // static type ((term1: Any | Null) => Set<Author>) & ((term1: Any | Null, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>), expected ((term1: Any) => Set<Author>) & ((term1: Any, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>)
   "FQL2TypecheckSpec: index method signature from an untyped term",
   // typechecked as Null, expected Type `{ id: ID, ts: Time, ttl: Time | Null, name: String }` does not have field `foo`
