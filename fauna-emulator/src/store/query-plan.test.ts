@@ -47,6 +47,10 @@ test("every scanIndex shape (terms, from, to, after, combinations) is one range 
   }
   // Replacing a document's entries finds them through the by-document index.
   assertSeeks(
+    s.explain(SqliteStore.ENTRIES_OF_DOC_SQL, "O", "byStatus", 1n),
+    /USING INDEX index_entries_by_doc \(coll=\? AND idx=\? AND id=\?\)/,
+  );
+  assertSeeks(
     s.explain("DELETE FROM index_entries WHERE coll = ? AND idx = ? AND id = ?", "O", "byStatus", 1n),
     /index_entries_by_doc/,
   );

@@ -450,7 +450,7 @@ export class SqliteStore implements Store {
       `${Buffer.from(terms as Uint8Array).toString("hex")}:${Buffer.from(vals as Uint8Array).toString("hex")}:${json}`;
     const wanted = new Map(rows.map((r) => [key(r[0], r[1], r[2]), r]));
     const existing = this.all<{ terms: ArrayBuffer; vals: ArrayBuffer; vals_json: string }>(
-      "SELECT terms, vals, vals_json FROM index_entries WHERE coll = ? AND idx = ? AND id = ?",
+      SqliteStore.ENTRIES_OF_DOC_SQL,
       coll,
       index,
       n,
@@ -482,6 +482,13 @@ export class SqliteStore implements Store {
       }
     });
   }
+
+  /**
+   * A document's entries in one index. INDEXED BY: without it SQLite picks the primary key on
+   * (coll, idx) — every entry of the index, so each write cost grew with the collection.
+   */
+  static readonly ENTRIES_OF_DOC_SQL =
+    "SELECT terms, vals, vals_json FROM index_entries INDEXED BY index_entries_by_doc WHERE coll = ? AND idx = ? AND id = ?";
 
   /** SQL + params of an index scan: exactly one lower and at most one upper range constraint. */
   indexScanQuery(
