@@ -7,6 +7,7 @@ export { CursorMemory } from "./cursor-memory.js";
 export { CompiledSchema, BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
 export { ROOT_DB, databaseByGid, databaseOfKey, resolveChild, type DbInfo } from "./databases.js";
 export { docAsObject, docState, indexEntries } from "./documents.js";
+export { createDocuments } from "./bulk.js";
 export { storageIndexName } from "./indexes.js";
 export { namedFields } from "./named.js";
 export { page, pageSizeOf, startCursor, CURSOR_LIFETIME_MICROS } from "./sets/sets.js";
