@@ -332,7 +332,7 @@ function* rows(n: number, row: (i: number) => ObjectValue): Generator<ObjectValu
  * 10,000 documents per transaction), before any server opens it. Returns seconds per collection.
  */
 function fillScaleDatabases(dir: string, big: number): { products: number; customers: number } {
-  const store = openStore({ dir });
+  const store = openStore({ dir, cacheMb: 256 });
   const seconds = { products: 0, customers: 0 };
   try {
     const engine = new FaunaEngine(store, { rootSecret: ROOT_SECRET });
