@@ -289,8 +289,8 @@ export function deleteDocument(ctx: QueryContext, ref: DocValue): DocValue {
   ctx.assertWritable();
   const old = requireDoc(ctx, ref);
   if (!canDelete(ctx, old)) throw denied();
-  for (const ix of ctx.schema.storedIndexes(ref.coll))
-    ctx.store.setIndexEntries(ref.coll, storageIndexName(ix), ref.id, []);
+  const indexes = ctx.schema.storedIndexes(ref.coll);
+  ctx.store.setDocumentEntries(ref.coll, ref.id, new Map(indexes.map((ix) => [storageIndexName(ix), []])));
   ctx.store.deleteDoc(ref.coll, ref.id, ctx.txnTs);
   ctx.docCache.set(cacheKey(ref.coll, ref.id), null);
   ctx.writeOps++;
@@ -303,11 +303,15 @@ export function writeStored(ctx: QueryContext, stored: StoredDoc, old: StoredDoc
   ctx.docCache.set(cacheKey(stored.coll, stored.id), stored);
   ctx.writeOps++;
   const ref = doc(stored.coll, stored.id);
+  // Every index's entries from this one version, then written together (one read, one write).
+  const indexes = ctx.schema.storedIndexes(stored.coll).map((ix) => ({
+    ix,
+    name: storageIndexName(ix),
+    entries: indexEntries(ctx, ref, ix),
+  }));
+  ctx.store.setDocumentEntries(stored.coll, stored.id, new Map(indexes.map((i) => [i.name, i.entries])));
   const uniqueFailures: ConstraintFailure[] = [];
-  for (const ix of ctx.schema.storedIndexes(stored.coll)) {
-    const entries = indexEntries(ctx, ref, ix);
-    const name = storageIndexName(ix);
-    ctx.store.setIndexEntries(stored.coll, name, stored.id, entries);
+  for (const { ix, name, entries } of indexes) {
     if (ix.unique && violatesUnique(ctx, stored, name, entries)) {
       uniqueFailures.push({ paths: ix.terms.map((t) => t.path), message: "Failed unique constraint" });
     }

@@ -8,6 +8,7 @@ export { CompiledSchema, BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS, type StoredIndex
 export { ROOT_DB, childDatabases, databaseByGid, databaseOfKey, resolveChild, type DbInfo } from "./databases.js";
 export { describeSchema, schemaTypes, type SchemaTypes } from "./type-env.js";
 export { docAsObject, docState, indexEntries } from "./documents.js";
+export { createDocuments } from "./bulk.js";
 export { storageIndexName } from "./indexes.js";
 export { namedFields } from "./named.js";
 export { page, pageSizeOf, startCursor, CURSOR_LIFETIME_MICROS } from "./sets/sets.js";

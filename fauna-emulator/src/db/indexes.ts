@@ -3,10 +3,16 @@
 import { createHash } from "node:crypto";
 import type { StoredIndex } from "./schema.js";
 
+const names = new WeakMap<StoredIndex, string>();
+
 export function storageIndexName(ix: StoredIndex): string {
-  const sig = createHash("sha1")
-    .update(JSON.stringify([ix.terms, ix.values, ix.unique]))
-    .digest("hex")
-    .slice(0, 10);
-  return `${ix.name}#${sig}`;
+  let name = names.get(ix);
+  if (name === undefined) {
+    const sig = createHash("sha1")
+      .update(JSON.stringify([ix.terms, ix.values, ix.unique]))
+      .digest("hex")
+      .slice(0, 10);
+    names.set(ix, (name = `${ix.name}#${sig}`));
+  }
+  return name;
 }

@@ -30,6 +30,7 @@ export class CompiledSchema {
   readonly roles = new Map<string, RoleDef>();
   private readonly exprs = new Map<string, Expr>();
   private readonly bodies = new Map<string, Block>();
+  private readonly stored = new Map<string, StoredIndex[]>();
 
   constructor(
     readonly schema: Schema,
@@ -83,18 +84,17 @@ export class CompiledSchema {
   }
 
   /** Every index (declared, unique-constraint and native) kept in storage for `coll`. */
-  storedIndexes(coll: string): StoredIndex[] {
+  storedIndexes(coll: string): readonly StoredIndex[] {
     const native = NATIVE_INDEXES[coll];
     if (native) return native;
+    // The same objects every time (the schema never changes): every write asks, for each document.
+    let out = this.stored.get(coll);
+    if (out) return out;
     const def = this.collections.get(coll);
     if (!def) return [];
-    const out: StoredIndex[] = def.indexes.map((ix) => ({
-      name: ix.name,
-      terms: ix.terms,
-      values: ix.values,
-      unique: false,
-    }));
-    def.uniques.forEach((u, i) => out.push({ name: `$unique${i}`, terms: u.terms, values: [], unique: true }));
+    out = def.indexes.map((ix) => ({ name: ix.name, terms: ix.terms, values: ix.values, unique: false }));
+    def.uniques.forEach((u, i) => out!.push({ name: `$unique${i}`, terms: u.terms, values: [], unique: true }));
+    this.stored.set(coll, out);
     return out;
   }
 }

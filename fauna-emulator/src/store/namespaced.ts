@@ -85,6 +85,9 @@ export class NamespacedStore implements Store {
   setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void {
     this.base.setIndexEntries(this.c(coll), index, id, entries);
   }
+  setDocumentEntries(coll: string, id: string, byIndex: ReadonlyMap<string, IndexEntry[]>): void {
+    this.base.setDocumentEntries(this.c(coll), id, byIndex);
+  }
   scanIndex(coll: string, index: string, terms: Value[], scan: IndexScan): IndexHit[] {
     return this.base.scanIndex(this.c(coll), index, terms, scan);
   }

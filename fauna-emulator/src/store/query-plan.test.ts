@@ -46,6 +46,12 @@ test("every scanIndex shape (terms, from, to, after, combinations) is one range 
     );
   }
   // Replacing a document's entries finds them through the by-document index.
+  for (const names of [["byStatus"], ["byStatus", "byName", "$unique0", "byStore"]]) {
+    assertSeeks(
+      s.explain(SqliteStore.entriesOfDocSql(names.length), "O", ...names, 1n),
+      /USING INDEX index_entries_by_doc \(coll=\? AND idx=\? AND id=\?\)/,
+    );
+  }
   assertSeeks(
     s.explain("DELETE FROM index_entries WHERE coll = ? AND idx = ? AND id = ?", "O", "byStatus", 1n),
     /index_entries_by_doc/,

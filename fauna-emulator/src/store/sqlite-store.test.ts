@@ -406,6 +406,10 @@ test("an on-disk store uses WAL + synchronous FULL, records its format version, 
   assert.equal(s.pragma("journal_mode"), "wal");
   assert.equal(Number(s.pragma("synchronous")), 2, "FULL");
   assert.equal(Number(s.pragma("user_version")), SCHEMA_VERSION);
+  assert.equal(Number(s.pragma("cache_size")), -2000, "SQLite's default page cache");
+  const big = openStore({ dir, cacheMb: 64 }) as SqliteStore;
+  assert.equal(Number(big.pragma("cache_size")), -64 * 1024, "a bulk loader's bigger cache");
+  big.close();
   s.defineIndex("O", "byStatus", { desc: [true] });
   for (const [id, n] of [
     ["1", 1],

@@ -17,6 +17,9 @@ import {
 } from "./types.js";
 import { decodeObject, decodeValue, encodeObject, encodeValue } from "./value-codec.js";
 
+/** New index entries per INSERT statement (SQLite allows 32,766 parameters; a row binds 6). */
+const INSERT_ROWS = 100;
+
 /** How long a connection waits for the write lock unless a transaction says otherwise. */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -456,50 +459,72 @@ export class SqliteStore implements Store {
   }
 
   setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void {
+    this.setDocumentEntries(coll, id, new Map([[index, entries]]));
+  }
+
+  setDocumentEntries(coll: string, id: string, byIndex: ReadonlyMap<string, IndexEntry[]>): void {
     const n = requireId(id);
-    const desc = this.desc(coll, index);
+    if (byIndex.size === 0) return;
     // Encode everything first so a non-persistable value leaves the old entries in place.
-    const rows = entries.map(
-      (e) => [encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const,
-    );
+    // Stored blobs come back as ArrayBuffers: compare and bind them as Buffers.
+    const key = (index: string, terms: Uint8Array | ArrayBuffer, vals: Uint8Array | ArrayBuffer, json: string) =>
+      `${index}\u0000${Buffer.from(terms as Uint8Array).toString("hex")}:${Buffer.from(vals as Uint8Array).toString("hex")}:${json}`;
+    // mva() can yield the same entry twice; `wanted` keeps one.
+    const wanted = new Map<string, readonly [string, Uint8Array, Uint8Array, string]>();
+    for (const [index, entries] of byIndex) {
+      const desc = this.desc(coll, index);
+      for (const e of entries) {
+        const row = [index, encodeTuple(e.terms), encodeTuple(e.values, desc), encodeValue(e.values)] as const;
+        wanted.set(key(...row), row);
+      }
+    }
     // Only entries that change are written: an update that leaves an index's terms and values
     // alone (a stock change under a product's search terms) costs one read, no writes.
-    // Stored blobs come back as ArrayBuffers: compare and bind them as Buffers.
-    const key = (terms: Uint8Array | ArrayBuffer, vals: Uint8Array | ArrayBuffer, json: string) =>
-      `${Buffer.from(terms as Uint8Array).toString("hex")}:${Buffer.from(vals as Uint8Array).toString("hex")}:${json}`;
-    const wanted = new Map(rows.map((r) => [key(r[0], r[1], r[2]), r]));
-    const existing = this.all<{ terms: ArrayBuffer; vals: ArrayBuffer; vals_json: string }>(
-      "SELECT terms, vals, vals_json FROM index_entries WHERE coll = ? AND idx = ? AND id = ?",
+    const names = [...byIndex.keys()];
+    const existing = this.all<{ idx: string; terms: ArrayBuffer; vals: ArrayBuffer; vals_json: string }>(
+      SqliteStore.entriesOfDocSql(names.length),
       coll,
-      index,
+      ...names,
       n,
     );
-    const stale = existing.filter((e) => !wanted.delete(key(e.terms, e.vals, e.vals_json)));
-    if (stale.length === 0 && wanted.size === 0) return;
-    this.transaction(() => {
+    const stale = existing.filter((e) => !wanted.delete(key(e.idx, e.terms, e.vals, e.vals_json)));
+    const added = [...wanted.values()];
+    const statements = stale.length + Math.ceil(added.length / INSERT_ROWS);
+    if (statements === 0) return;
+    const write = () => {
       for (const e of stale) {
         this.run(
           "DELETE FROM index_entries WHERE coll = ? AND idx = ? AND terms = ? AND vals = ? AND id = ?",
           coll,
-          index,
+          e.idx,
           Buffer.from(e.terms),
           Buffer.from(e.vals),
           n,
         );
       }
-      // mva() can yield the same entry twice; `wanted` keeps one.
-      for (const [terms, vals, json] of wanted.values()) {
+      // A document's new entries, many rows to a statement (each statement has a fixed cost).
+      for (let i = 0; i < added.length; i += INSERT_ROWS) {
+        const rows = added.slice(i, i + INSERT_ROWS);
         this.run(
-          "INSERT OR IGNORE INTO index_entries (coll, idx, terms, vals, id, vals_json) VALUES (?, ?, ?, ?, ?, ?)",
-          coll,
-          index,
-          terms,
-          vals,
-          n,
-          json,
+          "INSERT OR IGNORE INTO index_entries (coll, idx, terms, vals, id, vals_json) VALUES " +
+            rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", "),
+          ...rows.flatMap(([index, terms, vals, json]) => [coll, index, terms, vals, n, json]),
         );
       }
-    });
+    };
+    // One statement is atomic by itself (a new document's entries); more share a savepoint.
+    if (statements === 1) write();
+    else this.transaction(write);
+  }
+
+  /**
+   * A document's entries in `indexes` indexes: one seek per index. INDEXED BY: without it
+   * SQLite picks the primary key on (coll, idx) — every entry of the index, so each write cost
+   * grew with the collection.
+   */
+  static entriesOfDocSql(indexes: number): string {
+    const list = Array.from({ length: indexes }, () => "?").join(", ");
+    return `SELECT idx, terms, vals, vals_json FROM index_entries INDEXED BY index_entries_by_doc WHERE coll = ? AND idx IN (${list}) AND id = ?`;
   }
 
   /** SQL + params of an index scan: exactly one lower and at most one upper range constraint. */

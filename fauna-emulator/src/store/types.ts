@@ -120,6 +120,8 @@ export interface Store {
   defineIndex(coll: string, index: string, def: IndexDef): void;
   /** Replaces all entries of document `id` in the index with `entries` (empty = remove). */
   setIndexEntries(coll: string, index: string, id: string, entries: IndexEntry[]): void;
+  /** `setIndexEntries` for several indexes of one document at once (index name → entries). */
+  setDocumentEntries(coll: string, id: string, byIndex: ReadonlyMap<string, IndexEntry[]>): void;
   /** Entries whose terms equal `terms`, ordered by values (asc/desc per column) then id. */
   scanIndex(coll: string, index: string, terms: Value[], scan: IndexScan): IndexHit[];
   dropIndex(coll: string, index: string): void;
