@@ -49,12 +49,6 @@ export const KNOWN_GAPS = new Set<string>([
   "FQL2ComputedFieldsSpec: an mva term takes an element",
   // refused (invalid_query): error: Unbound variable `FQL`
   "FQL2TypecheckSpec: FQL.asc as a value",
-  // static type Int | Null, expected Number | Null
-  "Strings: indexOf may be null",
-  // diagnostics ["Type `String` is not a subtype of `Int`"]
-  "Strings: at takes a number",
-  // diagnostics ["Type `String` is not a subtype of `Int`"]
-  "Arrays: take's limit is a number",
   // refused (invalid_query): error: Type `Function` does not have field `definition`
   "FQL2UserFunctionSpec: a UDF's definition",
   // refused (document_not_found): error: Collection `Foo` does not contain document with id 0.
