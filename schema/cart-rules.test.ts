@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql } from "fauna";
-import { errorOf, queryAs, startTestFauna, type TestFauna } from "./test-support.ts";
+import { errorOf, queryAs, startTestFauna, UNCHECKED, type TestFauna } from "./test-support.ts";
 import {
   ADDRESS,
   addToCart,
@@ -53,9 +53,11 @@ test("AddToCart refuses quantities outside 1–99 and non-integers", async () =>
   const shopper = await newShopper(fauna);
   const product = await newProduct(fauna, { quantity: 500 });
   for (const quantity of [0, -1, 100, 2.5]) {
-    const error = await errorOf(addToCart(fauna, shopper, product, quantity));
+    const error = await errorOf(addToCart(fauna, shopper, product, quantity, UNCHECKED));
     assert.deepEqual(error.abort, { reason: "invalid_quantity", max: 99 }, `quantity ${quantity}`);
   }
+  // Typechecked (the default), a non-Int never reaches the UDF.
+  assert.equal((await errorOf(addToCart(fauna, shopper, product, 2.5))).code, "invalid_query");
   await addToCart(fauna, shopper, product, 60);
   const overLine = await errorOf(addToCart(fauna, shopper, product, 40));
   assert.deepEqual(overLine.abort, { reason: "invalid_quantity", max: 99 }, "a line holds at most 99");
@@ -116,7 +118,7 @@ test("UpdateCartItem sets a line's quantity, 0 removes it, and it never adds a p
   const short = await errorOf(updateCartItem(fauna, shopper, a, 6));
   assert.equal((short.abort as { reason: string }).reason, "insufficient_stock");
   for (const quantity of [-1, 100, 1.5]) {
-    assert.deepEqual((await errorOf(updateCartItem(fauna, shopper, a, quantity))).abort, {
+    assert.deepEqual((await errorOf(updateCartItem(fauna, shopper, a, quantity, UNCHECKED))).abort, {
       reason: "invalid_quantity",
       max: 99,
     });
@@ -184,10 +186,10 @@ test("Checkout refuses an empty cart and a bad address, changing nothing", async
 
   await addToCart(fauna, shopper, product, 1);
   const bad = await errorOf(
-    checkout(fauna, shopper, { ...ADDRESS, street: "   ", postalCode: "x".repeat(21), country: 7 }),
+    checkout(fauna, shopper, { ...ADDRESS, street: "   ", postalCode: "x".repeat(21), country: 7 }, UNCHECKED),
   );
   assert.deepEqual(bad.abort, { reason: "invalid_address", fields: ["street", "postalCode", "country"] });
-  assert.deepEqual((await errorOf(checkout(fauna, shopper, "1 Main St"))).abort, {
+  assert.deepEqual((await errorOf(checkout(fauna, shopper, "1 Main St", UNCHECKED))).abort, {
     reason: "invalid_address",
     fields: ["street", "city", "state", "postalCode", "country"],
   });

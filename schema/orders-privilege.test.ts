@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fql, NullDocument, type Query, type QueryValue } from "fauna";
-import { appKey, errorOf, queryAs, startTestFauna, type TestFauna } from "./test-support.ts";
+import { appKey, errorOf, queryAs, startTestFauna, UNCHECKED, type TestFauna } from "./test-support.ts";
 import {
   ADDRESS,
   addToCart,
@@ -51,7 +51,8 @@ async function assertRefused(
 ) {
   let data: unknown;
   try {
-    data = await queryAs(fauna, secret, query);
+    // Sent unchecked: the rule itself must refuse it, not the typechecker before it runs.
+    data = await queryAs(fauna, secret, query, UNCHECKED);
   } catch (error) {
     const code = (error as { code?: string }).code;
     assert.ok(code && codes.includes(code), `${label}: raised ${code} ${String(error)}`);
@@ -168,7 +169,8 @@ test("the UDFs act only for the caller: another customer's ids get them nothing"
     fql`Checkout(${ADDRESS}, ${bob.id})`,
     fql`CancelOrder(${bobOrder}, ${bob.id})`,
   ]) {
-    assert.equal((await errorOf(queryAs(fauna, ann.token, query))).code, "invalid_function_invocation");
+    assert.equal((await errorOf(queryAs(fauna, ann.token, query, UNCHECKED))).code, "invalid_function_invocation");
+    assert.equal((await errorOf(queryAs(fauna, ann.token, query))).code, "invalid_query", "typechecked");
   }
   // Bob's cart holds the product too; Ann removing it changes only her own cart.
   await addToCart(fauna, bob, product, 1);
@@ -214,7 +216,7 @@ test("objects with function fields are refused by every UDF and their functions 
     ],
   ];
   for (const [label, query] of attacks) {
-    const error = await errorOf(queryAs(fauna, ann.token, query));
+    const error = await errorOf(queryAs(fauna, ann.token, query, UNCHECKED));
     assert.equal(error.code, "abort", `${label}: ${error.code}`);
   }
   // Ann has a cart line, so Checkout would have gone through with a "valid" address.

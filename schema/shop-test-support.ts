@@ -1,6 +1,6 @@
 // Test-only helpers for the cart and order rule tests (schema/orders.fsl): products
 // made by an operator (admin), shoppers with their own tokens, and the UDF calls.
-import { fql, type QueryValue, type TimeStub } from "fauna";
+import { fql, type QueryOptions, type QueryValue, type TimeStub } from "fauna";
 import { queryAs, signedInShopper, uniqueEmail, type TestFauna } from "./test-support.ts";
 
 export type Shopper = { token: string; id: string; email: string };
@@ -59,14 +59,24 @@ export const setPrice = (fauna: TestFauna, productId: string, price: number) =>
 
 export type CartSummary = { cartId: string | null; itemCount: number };
 
-export const addToCart = (fauna: TestFauna, shopper: Shopper, productId: string, quantity: number) =>
-  queryAs<CartSummary>(fauna, shopper.token, fql`AddToCart(${productId}, ${quantity})`);
+export const addToCart = (
+  fauna: TestFauna,
+  shopper: Shopper,
+  productId: string,
+  quantity: number,
+  options?: QueryOptions,
+) => queryAs<CartSummary>(fauna, shopper.token, fql`AddToCart(${productId}, ${quantity})`, options);
 
-export const updateCartItem = (fauna: TestFauna, shopper: Shopper, productId: string, quantity: number) =>
-  queryAs<CartSummary>(fauna, shopper.token, fql`UpdateCartItem(${productId}, ${quantity})`);
+export const updateCartItem = (
+  fauna: TestFauna,
+  shopper: Shopper,
+  productId: string,
+  quantity: number,
+  options?: QueryOptions,
+) => queryAs<CartSummary>(fauna, shopper.token, fql`UpdateCartItem(${productId}, ${quantity})`, options);
 
-export const checkout = (fauna: TestFauna, shopper: Shopper, address: QueryValue = ADDRESS) =>
-  queryAs<{ orderId: string; total: number }>(fauna, shopper.token, fql`Checkout(${address})`);
+export const checkout = (fauna: TestFauna, shopper: Shopper, address: QueryValue = ADDRESS, options?: QueryOptions) =>
+  queryAs<{ orderId: string; total: number }>(fauna, shopper.token, fql`Checkout(${address})`, options);
 
 export const cancelOrder = (fauna: TestFauna, shopper: Shopper, orderId: string) =>
   queryAs<{ orderId: string; status: string }>(fauna, shopper.token, fql`CancelOrder(${orderId})`);

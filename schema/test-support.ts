@@ -1,15 +1,28 @@
 // Test-only helpers for the schema rule tests: every call goes through the official
 // driver with the secret a real client would hold.
-import { Client, fql, type Query, type QueryValue } from "fauna";
+import { Client, fql, type Query, type QueryOptions, type QueryValue } from "fauna";
 import { startTestFauna, uniqueEmail, type TestFauna } from "../lib/fauna/test-support.ts";
 
 export { startTestFauna, uniqueEmail, type TestFauna };
 
+/**
+ * How any caller skips the static check (the driver's `typecheck: false`, header
+ * `x-typecheck`): a typechecked database refuses ill-typed UDF arguments before anything
+ * runs, but a caller may turn that off for its own query, so the UDFs' checks must hold
+ * without it. Tests of those checks send their bad arguments this way.
+ */
+export const UNCHECKED: QueryOptions = { typecheck: false };
+
 /** Runs one query with `secret` and returns its data. */
-export async function queryAs<T extends QueryValue>(fauna: TestFauna, secret: string, query: Query<T>): Promise<T> {
+export async function queryAs<T extends QueryValue>(
+  fauna: TestFauna,
+  secret: string,
+  query: Query<T>,
+  options?: QueryOptions,
+): Promise<T> {
   const client = new Client({ endpoint: new URL(fauna.endpoint), secret });
   try {
-    return (await client.query<T>(query)).data;
+    return (await client.query<T>(query, options)).data;
   } finally {
     client.close();
   }
