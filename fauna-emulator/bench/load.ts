@@ -195,6 +195,9 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
   const bareClient = client(bare.url, "x");
   const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
   const replay = () => bareClient.query(fql`x`);
+  // Steady state: both servers warm up (JIT, caches) before they are measured.
+  await load(4, 2, catalog);
+  await load(4, 2, replay);
   for (const concurrency of [1, 4]) {
     const ours = await load(concurrency, 5, catalog);
     const ceiling = await load(concurrency, 5, replay);
