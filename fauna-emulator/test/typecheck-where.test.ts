@@ -88,3 +88,30 @@ test("a collection's method taken as a value is a function (FQL2TypecheckSpec)",
   const r = await db.admin.query(fql`[{ name: "D" }, { name: "E" }].map(Store.create).map(.name)`);
   assert.deepEqual(r.data, ["D", "E"]);
 });
+
+test("untyped, a typed UDF's signature is not checked at run time: only its arity (core LambdaWrapper FQLX → evalLambda)", async () => {
+  const child = await db.admin.query(fql`Database.create({ name: "udfs" })`).then(() => "secret:udfs:admin");
+  assert.equal((await pushTo(child, "function Twice(x: Number): Number {\n  x + x\n}\n")).status, 200);
+  const udfs = db.client(child);
+  // Typechecked, the call is refused before it runs...
+  const e = await fails(udfs, fql`Twice("ab")`);
+  assert.equal(e.code, "invalid_query");
+  // ...untyped, the body runs with whatever it was given, as in Fauna; arity still holds.
+  assert.equal((await udfs.query(fql`Twice("ab")`, { typecheck: false })).data, "abab");
+  const arity = await fails(udfs, fql`Twice(1, 2)`, { typecheck: false });
+  assert.equal(arity.code, "invalid_function_invocation");
+});
+
+test("Function.create with a signature makes a typed function: checked at call sites, shown on its definition", async () => {
+  await db.admin.query(
+    fql`Function.create({ name: "Half", signature: "(x: Number) => Number", body: "(x) => x / 2" })`,
+  );
+  assert.equal((await db.admin.query(fql`Function.byName("Half")!.signature`)).data, "(x: Number) => Number");
+  assert.equal((await db.admin.query(fql`Half(4)`)).static_type, "Number");
+  assert.equal((await fails(db.admin, fql`Half("a")`)).code, "invalid_query");
+  const bad = await fails(
+    db.admin,
+    fql`Function.create({ name: "Bad", signature: "(a: Int, b: Int) => Int", body: "(x) => x" })`,
+  );
+  assert.equal(bad.code, "constraint_failure");
+});

@@ -11,6 +11,7 @@ import {
   type Value,
 } from "../core/index.js";
 import { parseExpression, check, checkArity, p, type Expr } from "../fql/index.js";
+import { parseTypeExpr, showTypeExpr, type TypeExpr } from "../fql/typer/index.js";
 import { fieldTypeToString, itemLocations, type FieldPath, type IndexTerm, type IndexValue } from "../fsl/index.js";
 import { isAdmin } from "./access.js";
 import { canReadSchema, canWriteSchema, denied } from "./auth/permissions.js";
@@ -120,6 +121,11 @@ export function namedFields(ctx: QueryContext, v: NamedDocValue): ObjectValue | 
     if (f.role) m.set("role", f.role);
     const params = f.params.map((x) => x.name).concat(f.variadic ? [`...${f.variadic.name}`] : []);
     m.set("body", `(${params.join(", ")}) => ${f.body.text}`);
+    if (f.params.some((x) => x.type !== null) || f.variadic?.type || f.returnType) {
+      const typed = f.params.map((x) => `${x.name}: ${x.type ?? "Any"}`);
+      if (f.variadic) typed.push(`...${f.variadic.name}: ${f.variadic.type ?? "Any"}`);
+      m.set("signature", `(${typed.join(", ")}) => ${f.returnType ?? "Any"}`);
+    }
     return m;
   }
   if (v.coll === "Database") {
@@ -276,7 +282,7 @@ function createFunction(ctx: QueryContext, input: ObjectValue): Value {
       { paths: [["body"]], message: "Expected a function, e.g. `x => x * 2`." },
     ]);
   }
-  const params = [...lambda.params, ...(lambda.variadic ? [`...${lambda.variadic}`] : [])].join(", ");
+  const params = functionParams(lambda, input.get("signature") ?? null);
   const text = body.slice(lambda.body.span.start, lambda.body.span.end);
   const block = lambda.body.type === "Block" ? text : `{\n  ${text}\n}`;
   const role = input.get("role");
@@ -288,7 +294,31 @@ function createFunction(ctx: QueryContext, input: ObjectValue): Value {
     ]);
   }
   const annotation = typeof role === "string" ? `@role(${JSON.stringify(role)})\n` : "";
-  return appendItem(ctx, "Function", name, `${annotation}function ${name}(${params}) ${block}`);
+  return appendItem(ctx, "Function", name, `${annotation}function ${name}${params} ${block}`);
+}
+
+/**
+ * The FSL parameter list (and return type) of a function created with FQL: the body's
+ * parameter names, typed by `signature` when one is given (`"(x: Number) => Number"`).
+ */
+function functionParams(lambda: Expr & { type: "Lambda" }, signature: Value): string {
+  const names = [...lambda.params];
+  if (signature === null) return `(${[...names, ...(lambda.variadic ? [`...${lambda.variadic}`] : [])].join(", ")})`;
+  const invalid = (message: string) =>
+    constraintFailure("Failed to create Function.", [{ paths: [["signature"]], message }]);
+  if (typeof signature !== "string") throw invalid("Expected String, provided another type.");
+  let t: TypeExpr;
+  try {
+    t = parseTypeExpr(signature);
+  } catch {
+    throw invalid(`Invalid signature \`${signature}\`.`);
+  }
+  if (t.k !== "fn" || t.params.length !== names.length || (t.variadic !== null) !== (lambda.variadic !== null)) {
+    throw invalid("The signature must be a function type with the body's parameters.");
+  }
+  const typed = names.map((n, i) => `${n}: ${showTypeExpr(t.params[i]!.type)}`);
+  if (lambda.variadic && t.variadic) typed.push(`...${lambda.variadic}: ${showTypeExpr(t.variadic.type)}`);
+  return `(${typed.join(", ")}): ${showTypeExpr(t.ret)}`;
 }
 
 /** `Role.create({ name, membership?, privileges? })` in Fauna's document shape. */
