@@ -9,7 +9,7 @@ const KEY_TYPE = 0x70;
 const TOKEN_TYPE = 0x71;
 /** Fauna hashes credentials (passwords) with bcrypt cost 5. */
 export const BCRYPT_COST = 5;
-/** Marks a key/token secret hash as SHA-256 (older data directories hold bcrypt ones). */
+/** Marks a key/token secret hash as SHA-256 (issued by one earlier version; still verified). */
 const SHA256_PREFIX = "sha256:";
 
 export interface ParsedSecret {
@@ -63,12 +63,12 @@ export function parseSecret(secret: string): ParsedSecret | null {
 }
 
 /**
- * The stored form of a key/token secret. The random part has 160 bits of entropy, so a fast
- * hash is as safe as bcrypt here (nothing to brute-force) and keeps log-in and each new token's
- * first request cheap; bcrypt stays for passwords, which people choose.
+ * The stored form of a key/token secret: bcrypt (cost 5), as Fauna stores it. Creating a token
+ * thus costs what it costs in Fauna — a shop that makes its log-in or reset paths take equal
+ * time (e.g. a decoy bcrypt for unknown emails) measures the same balance here as there.
  */
 export function hashSecret(plain: string): string {
-  return SHA256_PREFIX + createHash("sha256").update(plain).digest("base64url");
+  return bcrypt.hashSync(plain, BCRYPT_COST);
 }
 
 // bcrypt costs a few ms per check; remember successful checks so each request pays it once.
@@ -77,6 +77,7 @@ const verified = new Set<string>();
 const VERIFIED_MAX = 10_000;
 
 export function verifySecret(plain: string, hash: string): boolean {
+  // SHA-256 hashes were issued by one earlier version of the local Fauna; they still verify.
   if (hash.startsWith(SHA256_PREFIX)) {
     const expected = Buffer.from(hash.slice(SHA256_PREFIX.length), "base64url");
     return timingSafeEqual(
@@ -84,7 +85,6 @@ export function verifySecret(plain: string, hash: string): boolean {
       expected.length === 32 ? expected : Buffer.alloc(32),
     );
   }
-  // A secret issued by an older version of the local Fauna: bcrypt.
   const cacheKey = `${hash}\u0000${plain}`;
   if (verified.has(cacheKey)) return true;
   const ok = bcrypt.compareSync(plain, hash);
