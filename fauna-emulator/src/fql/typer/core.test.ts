@@ -2,7 +2,7 @@
 // ext/fql/shared/src/test/scala/typer/TyperCoreSpec.scala (TyperCoreSpec) and
 // ext/model/src/test/scala/fql2/FQL2TypecheckSpec.scala (FQL2TypecheckSpec).
 import { describe, it } from "node:test";
-import { failsWith, stdEnv, typesAs } from "./test-support.js";
+import { failsWith, stdEnv, typesAs } from "../../../test/support/typer.js";
 
 const env = stdEnv();
 

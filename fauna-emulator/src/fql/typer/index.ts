@@ -25,42 +25,15 @@
 // type names); recursive types are not shown with `as`; some union member orders differ from
 // the core's; the "not a subtype" wrapping of a single failure outside its context span
 // (faunadb TypeConstraintFailure.transitive) is reported as the inner failure.
-import type { SourceSpan, Value } from "../../core/index.js";
+import type { Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
 import { showWithOverloads } from "./display.js";
 import { baseEnv, type Env } from "./env.js";
 import { buildSchemaEnv } from "./schema-env.js";
-import { Typer, TypingTimeout, type Diagnostic } from "./typer.js";
+import { Typer, TypingTimeout } from "./typer.js";
+import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
 
-export interface TypeDiagnostic {
-  message: string;
-  span: SourceSpan;
-  hints?: { message: string; span: SourceSpan }[];
-  /** Added to the brief's shape: the failures behind a "not a subtype" error, which Fauna
-   *  prints as `cause:` entries (each may carry its own hints). */
-  causes?: TypeDiagnostic[];
-}
-
-export interface SchemaDescription {
-  collections: {
-    name: string;
-    alias?: string;
-    fields: { name: string; type: string; hasDefault: boolean }[];
-    wildcard: string | null;
-    hasFieldDefinitions: boolean;
-    /** FSL `document_ttls`; absent/null = Fauna's default (true only without defined fields). */
-    documentTtls?: boolean | null;
-    computedFields: { name: string; signature: string | null; body: Expr }[];
-    indexes: { name: string; terms: string[]; values: { field: string; order: "asc" | "desc" }[] }[];
-    checkConstraints: { name: string; body: Expr }[];
-  }[];
-  functions: { name: string; alias?: string; signature: string | null; body: Expr }[];
-  roles: {
-    name: string;
-    predicates: { resource: string; action: string; body: Expr }[];
-    membershipPredicates: { collection: string; body: Expr }[];
-  }[];
-}
+export { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
 
 export interface TypeEnv {
   /** @internal */ readonly env: Env;
@@ -108,16 +81,6 @@ export function typecheckQuery(
     () => typer.solver.rewind(mark),
   );
   return { ok: true, staticType };
-}
-
-export function withSource(d: Diagnostic, source: string): TypeDiagnostic {
-  const at = (s: { start: number; end: number }): SourceSpan => ({ start: s.start, end: s.end, source });
-  return {
-    message: d.message,
-    span: at(d.span),
-    ...(d.hints ? { hints: d.hints.map((h) => ({ message: h.message, span: at(h.span) })) } : {}),
-    ...(d.causes ? { causes: d.causes.map((c) => withSource(c, source)) } : {}),
-  };
 }
 
 export { parseTypeExpr, parseSignature, showTypeExpr, type TypeExpr } from "./type-expr.js";

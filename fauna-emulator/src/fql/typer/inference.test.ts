@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseQuery } from "../parser/index.js";
 import { typecheckQuery } from "./index.js";
-import { failsWith, specEnv, typesAs } from "./test-support.js";
+import { failsWith, specEnv, typesAs } from "../../../test/support/typer.js";
 
 const env = specEnv();
 const facts = (list: [string, string][]) => () => list.forEach(([q, t]) => typesAs(env, q, t));

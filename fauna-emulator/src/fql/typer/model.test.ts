@@ -3,7 +3,7 @@
 // stdlib/FQL2BooleanSpec.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { coll, failsWith, field, lambda, schemaEnv, stdEnv, typesAs } from "./test-support.js";
+import { coll, failsWith, field, lambda, schemaEnv, stdEnv, typesAs } from "../../../test/support/typer.js";
 
 describe("FQL2ComputedFieldsSpec", () => {
   it("keeps inferred computed field types and uses them in UDFs and queries", () => {

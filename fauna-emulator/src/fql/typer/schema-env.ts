@@ -5,7 +5,7 @@
 // each UDF becomes a global of its declared or inferred type.
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
 import { baseEnv, cloneEnv, type Env } from "./env.js";
-import { withSource, type SchemaDescription, type TypeDiagnostic } from "./index.js";
+import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
 import { Typer, TypingTimeout } from "./typer.js";

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { doc, int, obj } from "../../core/index.js";
 import { parseQuery } from "../parser/index.js";
 import { typecheckQuery } from "./index.js";
-import { coll, failsWith, field, lambda, schemaEnv, typesAs } from "./test-support.js";
+import { coll, failsWith, field, lambda, schemaEnv, typesAs } from "../../../test/support/typer.js";
 
 const shop = schemaEnv({
   collections: [

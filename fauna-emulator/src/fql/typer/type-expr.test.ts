@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { showType } from "./display.js";
 import { resolveAnnotation, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, showTypeExpr } from "./type-expr.js";
-import { failsWith, stdEnv, typesAs } from "./test-support.js";
+import { failsWith, stdEnv, typesAs } from "../../../test/support/typer.js";
 
 const KNOWN = new Set(["Int", "String", "Number", "Boolean", "Null", "Time", "Product"]);
 function resolve(text: string) {

@@ -1,9 +1,15 @@
 // Helpers for the typer's tests: typecheck FQL text and compare with Fauna's answers.
 import assert from "node:assert/strict";
-import { parseExpression, parseQuery } from "../parser/index.js";
-import { cloneEnv, sigType } from "./env.js";
-import { buildTypeEnv, emptyTypeEnv, typecheckQuery, type SchemaDescription, type TypeEnv } from "./index.js";
-import { named } from "./types.js";
+import { parseExpression, parseQuery } from "../../src/fql/parser/index.js";
+import { cloneEnv, sigType } from "../../src/fql/typer/env.js";
+import {
+  buildTypeEnv,
+  emptyTypeEnv,
+  typecheckQuery,
+  type SchemaDescription,
+  type TypeEnv,
+} from "../../src/fql/typer/index.js";
+import { named } from "../../src/fql/typer/types.js";
 
 export const lambda = (src: string) => parseExpression(src);
 
