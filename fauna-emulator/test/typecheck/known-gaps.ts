@@ -49,8 +49,6 @@ export const KNOWN_GAPS = new Set<string>([
   "FQL2ComputedFieldsSpec: an mva term takes an element",
   // refused (invalid_query): error: Unbound variable `FQL`
   "FQL2TypecheckSpec: FQL.asc as a value",
-  // refused (invalid_query): error: Type `Function` does not have field `definition`
-  "FQL2UserFunctionSpec: a UDF's definition",
   // refused (document_not_found): error: Collection `Foo` does not contain document with id 0.
   "FQL2TypecheckSpec: a null doc's id",
   // accepted, expected Invalid projection on a unknown type. Use function signatures to fix the issue.

@@ -3,6 +3,7 @@
 import {
   QueryError,
   isNumber,
+  named,
   toJsNumber,
   type ModuleValue,
   type NativeFunctionValue,
@@ -88,6 +89,10 @@ export function getField(ctx: EvalContext, target: Value, name: string): Value {
       case "doc":
       case "named":
         return ctx.host.field(ctx, target, name)!;
+      case "udf":
+        // `MyFunction.definition`: its schema document (FQL2UserFunctionSpec).
+        if (name === "definition") return named("Function", target.name);
+        throw unknownMember(name, target);
       case "module": {
         const hosted = ctx.host.field(ctx, target, name);
         if (hosted !== undefined) return hosted;
