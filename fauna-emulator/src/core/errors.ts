@@ -57,7 +57,6 @@ export class QueryError extends Error {
   }
 }
 
-/** A parse/check failure (`invalid_query`). `diagnostics` are rendered into the summary. */
 /** A note under a diagnostic: a `hint:` (how to fix it) or a `cause:` (why it failed). */
 export interface DiagnosticNote {
   message: string;
@@ -65,6 +64,7 @@ export interface DiagnosticNote {
   kind?: "hint" | "cause";
 }
 
+/** A parse/check failure (`invalid_query`). `diagnostics` are rendered into the summary. */
 export class InvalidQueryError extends QueryError {
   constructor(readonly diagnostics: { message: string; span: SourceSpan; hints?: DiagnosticNote[] }[]) {
     super(

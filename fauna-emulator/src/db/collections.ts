@@ -147,7 +147,7 @@ function hasCollectionMethod(ctx: QueryContext, coll: string, name: string): boo
 export function collectionField(ctx: QueryContext, mod: ModuleValue, name: string): Value {
   const coll = ctx.schema.canonical(mod.name);
   if (name === "definition") return named("Collection", coll);
-  if (Object.hasOwn(common, name) || hasCollectionMethod(ctx, coll, name)) {
+  if (hasCollectionMethod(ctx, coll, name)) {
     return { kind: "native", name, call: (c, args) => collectionMethod(c as QueryContext, mod, name, args) };
   }
   throw new QueryError("invalid_query", `Type \`${coll}\` does not have field \`${name}\``);

@@ -39,6 +39,14 @@ export function childInfo(parent: DbInfo, rec: DbRecord): DbInfo {
   return { path: [...parent.path, rec.name], ns: `${parent.ns}db:${rec.gid}/`, gid: rec.gid };
 }
 
+/** The database `db` is a child of (the inverse of childInfo); null for the root. */
+export function parentOf(db: DbInfo): DbInfo | null {
+  if (db.path.length === 0) return null;
+  const ns = db.ns.slice(0, db.ns.lastIndexOf("db:"));
+  const gid = /db:([^/]+)\/$/.exec(ns)?.[1] ?? "0";
+  return { path: db.path.slice(0, -1), ns, gid };
+}
+
 // Global lookups, kept in the root database's meta.
 const gidKey = (gid: string) => `$gid:${gid}`;
 const keyKey = (id: string) => `$key:${id}`;

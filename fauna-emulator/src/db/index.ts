@@ -5,7 +5,15 @@ export { newQueryContext } from "./host.js";
 export type { QueryContext, QueryOptions, EngineHooks } from "./context.js";
 export { CursorMemory } from "./cursor-memory.js";
 export { CompiledSchema, BUILTIN_ROLES, NATIVE_DOC_COLLECTIONS, type StoredIndex } from "./schema.js";
-export { ROOT_DB, childDatabases, databaseByGid, databaseOfKey, resolveChild, type DbInfo } from "./databases.js";
+export {
+  ROOT_DB,
+  childDatabases,
+  parentOf,
+  databaseByGid,
+  databaseOfKey,
+  resolveChild,
+  type DbInfo,
+} from "./databases.js";
 export { describeSchema, schemaTypes, type SchemaTypes } from "./type-env.js";
 export { docAsObject, docState, indexEntries } from "./documents.js";
 export { createDocuments } from "./bulk.js";

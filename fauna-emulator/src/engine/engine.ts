@@ -12,8 +12,11 @@ import {
 import {
   CURSOR_LIFETIME_MICROS,
   CursorMemory,
+  childDatabases,
   createDocuments,
   newQueryContext,
+  parentOf,
+  schemaTypes,
   type Access,
   type CompiledSchema,
   type DbInfo,
@@ -22,9 +25,9 @@ import {
 } from "../db/index.js";
 import { Scope, evalBlock, findUnboundNames, isGlobal, parseQuery, type Block } from "../fql/index.js";
 import { typecheckQuery } from "../fql/typer/index.js";
-import { childDatabases, schemaTypes } from "../db/index.js";
 import { LockTimeout, NamespacedStore, WriteConflict, type Store } from "../store/index.js";
 import { accessFor, resolveSecret } from "./authenticate.js";
+import { Lru } from "./lru.js";
 import { SharedClock } from "./pool/clock.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
@@ -254,21 +257,14 @@ export class FaunaEngine extends SchemaApi implements Engine {
     this.store.purgeExpired(txnTs * 1000n, PURGE_BATCH);
   }
 
-  /** Recently parsed query texts (least recently used first); trees are never mutated. */
-  private readonly parsed = new Map<string, Block>();
+  /** Recently parsed query texts; trees are never mutated. */
+  private readonly parsed = new Lru<string, Block>(PARSED_KEPT);
 
   private parse(source: string): Block {
     const hit = this.parsed.get(source);
-    if (hit) {
-      this.parsed.delete(source);
-      this.parsed.set(source, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const block = parseQuery(source, "*query*");
-    if (source.length <= PARSED_MAX_CHARS) {
-      this.parsed.set(source, block);
-      if (this.parsed.size > PARSED_KEPT) this.parsed.delete(this.parsed.keys().next().value!);
-    }
+    if (source.length <= PARSED_MAX_CHARS) this.parsed.set(source, block);
     return block;
   }
 
@@ -344,8 +340,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
     };
   }
 
-  /** Typecheck verdicts per schema, by query text and arguments (least recently used first). */
-  private readonly verdicts = new WeakMap<CompiledSchema, Map<string, ReturnType<typeof typecheckQuery>>>();
+  /** Typecheck verdicts per schema, by query text. */
+  private readonly verdicts = new WeakMap<CompiledSchema, Lru<string, ReturnType<typeof typecheckQuery>>>();
 
   /**
    * Typechecks a query. Verdicts of queries without arguments are remembered per schema (an
@@ -362,19 +358,14 @@ export class FaunaEngine extends SchemaApi implements Engine {
     const key = variables.size === 0 && source.length <= PARSED_MAX_CHARS ? source : null;
     let kept = this.verdicts.get(schema);
     const hit = key === null ? undefined : kept?.get(key);
-    if (hit) {
-      kept!.delete(key!);
-      kept!.set(key!, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const verdict = typecheckQuery(block, schemaTypes(schema).env, {
       source: "*query*",
       args: Object.fromEntries(variables),
     });
     if (key !== null) {
-      if (!kept) this.verdicts.set(schema, (kept = new Map()));
+      if (!kept) this.verdicts.set(schema, (kept = new Lru(PARSED_KEPT)));
       kept.set(key, verdict);
-      if (kept.size > PARSED_KEPT) kept.delete(kept.keys().next().value!);
     }
     return verdict;
   }
@@ -382,10 +373,9 @@ export class FaunaEngine extends SchemaApi implements Engine {
   /** The database's `typechecked` setting (its record in the parent's registry), or the default. */
   typechecked(ctx: QueryContext): boolean {
     const fallback = this.opts.typecheckedByDefault ?? true;
-    const name = ctx.db.path[ctx.db.path.length - 1];
-    if (name === undefined) return fallback;
-    const parent = this.storeOf({ path: ctx.db.path.slice(0, -1), ns: ctx.db.ns.replace(/db:[^/]+\/$/, ""), gid: "" });
-    return childDatabases(parent)[name]?.typechecked ?? fallback;
+    const parent = parentOf(ctx.db);
+    if (parent === null) return fallback;
+    return childDatabases(this.storeOf(parent))[ctx.db.path[ctx.db.path.length - 1]!]?.typechecked ?? fallback;
   }
 
   private sourcesOf(ctx: QueryContext, query: string): Map<string, string> {

@@ -57,7 +57,7 @@ export function errorSummary(
     message: string;
     span?: SourceSpan;
     callSites?: SourceSpan[];
-    hints?: { message: string; span: SourceSpan; kind?: "hint" | "cause" }[];
+    hints?: DiagnosticNote[];
   }[],
   sources: Map<string, string>,
   constraintFailures?: ConstraintFailure[],

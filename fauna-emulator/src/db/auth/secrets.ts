@@ -1,16 +1,14 @@
 // Key and token secrets in Fauna's layout (reference §5.2): version byte 0x7E, a type byte
 // (0x70 key, 0x71 token), the document id, (tokens: a database id), 20 random bytes; base64url
-// without padding. Only a hash of the random part is stored.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+// without padding. Only a bcrypt hash of the random part is stored.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import bcrypt from "bcryptjs";
 
 const VERSION = 0x7e;
 const KEY_TYPE = 0x70;
 const TOKEN_TYPE = 0x71;
-/** Fauna hashes credentials (passwords) with bcrypt cost 5. */
+/** Fauna hashes credentials and secrets with bcrypt cost 5. */
 export const BCRYPT_COST = 5;
-/** Marks a key/token secret hash as SHA-256 (issued by one earlier version; still verified). */
-const SHA256_PREFIX = "sha256:";
 
 export interface ParsedSecret {
   kind: "key" | "token";
@@ -77,14 +75,6 @@ const verified = new Set<string>();
 const VERIFIED_MAX = 10_000;
 
 export function verifySecret(plain: string, hash: string): boolean {
-  // SHA-256 hashes were issued by one earlier version of the local Fauna; they still verify.
-  if (hash.startsWith(SHA256_PREFIX)) {
-    const expected = Buffer.from(hash.slice(SHA256_PREFIX.length), "base64url");
-    return timingSafeEqual(
-      createHash("sha256").update(plain).digest(),
-      expected.length === 32 ? expected : Buffer.alloc(32),
-    );
-  }
   const cacheKey = `${hash}\u0000${plain}`;
   if (verified.has(cacheKey)) return true;
   const ok = bcrypt.compareSync(plain, hash);

@@ -3,6 +3,7 @@
 // huge range, deep recursion) and replaced, so one runaway query never delays the others.
 import { Worker, type Transferable } from "node:worker_threads";
 import { SharedClock } from "./clock.js";
+import { Lru } from "../lru.js";
 import { FairQueue } from "./fair-queue.js";
 
 export type PoolFailure = { failed: "timeout" } | { failed: "crashed"; outOfMemory: boolean; message: string };
@@ -66,7 +67,7 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   /** Moving average of run times, per kind of job, and how many runs it has seen. */
-  private readonly kinds = new Map<string, { avgMs: number; runs: number }>();
+  private readonly kinds = new Lru<string, { avgMs: number; runs: number }>(KINDS_REMEMBERED);
   private replacements = 0;
 
   private constructor(private readonly opts: PoolOptions) {}
@@ -215,13 +216,10 @@ export class WorkerPool {
     if (job.startedAt > 0) {
       const ms = performance.now() - job.startedAt;
       const seen = this.kinds.get(job.kind);
-      // Re-inserted, so the map's order is least recently seen first.
-      this.kinds.delete(job.kind);
       this.kinds.set(
         job.kind,
         seen ? { avgMs: seen.avgMs + 0.3 * (ms - seen.avgMs), runs: seen.runs + 1 } : { avgMs: ms, runs: 1 },
       );
-      if (this.kinds.size > KINDS_REMEMBERED) this.kinds.delete(this.kinds.keys().next().value!);
     }
     job.settle(result);
   }

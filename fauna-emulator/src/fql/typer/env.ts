@@ -52,8 +52,8 @@ export function sigType(env: Env, sig: string | string[], diags: Diag[] = []): T
   return one(sig);
 }
 
-/** Stdlib types carry no source spans (errors then point at the use site). */
-function stripSpans(t: Type): Type {
+/** Stdlib and schema types carry no source spans (errors then point at the use site). */
+export function stripSpans(t: Type): Type {
   const { span: _span, ...rest } = t as Type & { span?: Span };
   const s = rest as Type;
   switch (s.t) {

@@ -4,7 +4,7 @@
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
-import { baseEnv, cloneEnv, type Env } from "./env.js";
+import { baseEnv, cloneEnv, stripSpans, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
 import { resolveType, variadicElem, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
@@ -442,33 +442,4 @@ function sigOf(env: Env, text: string): Type {
       diags: [],
     }),
   );
-}
-
-function stripSpans(t: Type): Type {
-  const { span: _span, ...rest } = t as Type & { span?: Span };
-  const s = rest as Type;
-  switch (s.t) {
-    case "named":
-      return { ...s, args: s.args.map(stripSpans) };
-    case "rec":
-      return {
-        ...s,
-        fields: new Map([...s.fields].map(([k, v]) => [k, stripSpans(v)])),
-        wild: s.wild && stripSpans(s.wild),
-      };
-    case "tup":
-      return { ...s, elems: s.elems.map(stripSpans) };
-    case "fn":
-      return {
-        ...s,
-        params: s.params.map(stripSpans),
-        variadic: s.variadic && stripSpans(s.variadic),
-        ret: stripSpans(s.ret),
-      };
-    case "union":
-    case "inter":
-      return { ...s, types: s.types.map(stripSpans) };
-    default:
-      return s;
-  }
 }
