@@ -1,6 +1,6 @@
 // What the engine remembers about cursors between queries: sets that cannot travel inside their
 // cursor string (kept for the server's lifetime, bounded), and each database's signing key.
-import { randomBytes } from "node:crypto";
+import { createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import type { Store } from "../store/index.js";
 import type { CursorState } from "./set-source.js";
 
@@ -8,7 +8,7 @@ const MAX_CURSORS = 50_000;
 
 export class CursorMemory {
   private readonly cursors = new Map<string, CursorState>();
-  private readonly keys = new WeakMap<Store, Buffer>();
+  private readonly keys = new WeakMap<Store, KeyObject>();
 
   /** Keeps `state` under a new random id (the oldest is dropped past the bound). */
   remember(state: CursorState): string {
@@ -30,12 +30,13 @@ export class CursorMemory {
   }
 
   /** The key a database signs its cursors with: made once, kept in the database's meta. */
-  signingKey(store: Store): Buffer {
+  signingKey(store: Store): KeyObject {
     const known = this.keys.get(store);
     if (known) return known;
     const stored = store.getMeta("cursor_key");
     if (stored) {
-      const key = Buffer.from(stored, "base64url");
+      // A KeyObject, so each signature does not import the raw key again.
+      const key = createSecretKey(Buffer.from(stored, "base64url"));
       this.keys.set(store, key);
       return key;
     }
@@ -43,6 +44,6 @@ export class CursorMemory {
     // another worker made the key first), and then its key never existed.
     const key = randomBytes(32);
     store.setMeta("cursor_key", key.toString("base64url"));
-    return key;
+    return createSecretKey(key);
   }
 }

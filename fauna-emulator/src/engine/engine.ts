@@ -97,15 +97,18 @@ export class FaunaEngine extends SchemaApi implements Engine {
   };
 
   /** The database's compiled schema, reloaded when another worker changed it. */
-  private schemaOf(db: DbInfo): CompiledSchema {
+  private schemaOf(db: DbInfo): { version: string | null; schema: CompiledSchema } {
     const store = this.storeOf(db);
     const version = store.getMeta("schema_version");
     const cached = this.schemas.get(db.ns);
-    if (cached && cached.version === version) return cached.schema;
-    const schema = loadSchema(store);
-    this.schemas.set(db.ns, { version, schema });
-    return schema;
+    if (cached && cached.version === version) return cached;
+    const entry = { version, schema: loadSchema(store) };
+    this.schemas.set(db.ns, entry);
+    return entry;
   }
+
+  /** The schema version each query read inside its transaction (reading it again afterwards costs a statement). */
+  private readonly schemaVersions = new WeakMap<QueryContext, bigint>();
 
   readonly hooks: EngineHooks = {
     applySchema: (ctx, files) => {
@@ -136,11 +139,16 @@ export class FaunaEngine extends SchemaApi implements Engine {
     fn: (ctx: QueryContext) => T,
     sources: () => Map<string, string> = () => new Map(),
   ): { result: T; ctx: QueryContext; retries: number } {
-    for (let restarts = 0; ; restarts++) {
+    // Snapshot restarts wait out the commit in the way; after many (a stream of commits), the
+    // locked attempt below cannot be overtaken.
+    for (let restarts = 0; restarts < 100; restarts++) {
       try {
         return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "optimistic"), retries: 0 };
       } catch (e) {
-        if (e instanceof SnapshotMoved && restarts < 100) continue;
+        if (e instanceof SnapshotMoved) {
+          this.clock.awaitCommit(Math.min(50, deadline - Date.now()));
+          continue;
+        }
         if (!(e instanceof WriteConflict)) throw e;
         break;
       }
@@ -183,6 +191,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
           nowNanos: txnTs * 1000n,
         };
         const caller = resolveSecret(env, secret);
+        const applied = this.schemaOf(caller.db);
         const c = newQueryContext({
           txnTs,
           deadline,
@@ -190,11 +199,12 @@ export class FaunaEngine extends SchemaApi implements Engine {
           newId: () => clock.nextId(txnTs).toString(),
           db: caller.db,
           store: this.storeOf(caller.db),
-          schema: this.schemaOf(caller.db),
+          schema: applied.schema,
           access: ANONYMOUS,
           hooks: this.hooks,
         });
         ctx = c;
+        this.schemaVersions.set(c, BigInt(applied.version ?? "0"));
         c.actAs(accessFor(c, caller));
         const r = fn(c);
         if (c.writeOps > 0 || c.schemaChanged) {
@@ -202,7 +212,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
           this.store.setMeta("last_id", clock.lastId().toString());
           this.pruneHistory(txnTs, c.writeOps);
         }
-        if (c.schemaChanged) c.store.setMeta("schema_version", txnTs.toString());
+        if (c.schemaChanged) {
+          c.store.setMeta("schema_version", txnTs.toString());
+          this.schemaVersions.set(c, txnTs);
+        }
         if (writer) clock.beginCommit();
         return r;
       };
@@ -386,7 +399,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
   }
 
   private schemaVersion(ctx: QueryContext): bigint {
-    return BigInt(ctx.store.getMeta("schema_version") ?? "0");
+    return this.schemaVersions.get(ctx) ?? BigInt(ctx.store.getMeta("schema_version") ?? "0");
   }
 
   private stats(ctx: QueryContext, started: number, retries: number): QueryStats {

@@ -57,6 +57,10 @@ function expirySeconds(ttl: bigint | null): bigint | null {
 /** A document row read in raw mode (an array: no per-row object for libsql to build). */
 type RawDocRow = [id: bigint, ts: bigint, ttl: string | null, data: string];
 
+/** Documents remembered across transactions per connection, at most (see SqliteStore.docReads). */
+const READ_CACHE_MAX = 20_000;
+const docKey = (coll: string, id: string) => `${coll}\u0000${id}`;
+
 const rawToDoc = (coll: string, r: RawDocRow): StoredDoc => ({
   coll,
   id: r[0].toString(),
@@ -89,6 +93,15 @@ export class SqliteStore implements Store {
   private optimistic = false;
   private writing = false;
   private seenDataVersion = -1;
+  /**
+   * Decoded documents and meta values read by earlier transactions of this connection, valid
+   * while no other connection has committed (PRAGMA data_version, checked as each transaction
+   * pins its snapshot) and this one has not written. Used only inside a transaction; a write
+   * empties it and turns it off until the transaction ends, so it never holds uncommitted state.
+   */
+  private readonly docReads = new Map<string, StoredDoc | null>();
+  private readonly metaReads = new Map<string, string | null>();
+  private readsCacheable = false;
 
   constructor(private readonly db: Database.Database) {
     db.defaultSafeIntegers(true); // ids and timestamps are 64-bit
@@ -126,6 +139,7 @@ export class SqliteStore implements Store {
   /** Every write statement goes through here, so an optimistic transaction can claim the lock. */
   private run(sql: string, ...params: unknown[]): { changes?: number | bigint } {
     if (this.optimistic && !this.writing) this.claimWriteLock();
+    this.forgetReads();
     return this.stmt(sql).run(...params) as { changes?: number | bigint };
   }
 
@@ -145,6 +159,18 @@ export class SqliteStore implements Store {
     }
     this.writing = true;
     this.firstWrite?.();
+  }
+
+  private forgetReads(): void {
+    this.readsCacheable = false;
+    this.docReads.clear();
+    this.metaReads.clear();
+  }
+
+  /** Remembers a read for later transactions (bounded: a full cache starts over). */
+  private rememberDoc(key: string, doc: StoredDoc | null): void {
+    if (this.docReads.size >= READ_CACHE_MAX) this.docReads.clear();
+    this.docReads.set(key, doc);
   }
 
   private get<R>(sql: string, ...params: unknown[]): R | undefined {
@@ -228,7 +254,9 @@ export class SqliteStore implements Store {
     if (version !== this.seenDataVersion) {
       this.seenDataVersion = version;
       this.loadDefs();
+      this.forgetReads();
     }
+    this.readsCacheable = true;
   }
 
   /** Changes whenever another connection commits (PRAGMA data_version); reads pin the snapshot. */
@@ -238,6 +266,7 @@ export class SqliteStore implements Store {
   }
 
   private endOuter(): void {
+    this.readsCacheable = false;
     this.optimistic = false;
     this.writing = false;
     this.firstWrite = null;
@@ -261,7 +290,13 @@ export class SqliteStore implements Store {
   // ---- meta & schema files -----------------------------------------------------------------
 
   getMeta(key: string): string | null {
-    return this.get<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)?.value ?? null;
+    if (this.readsCacheable) {
+      const known = this.metaReads.get(key);
+      if (known !== undefined) return known;
+    }
+    const value = this.get<{ value: string }>("SELECT value FROM meta WHERE key = ?", key)?.value ?? null;
+    if (this.readsCacheable) this.metaReads.set(key, value);
+    return value;
   }
 
   setMeta(key: string, value: string): void {
@@ -302,11 +337,18 @@ export class SqliteStore implements Store {
   // ---- documents ---------------------------------------------------------------------------
 
   getDoc(coll: string, id: string): StoredDoc | null {
+    const key = docKey(coll, id);
+    if (this.readsCacheable) {
+      const known = this.docReads.get(key);
+      if (known !== undefined) return known;
+    }
     const n = parseId(id);
     if (n === null) return null;
     const row = this.rawStmt("SELECT id, ts, ttl, data FROM docs WHERE coll = ? AND id = ?").get(coll, n) as
       RawDocRow | undefined;
-    return row ? rawToDoc(coll, row) : null;
+    const doc = row ? rawToDoc(coll, row) : null;
+    if (this.readsCacheable) this.rememberDoc(key, doc);
+    return doc;
   }
 
   putDoc(doc: StoredDoc): void {
@@ -403,7 +445,16 @@ export class SqliteStore implements Store {
     const range = SqliteStore.idRange(scan);
     if (!range) return [];
     const rows = this.rawStmt(SqliteStore.SCAN_DOCS_SQL).all(coll, range.lo, range.hi, scan.limit) as RawDocRow[];
-    return rows.map((r) => rawToDoc(coll, r));
+    if (!this.readsCacheable) return rows.map((r) => rawToDoc(coll, r));
+    // Rows already decoded by an earlier read of this version are not decoded again.
+    return rows.map((r) => {
+      const key = docKey(coll, r[0].toString());
+      const known = this.docReads.get(key);
+      if (known && known.ts === r[1]) return known;
+      const doc = rawToDoc(coll, r);
+      this.rememberDoc(key, doc);
+      return doc;
+    });
   }
 
   scanDocsAt(coll: string, scan: DocScan, ts: bigint): StoredDoc[] {

@@ -148,7 +148,9 @@ export function errorResponse(e: unknown, format: Format, tags: string | undefin
     ];
   }
   if (e instanceof SchemaApiError) return [e.httpStatus, { error: { message: e.message } }, {}];
-  const message = e instanceof Error ? e.message : String(e);
+  // A bug, not an answer: the operator needs its stack (it names no secret).
+  console.error("fauna-emulator: internal error:", e);
+  const message = e instanceof Error ? e.message || e.name : String(e);
   return [500, { error: { code: "internal_error", message: `Internal error: ${message}` }, query_tags: tags }, {}];
 }
 

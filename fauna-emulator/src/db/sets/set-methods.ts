@@ -29,7 +29,7 @@ function asSource(v: Value, name: string): SetSource {
 }
 
 function first(ctx: QueryContext, src: SetSource): Value {
-  for (const it of iterate(ctx, src)) return it.v;
+  for (const it of iterate(ctx, src, undefined, 1)) return it.v;
   return null;
 }
 
@@ -121,12 +121,12 @@ export const setMethods: Record<string, SetMethod> = {
   },
   isEmpty(ctx, src, args) {
     checkArity(args, 0);
-    for (const _ of iterate(ctx, src)) return false;
+    for (const _ of iterate(ctx, src, undefined, 1)) return false;
     return true;
   },
   nonEmpty(ctx, src, args) {
     checkArity(args, 0);
-    for (const _ of iterate(ctx, src)) return true;
+    for (const _ of iterate(ctx, src, undefined, 1)) return true;
     return false;
   },
   includes(ctx, src, args) {

@@ -13,20 +13,27 @@ import { decodeCursor, encodeCursor } from "./cursor-codec.js";
 
 export const DEFAULT_PAGE_SIZE = 16;
 export const MAX_PAGE_SIZE = 16000;
+/** Storage rows read per step of a scan, at most; scans start at what the caller wants. */
 const BATCH = 64;
+
+/** The first batch for a caller that wants `want` elements (unknown: a small one), then 4× per batch. */
+const firstBatch = (want: number | undefined) => Math.min(BATCH, Math.max(1, want ?? 16));
 
 interface Item {
   v: Value;
   pos: Pos;
 }
 
-/** Yields the set's elements after position `after` (undefined = from the start). */
-export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Generator<Item> {
+/**
+ * Yields the set's elements after position `after` (undefined = from the start). `want` is how
+ * many the caller expects to take (a hint: a page reads 13 rows for 12 items, not 64).
+ */
+export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos, want?: number): Generator<Item> {
   switch (src.t) {
     case "all": {
       let afterId = after as string | undefined;
-      for (;;) {
-        const scan = { afterId, fromId: src.fromId, toId: src.toId, limit: BATCH };
+      for (let limit = firstBatch(want); ; limit = Math.min(BATCH, limit * 4)) {
+        const scan = { afterId, fromId: src.fromId, toId: src.toId, limit };
         const batch =
           ctx.readTs === null ? ctx.store.scanDocs(src.coll, scan) : ctx.store.scanDocsAt(src.coll, scan, ctx.readTs);
         ctx.readOps += batch.length;
@@ -39,7 +46,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
           if (!canRead(ctx, stored)) continue;
           yield { v: doc(src.coll, stored.id), pos: stored.id };
         }
-        if (batch.length < BATCH) return;
+        if (batch.length < limit) return;
       }
     }
     case "index": {
@@ -48,12 +55,12 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       }
       const name = storageIndexName(src.index);
       let seek = after as { values: Value[]; id: string } | undefined;
-      for (;;) {
+      for (let limit = firstBatch(want); ; limit = Math.min(BATCH, limit * 4)) {
         const hits = ctx.store.scanIndex(src.coll, name, src.terms, {
           from: src.from,
           to: src.to,
           after: seek,
-          limit: BATCH,
+          limit,
         });
         for (const h of hits) {
           seek = h;
@@ -63,7 +70,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
           if (!stored || !canRead(ctx, stored)) continue;
           yield { v: doc(src.coll, h.id), pos: h };
         }
-        if (hits.length < BATCH) return;
+        if (hits.length < limit) return;
       }
     }
     case "items": {
@@ -81,7 +88,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       return;
     }
     case "where":
-      for (const it of iterate(ctx, src.src, after)) {
+      for (const it of iterate(ctx, src.src, after, want)) {
         const keep = ctx.call(src.pred, [it.v]);
         if (keep === true) yield it;
         else if (keep !== false && keep !== null) {
@@ -90,7 +97,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       }
       return;
     case "map":
-      for (const it of iterate(ctx, src.src, after)) yield { v: ctx.call(src.fn, [it.v]), pos: it.pos };
+      for (const it of iterate(ctx, src.src, after, want)) yield { v: ctx.call(src.fn, [it.v]), pos: it.pos };
       return;
     case "flatMap": {
       // Position: where the outer element started (prev) and how many inner items were taken.
@@ -119,7 +126,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
       const resume = after as { p: Pos; c: number } | undefined;
       let c = resume?.c ?? 0;
       if (c >= src.n) return;
-      for (const it of iterate(ctx, src.src, resume?.p)) {
+      for (const it of iterate(ctx, src.src, resume?.p, want === undefined ? src.n - c : Math.min(want, src.n - c))) {
         c++;
         yield { v: it.v, pos: { p: it.pos, c } };
         if (c >= src.n) return;
@@ -128,7 +135,7 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
     }
     case "drop": {
       let skip = after === undefined ? src.n : 0;
-      for (const it of iterate(ctx, src.src, after)) {
+      for (const it of iterate(ctx, src.src, after, want === undefined ? undefined : want + skip)) {
         if (skip > 0) {
           skip--;
           continue;
@@ -148,14 +155,14 @@ export function* iterate(ctx: QueryContext, src: SetSource, after?: Pos): Genera
     case "concat": {
       const resume = after as { w: 0 | 1; p: Pos } | undefined;
       if (!resume || resume.w === 0) {
-        for (const it of iterate(ctx, src.a, resume?.p)) yield { v: it.v, pos: { w: 0, p: it.pos } };
+        for (const it of iterate(ctx, src.a, resume?.p, want)) yield { v: it.v, pos: { w: 0, p: it.pos } };
       }
-      for (const it of iterate(ctx, src.b, resume?.w === 1 ? resume.p : undefined))
+      for (const it of iterate(ctx, src.b, resume?.w === 1 ? resume.p : undefined, want))
         yield { v: it.v, pos: { w: 1, p: it.pos } };
       return;
     }
     case "paged":
-      yield* iterate(ctx, src.src, after);
+      yield* iterate(ctx, src.src, after, want);
       return;
   }
 }
@@ -217,7 +224,7 @@ export function page(ctx: QueryContext, src: SetSource, size: number, after?: Po
   const data: Value[] = [];
   let last: Pos = after;
   let more = false;
-  for (const it of iterate(ctx, src, after)) {
+  for (const it of iterate(ctx, src, after, size + 1)) {
     if (data.length === size) {
       more = true;
       break;

@@ -55,3 +55,18 @@ test("recovering a dead owner frees the lock and withdraws its write", () => {
   assert.equal(new SharedClock(buffer, 8).commitSeq() % 2n, 0n);
   assert.ok(new SharedClock(buffer, 8).snapshotTs() > ts);
 });
+
+test("awaitCommit returns at once when nobody commits, and waits out a commit in progress", () => {
+  const buffer = SharedClock.allocate(0n, 0n);
+  const writer = new SharedClock(buffer, 1);
+  const reader = new SharedClock(buffer, 2);
+  let started = performance.now();
+  reader.awaitCommit(200);
+  assert.ok(performance.now() - started < 50, "no commit: no wait");
+  writer.lockedWriteTs();
+  writer.beginCommit();
+  started = performance.now();
+  reader.awaitCommit(30);
+  assert.ok(performance.now() - started >= 25, "an odd sequence is waited on, up to the bound");
+  writer.endWrite();
+});

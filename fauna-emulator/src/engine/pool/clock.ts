@@ -70,6 +70,17 @@ export class SharedClock {
     return Atomics.load(this.slots, COMMIT_SEQ);
   }
 
+  /**
+   * Waits (at most `ms`) while a writer is committing, so a reader that saw an odd sequence
+   * retries after the commit instead of spinning through its restarts in microseconds
+   * while the other thread's COMMIT (an fsync) takes milliseconds.
+   */
+  awaitCommit(ms: number): void {
+    const seq = Atomics.load(this.slots, COMMIT_SEQ);
+    if (seq % 2n === 0n || ms <= 0) return;
+    Atomics.wait(this.slots, COMMIT_SEQ, seq, ms);
+  }
+
   /** The writer is about to COMMIT. */
   beginCommit(): void {
     this.critical(() => {
@@ -118,6 +129,7 @@ export class SharedClock {
       Atomics.store(this.slots, WRITER_OWNER, 0n);
       if (Atomics.load(this.slots, COMMIT_SEQ) % 2n === 1n) Atomics.add(this.slots, COMMIT_SEQ, 1n);
     });
+    Atomics.notify(this.slots, COMMIT_SEQ);
   }
 
   /** A Fauna-like 64-bit id for a transaction at `ts`: time-based, unique, increasing. */
@@ -152,6 +164,7 @@ export class SharedClock {
       Atomics.store(slots, WRITER_TS, 0n);
       Atomics.store(slots, WRITER_OWNER, 0n);
       if (Atomics.load(slots, COMMIT_SEQ) % 2n === 1n) Atomics.add(slots, COMMIT_SEQ, 1n);
+      Atomics.notify(slots, COMMIT_SEQ);
     }
     if (Atomics.compareExchange(lock, LOCK, deadOwnerId, 0) === deadOwnerId) Atomics.notify(lock, LOCK);
   }
