@@ -113,3 +113,42 @@ test("rewriting a document's index entries unchanged writes nothing; a change wr
     [["7"], [], ["7"]],
   );
 });
+
+const read = (s: Store, id: string) =>
+  s.transaction(() => s.getDoc("C", id)?.data.get("n") ?? null, { mode: "optimistic" });
+const scan = (s: Store) =>
+  s.transaction(() => s.scanDocs("C", { limit: 10 }).map((d) => d.data.get("n")), { mode: "optimistic" });
+
+test("documents a connection remembers between transactions never hide another connection's commit", () => {
+  const [a, b] = twoConnections();
+  b.transaction(() => b.putDoc(doc("1", 1)));
+  assert.deepEqual(read(a, "1"), int(1));
+  assert.deepEqual(scan(a), [int(1)]);
+  b.transaction(() => b.putDoc(doc("1", 2)));
+  assert.deepEqual(read(a, "1"), int(2), "a point read after b's commit");
+  b.transaction(() => b.putDoc(doc("2", 3)));
+  assert.deepEqual(scan(a), [int(2), int(3)], "a scan after b's commit");
+  b.transaction(() => b.deleteDoc("C", "1"));
+  assert.equal(read(a, "1"), null, "a deletion");
+  b.transaction(() => b.setMeta("k", "v2"));
+  assert.equal(a.transaction(() => a.getMeta("k"), { mode: "optimistic" }), "v2");
+});
+
+test("a rolled-back write leaves nothing remembered: the next transaction reads what is committed", () => {
+  const [a] = twoConnections();
+  a.transaction(() => a.putDoc(doc("1", 1)));
+  assert.deepEqual(read(a, "1"), int(1));
+  let seenInside: unknown;
+  assert.throws(
+    () =>
+      a.transaction(() => {
+        a.putDoc(doc("1", 9));
+        seenInside = a.getDoc("C", "1")?.data.get("n");
+        throw new Error("roll back");
+      }),
+    /roll back/,
+  );
+  assert.deepEqual(seenInside, int(9), "the transaction saw its own write");
+  assert.deepEqual(read(a, "1"), int(1));
+  assert.deepEqual(scan(a), [int(1)]);
+});
