@@ -15,13 +15,11 @@ export function javaDoubleString(d: number): string {
   if (d === 0) return Object.is(d, -0) ? "-0.0" : "0.0";
   const sign = d < 0 ? "-" : "";
   const abs = Math.abs(d);
-  const { digits, exp } = digitsOf(abs);
   if (abs >= 1e-3 && abs < 1e7) {
-    if (exp >= 0) {
-      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-      return `${sign}${intPart}.${digits.slice(exp + 1) || "0"}`;
-    }
-    return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+    // JavaScript writes this range in plain notation with the same shortest digits.
+    const plain = String(abs);
+    return sign + (plain.includes(".") ? plain : `${plain}.0`);
   }
+  const { digits, exp } = digitsOf(abs);
   return `${sign}${digits[0]}.${digits.slice(1) || "0"}E${exp}`;
 }

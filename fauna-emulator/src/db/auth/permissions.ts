@@ -42,7 +42,21 @@ function rolesOf(ctx: QueryContext, a: Access): RoleDef[] {
 }
 
 /** Predicates of `action` on `resource` across the access's roles; `true` = unconditional. */
+/** grants() answers, per schema and access: they depend on nothing else, and every document read asks. */
+const grantMemo = new WeakMap<object, WeakMap<Access, Map<string, (FqlSource | true)[]>>>();
+
 function grants(ctx: QueryContext, a: Access, resource: string, action: PrivilegeAction): (FqlSource | true)[] {
+  let bySchema = grantMemo.get(ctx.schema);
+  if (!bySchema) grantMemo.set(ctx.schema, (bySchema = new WeakMap()));
+  let byAccess = bySchema.get(a);
+  if (!byAccess) bySchema.set(a, (byAccess = new Map()));
+  const key = `${resource}\u0000${action}`;
+  let out = byAccess.get(key);
+  if (!out) byAccess.set(key, (out = collectGrants(ctx, a, resource, action)));
+  return out;
+}
+
+function collectGrants(ctx: QueryContext, a: Access, resource: string, action: PrivilegeAction): (FqlSource | true)[] {
   const out: (FqlSource | true)[] = [];
   for (const role of rolesOf(ctx, a)) {
     for (const p of role.privileges) {
