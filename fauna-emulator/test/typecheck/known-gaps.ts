@@ -3,8 +3,6 @@
 // fails that test until it is taken off; never add one to let a failing change through. Some
 // may be the corpus' own misreadings of the core: settle each against the core before fixing.
 export const KNOWN_GAPS = new Set<string>([
-  // failed with index_out_of_bounds: error: index -1 out of bounds for length 2
-  "TyperCoreSpec: a negative literal index is out of bounds",
   // summary lacks "hint: Type `Int` inferred here"
   "TyperCoreSpec: field of an inferred Int",
   // summary lacks "hint: Type `Array<5>` inferred here"
@@ -17,10 +15,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: let-bound lambda keeps its type",
   // diagnostics ["Type `String` is not a subtype of `Number`"]
   "TyperCoreSpec: number plus string element is refused",
-  // typechecked as Null, expected Type `{}` does not have field `foo`
-  "TyperCoreSpec: missing literal key",
-  // typechecked as Null, expected Type `{ a: 3, b: 4 }` does not have field `hi`
-  "TyperCoreSpec: missing key on a two-field record",
   // diagnostics ["Type `Int` does not have field `foo`","Type `Array<Never>` does not have field `bar`"]
   "TyperCoreSpec: an erroneous element shows as _",
   // diagnostics ["Type `Int` does not have field `foo`","Type `{ a: Never }` does not have field `bar`"]
@@ -35,8 +29,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: optional call on a null field",
   // static type ((term1: Any | Null) => Set<Author>) & ((term1: Any | Null, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>), expected ((term1: Any) => Set<Author>) & ((term1: Any, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>)
   "FQL2TypecheckSpec: index method signature from an untyped term",
-  // typechecked as Null, expected Type `{ id: ID, ts: Time, ttl: Time | Null, name: String }` does not have field `foo`
-  "TyperCoreSpec: projecting a missing field of an EmptyRef",
   // refused (invalid_query): error: Type `Foo` does not have field `createData`
   "FQL2DefinedFieldsSpec: createData signature",
   // diagnostics ["Type `String` is not a subtype of `Number | Null`"]

@@ -42,6 +42,7 @@ export type Failure =
   | { kind: "notFunction"; value: Type; span: Span; argsSpan?: Span }
   | { kind: "arity"; expected: number; provided: number; span: Span }
   | { kind: "tupleArity"; expected: number; provided: number; span: Span }
+  | { kind: "tupleIndex"; arity: number; index: number; span: Span }
   | { kind: "cannotAccess"; value: Type; span: Span }
   | { kind: "cannotProject"; value: Type; span: Span }
   | { kind: "generic"; value: Type; use: Type; span: Span; valueIsGeneric: boolean };
@@ -442,6 +443,14 @@ export class Solver {
     }
     if (l.name === "EmptyRef" || l.name === "EmptyNamedRef") {
       const d = l.args[0] ?? ANY;
+      // Projecting an empty ref is Null, but the projection is still checked against the
+      // document (faunadb special-cases it rather than let Null allow anything).
+      if (r.t === "proj") {
+        const alias = d.t === "named" ? this.shapeField(d, "alias") : undefined;
+        const doc = alias?.t === "rec" ? { ...alias, span: sp } : d;
+        this.go(r.fn, { t: "fn", params: [doc], variadic: null, ret: this.fresh() });
+        return this.go(NULL, r.ret);
+      }
       return this.go({ ...(d.t === "named" ? named(`Null${d.name}`) : NULL), span: sp }, r);
     }
     const shape = this.shapes(l.name);
@@ -561,7 +570,8 @@ export class Solver {
         const got = l.fields.get(key.lit.value);
         if (got) return this.go(got, r.ret);
         if (l.wild) return this.go(l.wild.t === "any" ? l.wild : union(l.wild, NULL), r.ret);
-        return this.go(NULL, r.ret);
+        // A literal key is a field selection (faunadb delegates it to Interface): a missing one is refused.
+        return this.fail({ kind: "missingField", value: l, field: key.lit.value, span: key.span ?? sp, dotSpan: r.span });
       }
       if (key) this.go(key, STRING);
       for (const f of l.fields.values()) this.go(f, r.ret);
@@ -590,7 +600,10 @@ export class Solver {
       const key = r.args[0];
       if (key && key.t === "lit" && key.lit.kind === "int") {
         const i = Number(key.lit.value);
-        return this.go(l.elems[i < 0 ? l.elems.length + i : i] ?? NEVER, r.ret);
+        // faunadb rejects negative literal indexes outright; past the end only types as Never.
+        if (i < 0)
+          return this.fail({ kind: "tupleIndex", arity: l.elems.length, index: i, span: key.span ?? sp });
+        return this.go(l.elems[i] ?? NEVER, r.ret);
       }
       if (key) this.go(key, NUMBER);
       for (const e of l.elems) this.go(e, r.ret);

@@ -489,6 +489,8 @@ export function failureDiagnostic(f: Failure): Diagnostic {
             : `Tuple does not contain enough elements. Expected ${f.expected}, received ${f.provided}`,
         span: f.span,
       };
+    case "tupleIndex":
+      return { message: `Index ${f.index} out of bounds for length ${f.arity}`, span: f.span };
     case "cannotAccess":
       return { message: `Cannot use \`[]\` operator with type \`${show(f.value)}\``, span: f.span };
     case "cannotProject":
