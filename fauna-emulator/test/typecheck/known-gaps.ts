@@ -43,10 +43,6 @@ export const KNOWN_GAPS = new Set<string>([
   "FQL2TypecheckSpec: FQL.asc as a value",
   // refused (document_not_found): error: Collection `Foo` does not contain document with id 0.
   "FQL2TypecheckSpec: a null doc's id",
-  // accepted, expected Invalid projection on a unknown type. Use function signatures to fix the issue.
-  "FQL2TypecheckSpec: projection on an untyped parameter",
-  // refused: Unknown type `a` / Unknown type `a`
-  "FQL2TypecheckSpec: a signature fixes the projection",
   // diagnostics ["Type Array is not persistable"]
   "FQL2TypecheckSpec: Array without a type argument",
   // diagnostics ["Type `Foo` is not a subtype of `Number`"]

@@ -6,10 +6,10 @@
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
 import { baseEnv, cloneEnv, stripSpans, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
-import { resolveType, variadicElem, type Diag } from "./resolve.js";
+import { resolveAnnotation, resolveType, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
 import { Typer, TypingTimeout } from "./typer.js";
-import { freeze, replaceVars } from "./freeze.js";
+import { findProjections, freeze, replaceVars } from "./freeze.js";
 import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
 
 type Coll = SchemaDescription["collections"][number];
@@ -90,9 +90,11 @@ export function buildSchemaEnv(
   for (const f of schema.functions) {
     let t: Type | null = null;
     if (f.signature) {
+      // A UDF's signature may be generic (`{ x: a } => { x: a }`, FQL2TypecheckSpec "function
+      // signature fix invalid projection"): it is resolved as one annotation.
       t = signatureType(f.signature, (te) => {
         const diags: Diag[] = [];
-        const r = resolveType(te, {
+        const r = resolveAnnotation(te, {
           isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
           isDoc: (n) => env.shapes.get(n)?.doc !== undefined,
           diags,
@@ -169,7 +171,11 @@ export function buildSchemaEnv(
   for (const f of schema.functions) {
     const t = udfTypes.get(f.name)!;
     if (signed.has(f.name)) check("function", f.name, f.body, t);
-    else check("function", f.name, f.body, null, t);
+    else {
+      check("function", f.name, f.body, null, t);
+      const projs = findProjections(t);
+      report("function", f.name, projs.map((p) => ({ message: INVALID_PROJECTION, span: p.span ?? f.body.span })));
+    }
   }
   // Roles (faunadb SchemaTypeValidator.validate): checked once everything else holds; their
   // resources must exist; predicates are typed on their own, not against the resource's
@@ -228,16 +234,13 @@ function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | nu
     sig = { params: te.params, variadic: te.variadic, ret: te.ret };
   }
   if (sig.ret === null) return null;
-  return {
-    t: "fn",
-    params: sig.params.map((p) => resolve(p.type)),
-    names: sig.params.map((p) => p.name),
-    variadic: sig.variadic && variadicElem(resolve(sig.variadic.type)),
-    ret: resolve(sig.ret),
-  };
+  const span = { start: 0, end: text.length };
+  const t = resolve({ k: "fn", params: sig.params, variadic: sig.variadic, ret: sig.ret, span });
+  return t.t === "fn" ? { ...t, names: sig.params.map((p) => p.name) } : t;
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
+const INVALID_PROJECTION = "Invalid projection on a unknown type. Use function signatures to fix the issue.";
 
 /** Int, Long, Double and Float as Number, throughout a type. */
 function upcastNumeric(t: Type): Type {

@@ -327,6 +327,21 @@ describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeVal
     assert.deepEqual(messages(r), ["Type `String` is not a subtype of `Int`"]);
     typesAs(r.env, "G({ foo: 1 })", "1");
   });
+  // FQL2TypecheckSpec "invalid projection" / "function signature fix invalid projection".
+  it("refuses projecting an untyped UDF parameter; a generic signature fixes it", () => {
+    const untyped = schemaEnv({ functions: [{ name: "Bar", signature: null, body: lambda("x => x { x }") }] });
+    assert.deepEqual(messages(untyped), [
+      "Invalid projection on a unknown type. Use function signatures to fix the issue.",
+    ]);
+    const signed = schemaEnv({
+      functions: [{ name: "Bar", signature: "(x: { x: a }): { x: a }", body: lambda("x => x { x }") }],
+    });
+    assert.deepEqual(messages(signed), []);
+    typesAs(signed.env, "Bar({ x: 1 }).x", "1");
+    // A generic that is only an input or only an output is still unknown.
+    const oneSided = schemaEnv({ functions: [{ name: "Baz", signature: "(x: a): Int", body: lambda("x => 1") }] });
+    assert.deepEqual(messages(oneSided), ["Unknown type `a`"]);
+  });
 });
 
 describe("typer: query arguments (faunadb ValueStaticType)", () => {
