@@ -23,8 +23,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: literal union parameter refuses another literal",
   // static type { qux: Number | String, foo: 1, bar: 2 }, expected { qux: Number, foo: 1, bar: 2 }
   "TyperCoreSpec: projection with a computed field",
-  // diagnostics ["Cannot use projection with type `Int`"]
-  "TyperCoreSpec: projecting an Int is refused",
   // refused (invalid_null_access): error: Cannot access `foo` on null.
   "TyperCoreSpec: optional call on a null field",
   // static type ((term1: Any | Null) => Set<Author>) & ((term1: Any | Null, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>), expected ((term1: Any) => Set<Author>) & ((term1: Any, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>)

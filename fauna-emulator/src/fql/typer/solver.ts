@@ -81,22 +81,6 @@ const NULL_SPAN: Span = { start: 0, end: 0 };
 const MAX_WORK = 2_000_000;
 /** Generic containers (covariant in their element type). */
 const CONTAINERS = new Set(["Array", "Set", "Page", "EventSource"]);
-/** Types whose values have no fields to project. */
-const SCALARS = new Set([
-  "Int",
-  "Long",
-  "Double",
-  "Float",
-  "Number",
-  "Boolean",
-  "String",
-  "ID",
-  "Time",
-  "Date",
-  "Bytes",
-  "TransactionTime",
-  "UUID",
-]);
 
 export class Solver {
   private trail: (() => void)[] = [];
@@ -513,8 +497,9 @@ export class Solver {
           this.go(r.fn, { t: "fn", params: [l.args[0] ?? ANY], variadic: null, ret: e });
           return this.go(named(l.name, e), r.ret);
         }
-        if (!shape || SCALARS.has(l.name)) return this.fail({ kind: "cannotProject", value: l, span: sp });
-        return this.go(r.fn, { t: "fn", params: [l], variadic: null, ret: r.ret });
+        // Any other named type is projected field by field, scalars too: `1 { foo }` is refused
+        // as `Int` lacking `foo` (faunadb has no CannotProject for named types).
+        return this.go(r.fn, { t: "fn", params: [{ ...l, span: sp }], variadic: null, ret: r.ret });
       }
       default: {
         return this.notSubtype(l, r);

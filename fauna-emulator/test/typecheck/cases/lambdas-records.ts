@@ -418,7 +418,14 @@ export const lambdaCases: TypecheckCase[] = [
     expect: {
       error: "invalid_query",
       messages: ["Type `1` is not a subtype of `.{ { foo: A, bar: B, ... } => { foo: A, bar: B } } => Any`"],
+      summaryIncludes: ["cause: Type `Int` does not have field `foo`", "hint: Type `Int` inferred here"],
     },
+  },
+  {
+    name: "TyperCoreSpec: projecting a value of unknown type",
+    source: `${CORE} "type projection" (generic)`,
+    query: "x => x { foo, bar }",
+    expect: { staticType: ".{ { foo: A, bar: B, ... } => { foo: A, bar: B } } => C => C" },
   },
 
   // ---- nullable: !, ?. and ?? ----
