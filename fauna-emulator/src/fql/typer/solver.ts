@@ -38,7 +38,10 @@ export type Failure =
   | { kind: "missingField"; value: Type; field: string; span: Span; dotSpan?: Span }
   | { kind: "extraField"; value: Type; field: string; span: Span }
   | { kind: "extraWildcard"; value: Type; span: Span }
-  | { kind: "notSubtype"; value: Type; use: Type; span: Span }
+  /** `causes`: why each member of a union of literals refused the value. */
+  | { kind: "notSubtype"; value: Type; use: Type; span: Span; causes?: Failure[] }
+  /** A literal where another literal is expected (faunadb NotSameSingleton). */
+  | { kind: "notValue"; value: Type; use: Type; span: Span }
   | { kind: "notFunction"; value: Type; span: Span; argsSpan?: Span }
   | { kind: "arity"; expected: number; provided: number; span: Span }
   | { kind: "tupleArity"; expected: number; provided: number; span: Span }
@@ -408,6 +411,17 @@ export class Solver {
   private toUnion(l: Type, r: Type & { t: "union" }): void {
     if (this.isNullish(l) && r.types.some((m) => m.t === "named" && m.name === "Null")) return;
     for (const m of r.types) if (this.trial(() => this.go(l, m)).length === 0) return;
+    // A literal against a union of literals (an enum): each literal member is a cause
+    // (faunadb reports the NotSameSingleton failures under the "not a subtype" error).
+    if (l.t === "lit" && r.types.some((m) => m.t === "lit")) {
+      const sp = this.spanOf(l);
+      const lits = r.types.filter((m) => m.t === "lit");
+      const others = r.types.filter((m) => m.t !== "lit");
+      const causes: Failure[] = lits.map((m) => ({ kind: "notValue", value: l, use: m, span: sp }));
+      if (others.length)
+        causes.push({ kind: "notSubtype", value: { ...litBase(l.lit), span: sp }, use: union(...others), span: sp });
+      return this.fail({ kind: "notSubtype", value: l, use: r, span: sp, causes });
+    }
     // A record or tuple against a union: report against the member of the same kind.
     const sameKind = r.types.filter((m) => m.t === l.t);
     if (sameKind.length === 1) return this.go(l, sameKind[0]!);
@@ -515,7 +529,7 @@ export class Solver {
     }
     if (r.t === "lit") {
       if (sameLit(l.lit, r.lit)) return;
-      return this.notSubtype(l, r);
+      return this.fail({ kind: "notValue", value: l, use: r, span: this.spanOf(l) });
     }
     if (r.t === "named") {
       if (litIsValueOf(l.lit, r.name)) return;
