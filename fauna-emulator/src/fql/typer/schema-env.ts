@@ -174,7 +174,11 @@ export function buildSchemaEnv(
     else {
       check("function", f.name, f.body, null, t);
       const projs = findProjections(t);
-      report("function", f.name, projs.map((p) => ({ message: INVALID_PROJECTION, span: p.span ?? f.body.span })));
+      report(
+        "function",
+        f.name,
+        projs.map((p) => ({ message: INVALID_PROJECTION, span: p.span ?? f.body.span })),
+      );
     }
   }
   // Roles (faunadb SchemaTypeValidator.validate): checked once everything else holds; their

@@ -570,7 +570,13 @@ export class Solver {
         if (got) return this.go(got, r.ret);
         if (l.wild) return this.go(l.wild.t === "any" ? l.wild : union(l.wild, NULL), r.ret);
         // A literal key is a field selection (faunadb delegates it to Interface): a missing one is refused.
-        return this.fail({ kind: "missingField", value: l, field: key.lit.value, span: key.span ?? sp, dotSpan: r.span });
+        return this.fail({
+          kind: "missingField",
+          value: l,
+          field: key.lit.value,
+          span: key.span ?? sp,
+          dotSpan: r.span,
+        });
       }
       if (key) this.go(key, STRING);
       for (const f of l.fields.values()) this.go(f, r.ret);
@@ -600,8 +606,7 @@ export class Solver {
       if (key && key.t === "lit" && key.lit.kind === "int") {
         const i = Number(key.lit.value);
         // faunadb rejects negative literal indexes outright; past the end only types as Never.
-        if (i < 0)
-          return this.fail({ kind: "tupleIndex", arity: l.elems.length, index: i, span: key.span ?? sp });
+        if (i < 0) return this.fail({ kind: "tupleIndex", arity: l.elems.length, index: i, span: key.span ?? sp });
         return this.go(l.elems[i] ?? NEVER, r.ret);
       }
       if (key) this.go(key, NUMBER);
