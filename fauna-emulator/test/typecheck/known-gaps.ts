@@ -38,6 +38,4 @@ export const KNOWN_GAPS = new Set<string>([
   "FQL2TypecheckSpec: a null doc's id",
   // diagnostics ["Type Array is not persistable"]
   "FQL2TypecheckSpec: Array without a type argument",
-  // diagnostics ["Type `Foo` is not a subtype of `Number`"]
-  "FQL2ComputedFieldsSpec: the document is not a Number",
 ]);

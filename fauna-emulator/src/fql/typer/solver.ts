@@ -470,6 +470,10 @@ export class Solver {
         // `Null` is an empty reference (EmptyRef's alias is Null).
         if (l.name === "Null" && ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(r.name)) return;
         if (r.name === "Null" && shape?.nullDoc !== undefined) return;
+        // A document where a plain named type is expected is refused as its record (faunadb
+        // resolves the alias first: FQL2ComputedFieldsSpec "checks computed field signatures").
+        const alias = shape?.doc !== undefined && !this.shapes(r.name)?.alias ? this.shapeField(l, "alias") : undefined;
+        if (alias?.t === "rec") return this.notSubtype({ ...alias, span: sp }, r);
         return this.notSubtype(l, r);
       }
       case "rec": {
