@@ -36,6 +36,4 @@ export const KNOWN_GAPS = new Set<string>([
   "FQL2TypecheckSpec: FQL.asc as a value",
   // refused (document_not_found): error: Collection `Foo` does not contain document with id 0.
   "FQL2TypecheckSpec: a null doc's id",
-  // diagnostics ["Type Array is not persistable"]
-  "FQL2TypecheckSpec: Array without a type argument",
 ]);
