@@ -22,12 +22,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: an erroneous field shows as _",
   // static type { qux: Number | String, foo: 1, bar: 2 }, expected { qux: Number, foo: 1, bar: 2 }
   "TyperCoreSpec: projection with a computed field",
-  // static type ((term1: Any | Null) => Set<Author>) & ((term1: Any | Null, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>), expected ((term1: Any) => Set<Author>) & ((term1: Any, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Author>)
-  "FQL2TypecheckSpec: index method signature from an untyped term",
-  // static type ((term1: { a: 4 }, term2: Any) => Set<Foo>) & ((term1: { a: 4 }, term2: Any, range: { from: Any } | { to: Any } | { from: Any, to: Any }) => Set<Foo>), expected ((term1: { a: 4 }, term2: 4) => Set<Foo>) & ((term1: { a: 4 }, term2: 4, range: { from: Any } | { to: Any } | { from: Any, to:
-  "FQL2ComputedFieldsSpec: index terms on nested computed fields",
-  // static type [Any, Any] => Set<Foo>, expected Any => Set<Foo>
-  "FQL2ComputedFieldsSpec: an mva term takes an element",
   // refused (invalid_query): error: Unbound variable `FQL`
   "FQL2TypecheckSpec: FQL.asc as a value",
 ]);
