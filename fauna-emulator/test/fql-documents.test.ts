@@ -73,6 +73,13 @@ test("Coll.create with an explicit id uses it; reusing it is document_id_exists"
   assert.equal(e.message, "Collection `Thing` already contains document with id 12345.");
 });
 
+test("Coll.createData creates a document from user data only (Collections.scala createData)", async () => {
+  const d = await run<Doc>(db.admin, fql`Thing.createData({ v: 3 })`);
+  assert.equal(d.v, 3);
+  assert.match(d.id, /^\d+$/);
+  await run(db.admin, fql`Thing.byId(${d.id})!.delete()`);
+});
+
 test("Coll.all() is a Set of every document ordered by ascending ID", async () => {
   const page = await run<Page<Doc>>(db.admin, fql`Store.all()`);
   assert.ok(page instanceof Page);
@@ -135,6 +142,10 @@ test("Coll.byId and Coll() with a non-numeric id are invalid_argument; ID() with
 test("reading a field of a missing document is document_not_found", async () => {
   const e = await fails(db.admin, fql`Store.byId("1").name`, UNTYPED);
   assert.equal(e.code, "document_not_found");
+});
+
+test("a missing document still answers its id and coll (FQL2DocsSpec 'null allow ref field access')", async () => {
+  assert.deepEqual(await run(db.admin, fql`[Store.byId("123").id, Store.byId("123").coll == Store]`), ["123", true]);
 });
 
 test("a missing document equals null; an existing one does not", async () => {

@@ -277,9 +277,9 @@ test("?. on null short-circuits the rest of the chain (fields, calls and indexin
     await run(
       db.admin,
       fql`let o = null
-[o?.a.b.c, o?.foo(), o?.foo[0].bar().baz, { foo: { bar: null } }.foo.bar?.baz, null?.[0], null?.()]`,
+[o?.a.b.c, o?.foo(), o?.foo[0].bar().baz, { foo: { bar: null } }.foo.bar?.baz, null?.[0], null?.(), { foo: null }.foo?.()]`,
     ),
-    [null, null, null, null, null, null],
+    [null, null, null, null, null, null, null],
   );
 });
 

@@ -110,6 +110,11 @@ export function collectionMethod(ctx: QueryContext, mod: ModuleValue, name: stri
     const create = creators[coll];
     return create ? create(ctx, input as Map<string, Value>) : createDocument(ctx, coll, input as Map<string, Value>);
   }
+  // A user collection's `createData` (faunadb Collections.scala StaticResolvers).
+  if (name === "createData" && !NATIVE_DOC_COLLECTIONS.has(coll)) {
+    const [input] = check("createData", [p("data", "Struct")], args);
+    return createDocument(ctx, coll, input as Map<string, Value>, true);
+  }
   if (name === "byDocument" && NATIVE_DOC_COLLECTIONS.has(coll) && coll !== "Key") {
     checkArity(args, 1);
     const identity = args[0]!;
@@ -136,6 +141,7 @@ export function collectionMethod(ctx: QueryContext, mod: ModuleValue, name: stri
 /** Whether `Coll.name(...)` is a method of this collection (its own, shared, or an index). */
 function hasCollectionMethod(ctx: QueryContext, coll: string, name: string): boolean {
   if (name === "create" || Object.hasOwn(common, name)) return true;
+  if (name === "createData") return !NATIVE_DOC_COLLECTIONS.has(coll);
   if (name === "byDocument") return NATIVE_DOC_COLLECTIONS.has(coll) && coll !== "Key";
   return ctx.schema.collections.get(coll)?.indexes.some((i) => i.name === name) ?? false;
 }

@@ -82,12 +82,12 @@ export function requireDoc(ctx: QueryContext, ref: DocValue): StoredDoc {
 
 /** `doc.field`: metadata, computed fields, then stored fields; private fields read as null. */
 export function docField(ctx: QueryContext, ref: DocValue, name: string): Value {
+  // A reference answers `id` and `coll` even when its document is missing (FQL2DocsSpec
+  // "null allow ref field access"); any other field needs the document.
+  if (name === "id") return ref.id;
+  if (name === "coll") return { kind: "module", name: ref.coll };
   const stored = requireDoc(ctx, ref);
   switch (name) {
-    case "id":
-      return ref.id;
-    case "coll":
-      return { kind: "module", name: ref.coll };
     case "ts":
       return time(stored.ts * 1000n);
     case "ttl":
@@ -202,10 +202,17 @@ function validateUserFields(ctx: QueryContext, coll: string, fields: ObjectValue
   if (failures.length) throw constraintFailure(failMessage(coll, id), failures);
 }
 
-export function createDocument(ctx: QueryContext, collName: string, input: ObjectValue): DocValue {
+/** `plainData`: `createData`, whose input is all user data (faunadb DataMode.PlainData: no `id`/`ttl`). */
+export function createDocument(ctx: QueryContext, collName: string, input: ObjectValue, plainData = false): DocValue {
   ctx.assertWritable();
   const coll = ctx.schema.canonical(collName);
-  const { id: rawId, ttl, fields: raw } = splitMeta(input);
+  const {
+    id: rawId,
+    ttl,
+    fields: raw,
+  } = plainData
+    ? { id: undefined, ttl: undefined, fields: obj([...input].filter(([k]) => !k.startsWith(HIDDEN))) }
+    : splitMeta(input);
   const withId = rawId !== undefined && rawId !== null;
   const id = withId ? validId(rawId) : ctx.newId();
   if (withId && loadDoc(ctx, coll, id)) {

@@ -7,8 +7,10 @@ import { PERSISTABLE_BUILTINS } from "./types.js";
 
 /** Native collections usable as field types (`Ref<Key>`, `Credential`...). */
 const NATIVE_DOC_TYPES = new Set(["Key", "Token", "Credential"]);
+/** Type constructors of one argument (`Array<T>`, `Ref<D>`…). */
+const CONSTRUCTORS = new Set(["Array", "Set", "Page", "Ref", "EmptyRef", "NamedRef", "EmptyNamedRef", "EventSource"]);
 /** Builtin type names that exist but cannot be stored in a document. */
-const NON_PERSISTABLE = new Set(["ID", "Never", "Set", "Array", "Ref", "Function", "EmptyRef", "Object", "Document"]);
+const NON_PERSISTABLE = new Set(["ID", "Never", "Function", "Object", "Document"]);
 /** Resources a role may name besides user collections and functions (`Credentials` is legacy). */
 export const NATIVE_RESOURCES = new Set([
   "Key",
@@ -95,7 +97,10 @@ export function checkReferences(files: ParsedFile[]): FslDiagnostic[] {
         if (PERSISTABLE_BUILTINS.has(n) || isDocType(n)) continue;
         // `NullFoo` is the type of a missing document of `Foo`.
         if (n.startsWith("Null") && isDocType(n.slice(4))) continue;
-        if (NON_PERSISTABLE.has(n)) err(ref.at, `Type ${n} is not persistable`);
+        // A type constructor without its argument is refused for its arity before persistability
+        // (faunadb TyperTypeExprs InvalidTypeArity; FQL2TypecheckSpec "array with no generics").
+        if (CONSTRUCTORS.has(n)) err(ref.at, `Type constructor \`${n}<>\` accepts 1 parameters, received 0`);
+        else if (NON_PERSISTABLE.has(n)) err(ref.at, `Type ${n} is not persistable`);
         else err(ref.at, `Unknown type \`${n}\``);
       }
     }

@@ -595,6 +595,10 @@ test("unknown field types are refused; collections, Key/Token/Credential and Nul
     "main.fsl:1:19 Field `s` in collection A is not persistable",
   ]);
   assert.deepEqual(errors("collection A { s: ID }"), ["main.fsl:1:19 Type ID is not persistable"]);
+  // FQL2TypecheckSpec "array with no generics doesn't blow up".
+  assert.deepEqual(errors("collection A { s: Array }"), [
+    "main.fsl:1:19 Type constructor `Array<>` accepts 1 parameters, received 0",
+  ]);
 });
 
 test("role resources must exist in the schema or be native collections", () => {

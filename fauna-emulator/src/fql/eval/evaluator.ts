@@ -292,6 +292,8 @@ function evalCall(ctx: EvalContext, e: Extract<Expr, { type: "Call" }>, scope: S
     const recv = evalTarget(ctx, callee.target, scope);
     if (recv === SHORT) return SHORT;
     if (callee.optional && isNullish(ctx, recv)) return SHORT;
+    // `obj.f?.()`: an object's field that is null short-circuits the call (TyperCoreSpec "typecheck ?. with call").
+    if (e.optional && recv instanceof Map && (recv.get(callee.name) ?? null) === null) return SHORT;
     const args = e.args.map((a) => evaluate(ctx, a, scope));
     return locatedCall(ctx, argsSpan(e), () => callMethod(ctx, recv, callee.name, args));
   }

@@ -17,6 +17,8 @@ type D =
   | { k: "fn"; params: { name: string | null; t: D }[]; variadic: { name: string | null; t: D } | null; ret: D }
   | { k: "union"; ms: D[] }
   | { k: "inter"; ms: D[] }
+  /** A projection use: `.{ projector } => result` (faunadb Constraint.Proj). */
+  | { k: "proj"; fn: D; ret: D }
   /** A value without `Null` whose type is still open (`A - Null`). */
   | { k: "diff"; base: D[] };
 
@@ -98,8 +100,9 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
       busy.delete(key);
       return pol ? { k: "union", ms } : { k: "inter", ms };
     }
-    case "access":
     case "proj":
+      return { k: "proj", fn: coalesce(t.fn, !pol, busy), ret: coalesce(t.ret, pol, busy) };
+    case "access":
     case "ovl":
       return { k: "any" };
   }
@@ -135,6 +138,9 @@ function polarities(d: D, pol: boolean, acc: Map<number, Set<boolean>>): void {
       return d.ms.forEach((m) => polarities(m, pol, acc));
     case "diff":
       return d.base.forEach((m) => polarities(m, pol, acc));
+    case "proj":
+      polarities(d.fn, !pol, acc);
+      return polarities(d.ret, pol, acc);
     default:
       return;
   }
@@ -146,6 +152,7 @@ const ORDER: Record<string, number> = {
   lit: 2,
   named: 3,
   fn: 5,
+  proj: 5,
   inter: 5,
   rec: 6,
   tup: 7,
@@ -322,6 +329,8 @@ class Renderer {
         const single = d.params.length === 1 && !d.variadic && !d.params[0]!.name && !this.isFn(d.params[0]!.t, !pol);
         return `${single ? params[0] : `(${params.join(", ")})`} => ${ret}`;
       }
+      case "proj":
+        return `.{ ${this.render(d.fn, !pol)} } => ${this.render(d.ret, pol)}`;
       case "diff": {
         // Without a variable left, the difference is just the other members.
         const ms = this.members(d.base, true);

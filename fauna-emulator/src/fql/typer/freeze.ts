@@ -60,3 +60,52 @@ export function replaceVars(t: Type, map: Map<TVar, Type>): Type {
       return t;
   }
 }
+
+/**
+ * The projections an inferred type still holds as uses (faunadb TyperUtil.findProjections):
+ * Fauna cannot persist them, so an unsigned UDF that projects a value of unknown type is
+ * refused ("Invalid projection on a unknown type").
+ */
+export function findProjections(t: Type): (Type & { t: "proj" })[] {
+  const found: (Type & { t: "proj" })[] = [];
+  const seen = new Set<TVar>();
+  const go = (u: Type, pol: boolean): void => {
+    switch (u.t) {
+      case "var":
+        if (seen.has(u.v)) return;
+        seen.add(u.v);
+        for (const b of pol ? u.v.lower : u.v.upper) go(b, pol);
+        return;
+      case "named":
+        return u.args.forEach((a) => go(a, pol));
+      case "rec":
+        u.fields.forEach((f) => go(f, pol));
+        if (u.wild) go(u.wild, pol);
+        return;
+      case "tup":
+        return u.elems.forEach((e) => go(e, pol));
+      case "fn":
+        u.params.forEach((p) => go(p, !pol));
+        if (u.variadic) go(u.variadic, !pol);
+        return go(u.ret, pol);
+      case "union":
+      case "inter":
+        return u.types.forEach((m) => go(m, pol));
+      case "diff":
+        return go(u.base, pol);
+      case "access":
+        u.args.forEach((a) => go(a, !pol));
+        return go(u.ret, pol);
+      case "proj":
+        if (!found.includes(u)) found.push(u);
+        go(u.fn, !pol);
+        return go(u.ret, pol);
+      case "ovl":
+        return go(u.use, pol);
+      default:
+        return;
+    }
+  };
+  go(t, true);
+  return found;
+}

@@ -6,10 +6,10 @@
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
 import { baseEnv, cloneEnv, stripSpans, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
-import { resolveType, variadicElem, type Diag } from "./resolve.js";
+import { resolveAnnotation, resolveType, type Diag } from "./resolve.js";
 import { parseSignature, parseTypeExpr, TypeExprError, type TypeExpr } from "./type-expr.js";
 import { Typer, TypingTimeout } from "./typer.js";
-import { freeze, replaceVars } from "./freeze.js";
+import { findProjections, freeze, replaceVars } from "./freeze.js";
 import { ANY, BOOLEAN, ID, NULL, TIME, freshVar, named, union, type TVar, type Type } from "./types.js";
 
 type Coll = SchemaDescription["collections"][number];
@@ -81,7 +81,10 @@ export function buildSchemaEnv(
         ]);
     }
     const info = collectionTypes(c, (t) => resolveIn(t, "collection", c.name, false), computedTypes.get(c.name)!);
-    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineCollection(env, n, c, info);
+    for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) {
+      defineCollection(env, n, c, info);
+      defineIndexes(env, n, c);
+    }
   }
 
   // UDFs: declared signatures are known up front; the others are inferred (recursively).
@@ -90,9 +93,11 @@ export function buildSchemaEnv(
   for (const f of schema.functions) {
     let t: Type | null = null;
     if (f.signature) {
+      // A UDF's signature may be generic (`{ x: a } => { x: a }`, FQL2TypecheckSpec "function
+      // signature fix invalid projection"): it is resolved as one annotation.
       t = signatureType(f.signature, (te) => {
         const diags: Diag[] = [];
-        const r = resolveType(te, {
+        const r = resolveAnnotation(te, {
           isType: (n) => env.shapes.has(n) || env.typeNames.has(n),
           isDoc: (n) => env.shapes.get(n)?.doc !== undefined,
           diags,
@@ -166,10 +171,20 @@ export function buildSchemaEnv(
       if (shape.alias) shape.alias = replaceVars(shape.alias, frozen);
       for (const [k, v] of shape.fields) shape.fields.set(k, replaceVars(v, frozen));
     }
+  // Index terms again, now that computed fields have their types.
+  for (const c of schema.collections) for (const n of [c.name, ...(c.alias ? [c.alias] : [])]) defineIndexes(env, n, c);
   for (const f of schema.functions) {
     const t = udfTypes.get(f.name)!;
     if (signed.has(f.name)) check("function", f.name, f.body, t);
-    else check("function", f.name, f.body, null, t);
+    else {
+      check("function", f.name, f.body, null, t);
+      const projs = findProjections(t);
+      report(
+        "function",
+        f.name,
+        projs.map((p) => ({ message: INVALID_PROJECTION, span: p.span ?? f.body.span })),
+      );
+    }
   }
   // Roles (faunadb SchemaTypeValidator.validate): checked once everything else holds; their
   // resources must exist; predicates are typed on their own, not against the resource's
@@ -228,16 +243,13 @@ function signatureType(text: string, resolve: (te: TypeExpr) => Type): Type | nu
     sig = { params: te.params, variadic: te.variadic, ret: te.ret };
   }
   if (sig.ret === null) return null;
-  return {
-    t: "fn",
-    params: sig.params.map((p) => resolve(p.type)),
-    names: sig.params.map((p) => p.name),
-    variadic: sig.variadic && variadicElem(resolve(sig.variadic.type)),
-    ret: resolve(sig.ret),
-  };
+  const span = { start: 0, end: text.length };
+  const t = resolve({ k: "fn", params: sig.params, variadic: sig.variadic, ret: sig.ret, span });
+  return t.t === "fn" ? { ...t, names: sig.params.map((p) => p.name) } : t;
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
+const INVALID_PROJECTION = "Invalid projection on a unknown type. Use function signatures to fix the issue.";
 
 /** Int, Long, Double and Float as Number, throughout a type. */
 function upcastNumeric(t: Type): Type {
@@ -308,7 +320,6 @@ interface CollTypes {
   updateData: Type;
   replace: Type;
   replaceData: Type;
-  indexes: Map<string, Type[]>;
 }
 
 /** Input and document types of a collection (faunadb CollectionTypeInfo). */
@@ -334,12 +345,6 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
   ]);
   const updateUser: [string, Type][] = defined.map((f) => [f.name, opt(inputTypes.get(f.name)!)]);
   const record = (fs: [string, Type][]): Type => ({ t: "rec", fields: new Map(fs), wild: wildcard });
-  const indexes = new Map<string, Type[]>();
-  for (const idx of c.indexes)
-    indexes.set(
-      idx.name,
-      idx.terms.map((term) => termType(docImpl, term)),
-    );
   return {
     docImpl,
     create: record([["id", opt(ID)], ...maybeTTL, ...nullData, ...createUser]),
@@ -348,7 +353,6 @@ function collectionTypes(c: Coll, resolve: (t: string) => Type, computed: Map<st
     updateData: record(updateUser),
     replace: record([...maybeTTL, ...nullData, ...createUser]),
     replaceData: record(createUser),
-    indexes,
   };
 }
 
@@ -359,7 +363,8 @@ function termType(doc: Type, term: string): Type {
   let t: Type = doc;
   for (const seg of path) {
     const key = seg.replace(/^\[?["']?|["']?\]?$/g, "");
-    if (t.t === "rec") t = t.fields.get(key) ?? (t.wild ? union(t.wild, NULL) : ANY);
+    // A wildcard field may be missing (faunadb widenWildcard): `T | Null`, but `Any` stays `Any`.
+    if (t.t === "rec") t = t.fields.get(key) ?? (t.wild ? (t.wild.t === "any" ? ANY : union(t.wild, NULL)) : ANY);
     else if (t.t === "union") {
       const recs = t.types.filter((x): x is Type & { t: "rec" } => x.t === "rec");
       t = recs.length
@@ -427,11 +432,30 @@ function defineCollection(env: Env, name: string, _c: Coll, info: CollTypes): vo
     ["firstWhere", fn([["pred", pred]], union(doc, NULL))],
     ["toString", fn([], named("String"))],
   ]);
-  for (const [idx, terms] of info.indexes) {
-    const ps: [string, Type][] = terms.map((t, i) => [`term${i + 1}`, t]);
-    collShape.fields.set(idx, { t: "inter", types: [fn(ps, set), fn([...ps, ["range", range]], set)] });
-  }
   env.globals.set(name, coll);
+}
+
+/**
+ * A collection's index methods, their terms typed from the document type. Set once computed
+ * fields have their inferred types, which terms may select (FQL2ComputedFieldsSpec "index
+ * types use computed field types").
+ */
+function defineIndexes(env: Env, name: string, c: Coll): void {
+  const docImpl = env.shapes.get(name)!.alias!;
+  const set = named("Set", named(name));
+  const range = sigOf(env, RANGE);
+  const fn = (params: [string, Type][]): Type => ({
+    t: "fn",
+    params: params.map(([, t]) => t),
+    names: params.map(([n]) => n),
+    variadic: null,
+    ret: set,
+  });
+  const collShape = env.shapes.get(`${name}Collection`)!;
+  for (const idx of c.indexes) {
+    const ps: [string, Type][] = idx.terms.map((term, i) => [`term${i + 1}`, termType(docImpl, term)]);
+    collShape.fields.set(idx.name, { t: "inter", types: [fn(ps), fn([...ps, ["range", range]])] });
+  }
 }
 
 function sigOf(env: Env, text: string): Type {

@@ -145,7 +145,8 @@ describe("typer env: collections (CollectionTypeInfo.scala, FQL2TypecheckSpec 't
     failsWith(
       env,
       "Product.byId('1')!.update({ price: 'x' })",
-      "Type `String` is not a subtype of `Number | Null`",
+      // Null first, as Fauna words it (FQL2DefinedFieldsSpec "update signature shows up").
+      "Type `String` is not a subtype of `Null | Number`",
       "'x'",
     );
     failsWith(
@@ -238,7 +239,8 @@ describe("typer env: schema bodies are typechecked (FQL2TypeEnvValidationSpec)",
       r.diagnostics.map((d) => [d.message, d.span.source]),
       [
         ["Type `Int` is not a subtype of `String`", "*collection:P*"],
-        ["Type `Int` is not a subtype of `Boolean | Null`", "*collection:P*"],
+        // Null first, as Fauna words it (SchemaCollectionSpec "typechecking runs on check constraints").
+        ["Type `Int` is not a subtype of `Null | Boolean`", "*collection:P*"],
       ],
     );
   });
@@ -326,6 +328,21 @@ describe("typer env: schema validation (FQL2TypeEnvValidationSpec, SchemaTypeVal
     });
     assert.deepEqual(messages(r), ["Type `String` is not a subtype of `Int`"]);
     typesAs(r.env, "G({ foo: 1 })", "1");
+  });
+  // FQL2TypecheckSpec "invalid projection" / "function signature fix invalid projection".
+  it("refuses projecting an untyped UDF parameter; a generic signature fixes it", () => {
+    const untyped = schemaEnv({ functions: [{ name: "Bar", signature: null, body: lambda("x => x { x }") }] });
+    assert.deepEqual(messages(untyped), [
+      "Invalid projection on a unknown type. Use function signatures to fix the issue.",
+    ]);
+    const signed = schemaEnv({
+      functions: [{ name: "Bar", signature: "(x: { x: a }): { x: a }", body: lambda("x => x { x }") }],
+    });
+    assert.deepEqual(messages(signed), []);
+    typesAs(signed.env, "Bar({ x: 1 }).x", "1");
+    // A generic that is only an input or only an output is still unknown.
+    const oneSided = schemaEnv({ functions: [{ name: "Baz", signature: "(x: a): Int", body: lambda("x => 1") }] });
+    assert.deepEqual(messages(oneSided), ["Unknown type `a`"]);
   });
 });
 

@@ -38,10 +38,14 @@ export type Failure =
   | { kind: "missingField"; value: Type; field: string; span: Span; dotSpan?: Span }
   | { kind: "extraField"; value: Type; field: string; span: Span }
   | { kind: "extraWildcard"; value: Type; span: Span }
-  | { kind: "notSubtype"; value: Type; use: Type; span: Span }
+  /** `causes`: why each member of a union of literals refused the value. */
+  | { kind: "notSubtype"; value: Type; use: Type; span: Span; causes?: Failure[] }
+  /** A literal where another literal is expected (faunadb NotSameSingleton). */
+  | { kind: "notValue"; value: Type; use: Type; span: Span }
   | { kind: "notFunction"; value: Type; span: Span; argsSpan?: Span }
   | { kind: "arity"; expected: number; provided: number; span: Span }
   | { kind: "tupleArity"; expected: number; provided: number; span: Span }
+  | { kind: "tupleIndex"; arity: number; index: number; span: Span }
   | { kind: "cannotAccess"; value: Type; span: Span }
   | { kind: "cannotProject"; value: Type; span: Span }
   | { kind: "generic"; value: Type; use: Type; span: Span; valueIsGeneric: boolean };
@@ -80,22 +84,6 @@ const NULL_SPAN: Span = { start: 0, end: 0 };
 const MAX_WORK = 2_000_000;
 /** Generic containers (covariant in their element type). */
 const CONTAINERS = new Set(["Array", "Set", "Page", "EventSource"]);
-/** Types whose values have no fields to project. */
-const SCALARS = new Set([
-  "Int",
-  "Long",
-  "Double",
-  "Float",
-  "Number",
-  "Boolean",
-  "String",
-  "ID",
-  "Time",
-  "Date",
-  "Bytes",
-  "TransactionTime",
-  "UUID",
-]);
 
 export class Solver {
   private trail: (() => void)[] = [];
@@ -423,6 +411,17 @@ export class Solver {
   private toUnion(l: Type, r: Type & { t: "union" }): void {
     if (this.isNullish(l) && r.types.some((m) => m.t === "named" && m.name === "Null")) return;
     for (const m of r.types) if (this.trial(() => this.go(l, m)).length === 0) return;
+    // A literal against a union of literals (an enum): each literal member is a cause
+    // (faunadb reports the NotSameSingleton failures under the "not a subtype" error).
+    if (l.t === "lit" && r.types.some((m) => m.t === "lit")) {
+      const sp = this.spanOf(l);
+      const lits = r.types.filter((m) => m.t === "lit");
+      const others = r.types.filter((m) => m.t !== "lit");
+      const causes: Failure[] = lits.map((m) => ({ kind: "notValue", value: l, use: m, span: sp }));
+      if (others.length)
+        causes.push({ kind: "notSubtype", value: { ...litBase(l.lit), span: sp }, use: union(...others), span: sp });
+      return this.fail({ kind: "notSubtype", value: l, use: r, span: sp, causes });
+    }
     // A record or tuple against a union: report against the member of the same kind.
     const sameKind = r.types.filter((m) => m.t === l.t);
     if (sameKind.length === 1) return this.go(l, sameKind[0]!);
@@ -442,6 +441,14 @@ export class Solver {
     }
     if (l.name === "EmptyRef" || l.name === "EmptyNamedRef") {
       const d = l.args[0] ?? ANY;
+      // Projecting an empty ref is Null, but the projection is still checked against the
+      // document (faunadb special-cases it rather than let Null allow anything).
+      if (r.t === "proj") {
+        const alias = d.t === "named" ? this.shapeField(d, "alias") : undefined;
+        const doc = alias?.t === "rec" ? { ...alias, span: sp } : d;
+        this.go(r.fn, { t: "fn", params: [doc], variadic: null, ret: this.fresh() });
+        return this.go(NULL, r.ret);
+      }
       return this.go({ ...(d.t === "named" ? named(`Null${d.name}`) : NULL), span: sp }, r);
     }
     const shape = this.shapes(l.name);
@@ -463,6 +470,10 @@ export class Solver {
         // `Null` is an empty reference (EmptyRef's alias is Null).
         if (l.name === "Null" && ["Ref", "NamedRef", "EmptyRef", "EmptyNamedRef"].includes(r.name)) return;
         if (r.name === "Null" && shape?.nullDoc !== undefined) return;
+        // A document where a plain named type is expected is refused as its record (faunadb
+        // resolves the alias first: FQL2ComputedFieldsSpec "checks computed field signatures").
+        const alias = shape?.doc !== undefined && !this.shapes(r.name)?.alias ? this.shapeField(l, "alias") : undefined;
+        if (alias?.t === "rec") return this.notSubtype({ ...alias, span: sp }, r);
         return this.notSubtype(l, r);
       }
       case "rec": {
@@ -504,8 +515,9 @@ export class Solver {
           this.go(r.fn, { t: "fn", params: [l.args[0] ?? ANY], variadic: null, ret: e });
           return this.go(named(l.name, e), r.ret);
         }
-        if (!shape || SCALARS.has(l.name)) return this.fail({ kind: "cannotProject", value: l, span: sp });
-        return this.go(r.fn, { t: "fn", params: [l], variadic: null, ret: r.ret });
+        // Any other named type is projected field by field, scalars too: `1 { foo }` is refused
+        // as `Int` lacking `foo` (faunadb has no CannotProject for named types).
+        return this.go(r.fn, { t: "fn", params: [{ ...l, span: sp }], variadic: null, ret: r.ret });
       }
       default: {
         return this.notSubtype(l, r);
@@ -521,7 +533,7 @@ export class Solver {
     }
     if (r.t === "lit") {
       if (sameLit(l.lit, r.lit)) return;
-      return this.notSubtype(l, r);
+      return this.fail({ kind: "notValue", value: l, use: r, span: this.spanOf(l) });
     }
     if (r.t === "named") {
       if (litIsValueOf(l.lit, r.name)) return;
@@ -561,7 +573,14 @@ export class Solver {
         const got = l.fields.get(key.lit.value);
         if (got) return this.go(got, r.ret);
         if (l.wild) return this.go(l.wild.t === "any" ? l.wild : union(l.wild, NULL), r.ret);
-        return this.go(NULL, r.ret);
+        // A literal key is a field selection (faunadb delegates it to Interface): a missing one is refused.
+        return this.fail({
+          kind: "missingField",
+          value: l,
+          field: key.lit.value,
+          span: key.span ?? sp,
+          dotSpan: r.span,
+        });
       }
       if (key) this.go(key, STRING);
       for (const f of l.fields.values()) this.go(f, r.ret);
@@ -590,7 +609,9 @@ export class Solver {
       const key = r.args[0];
       if (key && key.t === "lit" && key.lit.kind === "int") {
         const i = Number(key.lit.value);
-        return this.go(l.elems[i < 0 ? l.elems.length + i : i] ?? NEVER, r.ret);
+        // faunadb rejects negative literal indexes outright; past the end only types as Never.
+        if (i < 0) return this.fail({ kind: "tupleIndex", arity: l.elems.length, index: i, span: key.span ?? sp });
+        return this.go(l.elems[i] ?? NEVER, r.ret);
       }
       if (key) this.go(key, NUMBER);
       for (const e of l.elems) this.go(e, r.ret);

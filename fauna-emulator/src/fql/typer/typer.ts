@@ -17,6 +17,7 @@ import {
   freshVar,
   named,
   substitute,
+  union,
   hasParams,
   lit,
   type Type,
@@ -72,13 +73,13 @@ export class Typer {
       seen.add(key);
       return true;
     });
-    if (fails.length === 1) return failureDiagnostic(fails[0]!);
+    if (fails.length === 1) return failureDiagnostic(fails[0]!, true);
     return {
       message: `Type \`${showType(value)}\` is not a subtype of \`${showType(use, false)}\``,
       span,
       // Specific failures come before the plain "not a subtype" ones, as Fauna lists them.
       causes: [...fails.filter((f) => f.kind !== "notSubtype"), ...fails.filter((f) => f.kind === "notSubtype")].map(
-        failureDiagnostic,
+        (f) => failureDiagnostic(f),
       ),
     };
   }
@@ -435,7 +436,7 @@ export function valueType(v: Value, env: Env): Type {
   }
 }
 
-export function failureDiagnostic(f: Failure): Diagnostic {
+export function failureDiagnostic(f: Failure, top = false): Diagnostic {
   const show = (t: Type) => showType(t);
   switch (f.kind) {
     case "missingField": {
@@ -463,8 +464,24 @@ export function failureDiagnostic(f: Failure): Diagnostic {
       return { message: `Type \`${show(f.value)}\` contains extra field \`${f.field}\``, span: f.span };
     case "extraWildcard":
       return { message: `Type \`${show(f.value)}\` cannot have a wildcard`, span: f.span };
-    case "notSubtype":
-      return { message: `Type \`${show(f.value)}\` is not a subtype of \`${showType(f.use, false)}\``, span: f.span };
+    case "notSubtype": {
+      // Fauna's error for a value no member of an optional type takes lists `Null` first (it
+      // groups the members' failures: FQL2DefinedFieldsSpec "update signature shows up",
+      // SchemaCollectionSpec "typechecking runs on check constraints"); causes keep the order.
+      const u = f.use;
+      const others = u.t === "union" ? u.types.filter((m) => !(m.t === "named" && m.name === "Null")) : [];
+      const use =
+        top && !f.causes && u.t === "union" && others.length > 0 && others.length < u.types.length
+          ? `Null | ${showType(union(...others), false)}`
+          : showType(u, false);
+      return {
+        message: `Type \`${show(f.value)}\` is not a subtype of \`${use}\``,
+        span: f.span,
+        ...(f.causes ? { causes: f.causes.map((c) => failureDiagnostic(c)) } : {}),
+      };
+    }
+    case "notValue":
+      return { message: `\`${show(f.value)}\` is not the value \`${showType(f.use, false)}\``, span: f.span };
     case "notFunction": {
       const dv = show(f.value);
       return {
@@ -489,6 +506,8 @@ export function failureDiagnostic(f: Failure): Diagnostic {
             : `Tuple does not contain enough elements. Expected ${f.expected}, received ${f.provided}`,
         span: f.span,
       };
+    case "tupleIndex":
+      return { message: `Index ${f.index} out of bounds for length ${f.arity}`, span: f.span };
     case "cannotAccess":
       return { message: `Cannot use \`[]\` operator with type \`${show(f.value)}\``, span: f.span };
     case "cannotProject":
