@@ -32,6 +32,7 @@ const percentile = (sorted: number[], p: number) =>
 const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
 
 interface Load {
+  count: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -59,7 +60,13 @@ async function load(concurrency: number, seconds: number, op: () => Promise<unkn
   );
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { perSecond: times.length / elapsed, p50: percentile(times, 0.5), p99: percentile(times, 0.99), errors };
+  return {
+    count: times.length,
+    perSecond: times.length / elapsed,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    errors,
+  };
 }
 
 /** GET /ping every `everyMs` until stopped; resolves with the latencies. */
@@ -137,6 +144,17 @@ function processTreeRssMb(pid: number): number {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, worker threads included, from /proc. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** A bare HTTP/2 server answering every request with one recorded response. */
 async function startBareServer(
   body: string,
@@ -199,10 +217,13 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
   await load(4, 2, catalog);
   await load(4, 2, replay);
   for (const concurrency of [1, 4]) {
+    const cpuBefore = processCpuMs(fauna.pid);
     const ours = await load(concurrency, 5, catalog);
+    // The server's own CPU per page: a figure the load on the machine does not inflate much.
+    const cpuPerPage = (processCpuMs(fauna.pid) - cpuBefore) / ours.count;
     const ceiling = await load(concurrency, 5, replay);
     console.log(
-      `   concurrency ${concurrency}: local Fauna ${ours.perSecond.toFixed(0).padStart(5)}/s (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)})` +
+      `   concurrency ${concurrency}: local Fauna ${ours.perSecond.toFixed(0).padStart(5)}/s (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, server CPU ${cpuPerPage.toFixed(2)} ms/page)` +
         `   bare HTTP/2 ${ceiling.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours.perSecond / ceiling.perSecond).toFixed(2)}`,
     );
   }
