@@ -97,6 +97,7 @@ export function describeSchema(schema: CompiledSchema, files = new Map<string, s
           name: f.name,
           type: fieldTypeToString(f.type),
           hasDefault: f.default !== null,
+          ...(f.default ? { default: snippet(f.default) } : {}),
         })),
         wildcard: c.wildcard ? fieldTypeToString(c.wildcard) : null,
         hasFieldDefinitions: c.fields.length > 0 || c.wildcard !== null,

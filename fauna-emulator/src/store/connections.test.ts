@@ -131,7 +131,10 @@ test("documents a connection remembers between transactions never hide another c
   b.transaction(() => b.deleteDoc("C", "1"));
   assert.equal(read(a, "1"), null, "a deletion");
   b.transaction(() => b.setMeta("k", "v2"));
-  assert.equal(a.transaction(() => a.getMeta("k"), { mode: "optimistic" }), "v2");
+  assert.equal(
+    a.transaction(() => a.getMeta("k"), { mode: "optimistic" }),
+    "v2",
+  );
 });
 
 test("a rolled-back write leaves nothing remembered: the next transaction reads what is committed", () => {

@@ -148,6 +148,19 @@ export const schemaCases: SchemaCase[] = [
     expect: { messages: ["Type `Null` does not have field `toMillis`"] },
   },
   {
+    name: "SchemaCollectionSpec: a default of another type is refused",
+    source: `ext/model/src/test/scala/schema/SchemaCollectionSpec.scala "typechecks defaults"; ${MODEL}/FQL2DefinedFieldsSpec.scala "default values are typechecked"`,
+    schema: "collection Foo {\n  a: String = 0\n}\n",
+    expect: { messages: ["Type `Int` is not a subtype of `String`"] },
+  },
+  {
+    name: "SchemaCollectionSpec: defaults of the field's type push",
+    source: `ext/model/src/test/scala/schema/SchemaCollectionSpec.scala "defaults" (a: Int = 5; Time.now() for a Time)`,
+    schema:
+      'collection Foo {\n  a: Int = 5\n  b: Time = Time.now()\n  c: String? = null\n  d: "cart" | "paid" = "cart"\n}\n',
+    expect: "ok",
+  },
+  {
     name: "Storefront: this repository's schema pushes",
     source: "issue #8 (Done when: our own schema pushes to a typechecked database); schema/*.fsl",
     schema: shopSchema,

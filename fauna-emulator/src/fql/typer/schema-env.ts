@@ -153,6 +153,9 @@ export function buildSchemaEnv(
       });
       if (!cf.signature && t.t === "fn") new Typer(env).constrain(t.ret, ft, cf.body.span);
     }
+    // A field's default must be a value of the field's type (SchemaCollectionSpec "typechecks defaults").
+    for (const f of c.hasFieldDefinitions ? c.fields : [])
+      if (f.default) check("collection", c.name, f.default, resolveIn(f.type, "collection", c.name, false));
     for (const cc of c.checkConstraints)
       check("collection", c.name, cc.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
     // Index terms and values must select fields of the document (faunadb checkIndexes).

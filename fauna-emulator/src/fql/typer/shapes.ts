@@ -17,7 +17,8 @@ export interface SchemaDescription {
   collections: {
     name: string;
     alias?: string;
-    fields: { name: string; type: string; hasDefault: boolean }[];
+    /** `default`: the field's default expression, typechecked against its type. */
+    fields: { name: string; type: string; hasDefault: boolean; default?: Expr }[];
     wildcard: string | null;
     hasFieldDefinitions: boolean;
     /** FSL `document_ttls`; absent/null = Fauna's default (true only without defined fields). */
