@@ -10,7 +10,7 @@ import {
   toShopperMessage,
 } from "../fauna/errors";
 import type { ShopperToken } from "../fauna/types";
-import { logSecurityEvent } from "../log";
+import { logError, logSecurityEvent } from "../log";
 import { newPasswordProblem } from "../password-policy";
 import { confirmPasswordProblem } from "../signup-checks";
 import { fieldErrorsOf, logInSchema, signUpSchema } from "../validation";
@@ -33,6 +33,8 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 function refused(email: string, error: unknown): AuthOutcome {
   const message = toShopperMessage(error);
+  // The shopper reads "temporarily unavailable"; the operator needs the cause (class and code only).
+  if (error instanceof FaunaUnavailableError) logError("sign-up or log-in could not reach Fauna", error);
   if (error instanceof TooManyAttemptsError) {
     return { ok: false, state: { email, message }, status: 429, retryInSeconds: error.retryInSeconds };
   }
