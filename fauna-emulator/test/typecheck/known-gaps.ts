@@ -22,6 +22,4 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: an erroneous field shows as _",
   // static type { qux: Number | String, foo: 1, bar: 2 }, expected { qux: Number, foo: 1, bar: 2 }
   "TyperCoreSpec: projection with a computed field",
-  // refused (invalid_query): error: Unbound variable `FQL`
-  "FQL2TypecheckSpec: FQL.asc as a value",
 ]);
