@@ -7,8 +7,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: field of an inferred Int",
   // summary lacks "hint: Type `Array<5>` inferred here"
   "TyperCoreSpec: an Array<5> has no field foo",
-  // typechecked as (X => X) => A => A, expected Value cannot be constrained by inner generic type `X => X`
-  "TyperCoreSpec: outer value and inner generic type",
   // static type A & String => A | String, expected String => String
   "TyperCoreSpec: string concatenation fixes the parameter type",
   // static type A & String => A | String, expected String => String

@@ -1,8 +1,11 @@
 // Facts of Fauna's typer for queries without schema, ported from the core's specs:
 // ext/fql/shared/src/test/scala/typer/TyperCoreSpec.scala (TyperCoreSpec) and
 // ext/model/src/test/scala/fql2/FQL2TypecheckSpec.scala (FQL2TypecheckSpec).
+import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failsWith, stdEnv, typesAs } from "../../../test/support/typer.js";
+import { parseQuery } from "../parser/index.js";
+import { typecheckQuery } from "./index.js";
 
 const env = stdEnv();
 
@@ -181,5 +184,31 @@ describe("typer: standard library", () => {
   it("reports unknown methods", () => {
     failsWith(env, "'a'.nope()", "Type `String` does not have field `nope`", "nope");
     failsWith(env, "Time.now().millis()", "Type `Time` does not have field `millis`", "millis");
+  });
+});
+
+describe("typer: a let annotation's generics (TyperCoreSpec 'disallow outer values constrained by inner generic types')", () => {
+  const message = "Value cannot be constrained by inner generic type `X => X`";
+  it("refuse a value from outside the let, at the let's name", () => {
+    failsWith(env, "k => { let test: X => X = k; test }", message, "test");
+    failsWith(env, "k => y => { let test: X => X = { let z = y(k); z }; test }", message, "test");
+  });
+  it("point at the annotation and where the outer value comes from", () => {
+    const q = "k => y => { let test: X => X = { let z = y(k); z }; test }";
+    const r = typecheckQuery(parseQuery(q), env);
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.diagnostics[0]!.hints?.map((h) => [h.message, q.slice(h.span.start, h.span.end)]),
+      [
+        ["Generic type definition", "X => X"],
+        ["Outer value originates here", "y(k)"],
+      ],
+    );
+  });
+  it("still constrain the let's own value and hold for outer values without generics", () => {
+    typesAs(env, "{ let f: A => A = x => x; f(1) }", "1");
+    typesAs(env, "{ let y: b => b = z => z; y(2) }", "2");
+    typesAs(env, "x => { let y: Array<Int> = x; y }", "Array<Int> => Array<Int>");
+    typesAs(env, "k => { let f: A => A = x => { let y = x; y }; f(k) }", "A => A");
   });
 });
