@@ -212,3 +212,34 @@ describe("typer: a let annotation's generics (TyperCoreSpec 'disallow outer valu
     typesAs(env, "k => { let f: A => A = x => { let y = x; y }; f(k) }", "A => A");
   });
 });
+
+describe("typer: untypeable parts show as _ (TyperCoreSpec 'use _ for untypeable things (only)')", () => {
+  it("an element or field that failed to type", () => {
+    failsWith(env, "[3.foo].bar", "Type `Int` does not have field `foo`", "foo");
+    const second = (q: string) => {
+      const r = typecheckQuery(parseQuery(q), env);
+      assert.ok(!r.ok);
+      return r.diagnostics.map((d) => d.message);
+    };
+    assert.deepEqual(second("[3.foo].bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `Array<_>` does not have field `bar`",
+    ]);
+    assert.deepEqual(second("{ a: 3.foo }.bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `{ a: _ }` does not have field `bar`",
+    ]);
+    assert.deepEqual(second("{ let x = 3.foo; [x] }.bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `Array<_>` does not have field `bar`",
+    ]);
+  });
+  it("only: a proper Never, and a union with a typeable member", () => {
+    typesAs(env, "abort(0)", "Never");
+    failsWith(env, "(if (true) 3.foo else 4).bar", "Type `Int` does not have field `foo`");
+    const r = typecheckQuery(parseQuery("(if (true) 3.foo else 4).bar"), env);
+    assert.ok(!r.ok);
+    assert.equal(r.diagnostics[1]!.message, "Type `Int` does not have field `bar`");
+    failsWith(env, "((a) => { ''.concat(a) }).foo", "Type `String => String` does not have field `foo`");
+  });
+});

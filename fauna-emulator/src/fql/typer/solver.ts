@@ -242,6 +242,12 @@ export class Solver {
       if (this.skolems && hasSkolemAbove(r, l.v.level))
         return this.fail({ kind: "skolem", value: l, use: r, span: this.siteSpan ?? this.ctxSpan });
       const u = levelOf(r) > l.v.level ? this.extrude(r, false, l.v.level, new Map()) : r;
+      // An untypeable value flowing into a variable leaves it untypeable too (shown as `_`).
+      if (l.v.poisoned && u.t === "var" && !u.v.poisoned) {
+        const v = u.v;
+        v.poisoned = true;
+        this.trail.push(() => void (v.poisoned = false));
+      }
       this.push(l.v.upper, u);
       // A bound without a source location is reported where the variable was introduced.
       for (const b of [...l.v.lower]) this.go(b.span || !l.span ? b : { ...b, span: l.span }, u);
@@ -702,6 +708,7 @@ export class Solver {
         const nv = freshVar(level, t.span);
         cache.set(t, nv);
         const v = (nv as Type & { t: "var" }).v;
+        if (t.v.poisoned) v.poisoned = true;
         if (pol) {
           this.push(t.v.upper, nv);
           v.lower = t.v.lower.map((b) => ex(b));
@@ -754,6 +761,7 @@ export class Solver {
           const nv = freshVar(this.level, stripSpans ? undefined : t.span);
           cache.set(t0, nv);
           const v = (nv as Type & { t: "var" }).v;
+          if (t.v.poisoned) v.poisoned = true;
           if (t.v.level <= above) {
             v.lower = [t];
             return nv;

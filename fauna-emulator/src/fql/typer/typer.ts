@@ -385,7 +385,9 @@ export class Typer {
     const res = this.fresh(fieldSpan);
     const use: Type = { t: "rec", fields: new Map([[name, res]]), wild: null, open: true, span: fieldSpan };
     dotSpans.set(use, { start: targetSpan.end, end: fieldSpan.start });
-    this.constrain(recv, use, { start: fieldExprSpan.start, end: targetSpan.end });
+    // A field that cannot be read has no type: Fauna shows it as `_` (TyperCoreSpec "use _ for untypeable things").
+    if (!this.constrain(recv, use, { start: fieldExprSpan.start, end: targetSpan.end }) && res.t === "var")
+      res.v.poisoned = true;
     return res;
   }
 }

@@ -17,6 +17,8 @@ export interface TVar {
   level: number;
   lower: Type[];
   upper: Type[];
+  /** The type of an expression that failed to typecheck: shown as `_` while nothing flows in (faunadb poisoned vars). */
+  poisoned?: boolean;
 }
 
 export type Type = (
