@@ -133,6 +133,11 @@ describe("typer: records, arrays, access", () => {
     typesAs(env, "({ foo: 1, bar: 2 }) { foo }", "{ foo: 1 }");
     typesAs(env, "null { foo, bar }", "Null");
   });
+  it("types an overloaded operator once its operands are known (TyperCoreSpec 'type projection')", () => {
+    typesAs(env, "({ foo: 1, bar: 2, baz: 3 }) { qux: .bar + .baz, foo, bar }", "{ qux: Number, foo: 1, bar: 2 }");
+    typesAs(env, "(x => { qux: x.bar + x.baz })({ bar: 2, baz: 3 })", "{ qux: Number }");
+    typesAs(env, "(x => { qux: x.bar + x.baz })({ bar: 'a', baz: 'b' })", "{ qux: String }");
+  });
   it("types ?. chains with a possible Null (TyperCoreSpec '?. with call')", () => {
     typesAs(env, "{ foo: null }.foo?.()", "Null");
     typesAs(env, "[1].first()?.toString()", "String | Null");

@@ -96,8 +96,8 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
             : coalesce(b, pol, busy),
         ),
       ];
-      // Its result: any of the alternatives' results.
-      const pending = pol && !hidePending ? pendingResults.get(t.v) : undefined;
+      // Its result, while no alternative has been chosen (once one is, its result flows in).
+      const pending = pol && !hidePending && bounds.length === 0 ? pendingResults.get(t.v) : undefined;
       if (pending) ms.push(coalesce(union(...pending.alts.map((a) => (a.t === "fn" ? a.ret : ANY))), pol, busy));
       // Untypeable, unless something else flows in (a union with it is the other members).
       else if (t.v.poisoned && bounds.length === 0) ms.push(pol ? { k: "hole" } : { k: "any" });
