@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AbortError, Client, DateStub, Document, TimeStub, fql } from "fauna";
-import { fails, run, startDb, type TestDb } from "./support/emulator.js";
+import { UNTYPED, fails, run, startDb, type TestDb } from "./support/emulator.js";
 
 let db: TestDb;
 // Decodes @long as bigint so Long round trips are observable.
@@ -284,6 +284,55 @@ let d = Note.create({ id: id, title: "with id" })
 [id.toString(), d.id]`,
   );
   assert.equal(v[0], v[1]);
+});
+
+// ---- the FQL module (core GlobalResolvers.FQL) ------------------------------------------
+
+test("FQL holds the static globals: modules, native collections and global functions (core FQL2InterpreterSpec, FQL2NameValidationSpec)", async () => {
+  assert.deepEqual(
+    await run(
+      db.admin,
+      fql`[
+  FQL.Math.abs(-1),
+  FQL.Time.now() == Time.now(),
+  FQL.Time("2024-01-01T00:00:00Z") == Time("2024-01-01T00:00:00Z"),
+  [2, 3, 1].order(FQL.desc(x => x)),
+  [2, 3, 1].order(FQL.asc(x => x)),
+  FQL.Collection.byName("Note")!.name,
+  FQL.Object.keys({ a: 1 }),
+  FQL.dbg(7)
+]`,
+    ),
+    [1, true, true, [3, 2, 1], [1, 2, 3], "Note", ["a"], 7],
+  );
+  assert.match(String(await run(db.admin, fql`FQL.newId()`)), /^\d+$/);
+});
+
+test("FQL does not hold user collections or functions: refused when typechecked, null otherwise (core FQL2InterpreterSpec)", async () => {
+  await run(
+    db.admin,
+    fql`if (!Function.byName("FqlGoblin").exists()) Function.create({ name: "FqlGoblin", body: "() => 1" })`,
+  );
+  assert.equal(await run(db.admin, fql`Note.all().count() >= 0`), true);
+  for (const [q, member] of [
+    [fql`FQL.Note!`, "Note"],
+    [fql`FQL.FqlGoblin()`, "FqlGoblin"],
+  ] as const) {
+    const e = await fails(db.admin, q);
+    assert.equal(e.code, "invalid_query");
+    assert.match(e.queryInfo?.summary ?? "", new RegExp(`Type \`FQLModule\` does not have field \`${member}\``));
+  }
+  assert.equal(await run(db.admin, fql`FQL.Note`, UNTYPED), null);
+  assert.equal((await fails(db.admin, fql`FQL.Note!`, UNTYPED)).code, "null_value");
+  const call = await fails(db.admin, fql`FQL.FqlGoblin()`, UNTYPED);
+  assert.equal(call.code, "invalid_function_invocation");
+  assert.match(call.message, /The function `FqlGoblin` does not exist on `FQL`/);
+});
+
+test("FQL.evalV4 typechecks but fails as Fauna does without its account flag (core FQL2InterpreterSpec)", async () => {
+  const e = await fails(db.admin, fql`FQL.evalV4({ equals: [{ add: [1, 1] }, 2] })`);
+  assert.equal(e.code, "invalid_function_invocation");
+  assert.equal(e.message, "The function `evalV4` does not exist on `FQL`");
 });
 
 // ---- tagged arguments round trip ---------------------------------------------------------

@@ -14,11 +14,13 @@ import { callUdf } from "./udf.js";
 /** Modules every database has besides the language's: native collections, schema collections, `Set`, `Query`. */
 const NATIVE_MODULES = new Set(["Set", "Query", ...NATIVE_DOC_COLLECTIONS, "Credentials", ...NAMED_COLLECTIONS]);
 
+const nativeGlobal = (name: string): Value | undefined =>
+  NATIVE_MODULES.has(name) ? mod(name === "Credentials" ? "Credential" : name) : undefined;
+
 function global(ctx: QueryContext, name: string): Value | undefined {
   if (ctx.schema.collections.has(name)) return mod(name);
   if (ctx.schema.functions.has(name)) return { kind: "udf", name: ctx.schema.functions.get(name)!.name };
-  if (NATIVE_MODULES.has(name)) return mod(name === "Credentials" ? "Credential" : name);
-  return undefined;
+  return nativeGlobal(name);
 }
 
 function exists(ctx: QueryContext, v: DocValue | NamedDocValue): boolean {
@@ -42,6 +44,7 @@ const toObject = (ctx: QueryContext, v: DocValue | NamedDocValue) =>
 
 export const dbHost: Host<QueryContext> = {
   global,
+  nativeGlobal,
   field,
   method,
   callUdf,

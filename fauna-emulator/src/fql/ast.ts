@@ -204,6 +204,8 @@ export interface Let {
   typeAnnotation: string | null;
   /** Where the annotation's text starts and ends in the source. */
   typeSpan?: Span;
+  /** Where the name is, when annotated: failures of the binding as a whole are reported there. */
+  nameSpan?: Span;
   value: Expr;
   span: Span;
 }

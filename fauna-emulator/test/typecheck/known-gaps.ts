@@ -7,8 +7,6 @@ export const KNOWN_GAPS = new Set<string>([
   "TyperCoreSpec: field of an inferred Int",
   // summary lacks "hint: Type `Array<5>` inferred here"
   "TyperCoreSpec: an Array<5> has no field foo",
-  // typechecked as (X => X) => A => A, expected Value cannot be constrained by inner generic type `X => X`
-  "TyperCoreSpec: outer value and inner generic type",
   // static type A & String => A | String, expected String => String
   "TyperCoreSpec: string concatenation fixes the parameter type",
   // static type A & String => A | String, expected String => String
@@ -16,12 +14,4 @@ export const KNOWN_GAPS = new Set<string>([
   // diagnostics ["Type `String` is not a subtype of `Number`"]: the lambda's parameter sees the
   // elements' types before its body is typed, so `+` fails inside the body, not at the argument
   "TyperCoreSpec: number plus string element is refused",
-  // diagnostics ["Type `Int` does not have field `foo`","Type `Array<Never>` does not have field `bar`"]
-  "TyperCoreSpec: an erroneous element shows as _",
-  // diagnostics ["Type `Int` does not have field `foo`","Type `{ a: Never }` does not have field `bar`"]
-  "TyperCoreSpec: an erroneous field shows as _",
-  // static type { qux: Number | String, foo: 1, bar: 2 }, expected { qux: Number, foo: 1, bar: 2 }
-  "TyperCoreSpec: projection with a computed field",
-  // refused (invalid_query): error: Unbound variable `FQL`
-  "FQL2TypecheckSpec: FQL.asc as a value",
 ]);

@@ -15,6 +15,8 @@ export type HostValue = DocValue | NamedDocValue | ModuleValue | SetValue;
 export interface Host<C extends EvalContext = EvalContext> {
   /** A global the database defines (a collection, a UDF, `Key`, `Set`, `Query`...), else undefined. */
   global(ctx: C, name: string): Value | undefined;
+  /** A module every database has (`Collection`, `Key`, `Set`, `Query`...), never a user's collection or UDF. */
+  nativeGlobal(name: string): Value | undefined;
   /** `target.name`; undefined for a module the database does not own. */
   field(ctx: C, target: DocValue | NamedDocValue | ModuleValue, name: string): Value | undefined;
   /** `target.name(args)`; undefined when the database has no such method (the language looks further). */

@@ -30,6 +30,7 @@ import {
   type TypeMembers,
 } from "../stdlib/index.js";
 import type { EvalContext } from "./context.js";
+import { FQL_MODULE, fqlMember, missingFqlFunction } from "./globals.js";
 
 const STDLIB_MODULES: Record<string, ModuleMembers> = {
   Math: mathModule,
@@ -94,6 +95,8 @@ export function getField(ctx: EvalContext, target: Value, name: string): Value {
         if (name === "definition") return named("Function", target.name);
         throw unknownMember(name, target);
       case "module": {
+        // A member FQL lacks reads as null, as a missing field does (FQL2InterpreterSpec).
+        if (target.name === FQL_MODULE) return fqlMember(ctx, name) ?? null;
         const hosted = ctx.host.field(ctx, target, name);
         if (hosted !== undefined) return hosted;
         const m = STDLIB_MODULES[target.name];
@@ -128,6 +131,14 @@ export function getIndex(ctx: EvalContext, target: Value, index: Value): Value {
 }
 
 function moduleMethod(ctx: EvalContext, m: ModuleValue, name: string, args: Value[]): Value {
+  if (m.name === FQL_MODULE) {
+    const f = name === "$call" ? undefined : fqlMember(ctx, name);
+    if (f === undefined) {
+      if (name === "$call") throw new QueryError("invalid_argument", `\`${FQL_MODULE}\` is not a function`);
+      throw missingFqlFunction(name);
+    }
+    return ctx.call(f, args);
+  }
   const hosted = ctx.host.method(ctx, m, name, args);
   if (hosted !== undefined) return hosted;
   const members = STDLIB_MODULES[m.name];

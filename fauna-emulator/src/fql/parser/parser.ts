@@ -210,7 +210,7 @@ export class Parser {
       type: "Let",
       name: nameTok.text,
       typeAnnotation,
-      ...(typeSpan ? { typeSpan } : {}),
+      ...(typeSpan ? { typeSpan, nameSpan: { start: nameTok.start, end: nameTok.end } } : {}),
       value,
       span: { start: letTok.start, end: value.span.end },
     };

@@ -1,8 +1,11 @@
 // Facts of Fauna's typer for queries without schema, ported from the core's specs:
 // ext/fql/shared/src/test/scala/typer/TyperCoreSpec.scala (TyperCoreSpec) and
 // ext/model/src/test/scala/fql2/FQL2TypecheckSpec.scala (FQL2TypecheckSpec).
+import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { failsWith, stdEnv, typesAs } from "../../../test/support/typer.js";
+import { parseQuery } from "../parser/index.js";
+import { typecheckQuery } from "./index.js";
 
 const env = stdEnv();
 
@@ -130,6 +133,11 @@ describe("typer: records, arrays, access", () => {
     typesAs(env, "({ foo: 1, bar: 2 }) { foo }", "{ foo: 1 }");
     typesAs(env, "null { foo, bar }", "Null");
   });
+  it("types an overloaded operator once its operands are known (TyperCoreSpec 'type projection')", () => {
+    typesAs(env, "({ foo: 1, bar: 2, baz: 3 }) { qux: .bar + .baz, foo, bar }", "{ qux: Number, foo: 1, bar: 2 }");
+    typesAs(env, "(x => { qux: x.bar + x.baz })({ bar: 2, baz: 3 })", "{ qux: Number }");
+    typesAs(env, "(x => { qux: x.bar + x.baz })({ bar: 'a', baz: 'b' })", "{ qux: String }");
+  });
   it("types ?. chains with a possible Null (TyperCoreSpec '?. with call')", () => {
     typesAs(env, "{ foo: null }.foo?.()", "Null");
     typesAs(env, "[1].first()?.toString()", "String | Null");
@@ -181,5 +189,62 @@ describe("typer: standard library", () => {
   it("reports unknown methods", () => {
     failsWith(env, "'a'.nope()", "Type `String` does not have field `nope`", "nope");
     failsWith(env, "Time.now().millis()", "Type `Time` does not have field `millis`", "millis");
+  });
+});
+
+describe("typer: a let annotation's generics (TyperCoreSpec 'disallow outer values constrained by inner generic types')", () => {
+  const message = "Value cannot be constrained by inner generic type `X => X`";
+  it("refuse a value from outside the let, at the let's name", () => {
+    failsWith(env, "k => { let test: X => X = k; test }", message, "test");
+    failsWith(env, "k => y => { let test: X => X = { let z = y(k); z }; test }", message, "test");
+  });
+  it("point at the annotation and where the outer value comes from", () => {
+    const q = "k => y => { let test: X => X = { let z = y(k); z }; test }";
+    const r = typecheckQuery(parseQuery(q), env);
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.diagnostics[0]!.hints?.map((h) => [h.message, q.slice(h.span.start, h.span.end)]),
+      [
+        ["Generic type definition", "X => X"],
+        ["Outer value originates here", "y(k)"],
+      ],
+    );
+  });
+  it("still constrain the let's own value and hold for outer values without generics", () => {
+    typesAs(env, "{ let f: A => A = x => x; f(1) }", "1");
+    typesAs(env, "{ let y: b => b = z => z; y(2) }", "2");
+    typesAs(env, "x => { let y: Array<Int> = x; y }", "Array<Int> => Array<Int>");
+    typesAs(env, "k => { let f: A => A = x => { let y = x; y }; f(k) }", "A => A");
+  });
+});
+
+describe("typer: untypeable parts show as _ (TyperCoreSpec 'use _ for untypeable things (only)')", () => {
+  it("an element or field that failed to type", () => {
+    failsWith(env, "[3.foo].bar", "Type `Int` does not have field `foo`", "foo");
+    const second = (q: string) => {
+      const r = typecheckQuery(parseQuery(q), env);
+      assert.ok(!r.ok);
+      return r.diagnostics.map((d) => d.message);
+    };
+    assert.deepEqual(second("[3.foo].bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `Array<_>` does not have field `bar`",
+    ]);
+    assert.deepEqual(second("{ a: 3.foo }.bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `{ a: _ }` does not have field `bar`",
+    ]);
+    assert.deepEqual(second("{ let x = 3.foo; [x] }.bar"), [
+      "Type `Int` does not have field `foo`",
+      "Type `Array<_>` does not have field `bar`",
+    ]);
+  });
+  it("only: a proper Never, and a union with a typeable member", () => {
+    typesAs(env, "abort(0)", "Never");
+    failsWith(env, "(if (true) 3.foo else 4).bar", "Type `Int` does not have field `foo`");
+    const r = typecheckQuery(parseQuery("(if (true) 3.foo else 4).bar"), env);
+    assert.ok(!r.ok);
+    assert.equal(r.diagnostics[1]!.message, "Type `Int` does not have field `bar`");
+    failsWith(env, "((a) => { ''.concat(a) }).foo", "Type `String => String` does not have field `foo`");
   });
 });

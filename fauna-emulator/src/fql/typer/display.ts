@@ -10,6 +10,8 @@ type D =
   | { k: "var"; id: number }
   | { k: "any" }
   | { k: "never" }
+  /** The type of an expression that failed to typecheck (faunadb TypeExpr.Hole). */
+  | { k: "hole" }
   | { k: "named"; name: string; args: D[] }
   | { k: "lit"; lit: Lit }
   | { k: "rec"; fields: [string, D][]; wild: D | null; open: boolean }
@@ -94,9 +96,11 @@ function coalesce(t: Type, pol: boolean, busy: Set<string>): D {
             : coalesce(b, pol, busy),
         ),
       ];
-      // Its result: any of the alternatives' results.
-      const pending = pol && !hidePending ? pendingResults.get(t.v) : undefined;
+      // Its result, while no alternative has been chosen (once one is, its result flows in).
+      const pending = pol && !hidePending && bounds.length === 0 ? pendingResults.get(t.v) : undefined;
       if (pending) ms.push(coalesce(union(...pending.alts.map((a) => (a.t === "fn" ? a.ret : ANY))), pol, busy));
+      // Untypeable, unless something else flows in (a union with it is the other members).
+      else if (t.v.poisoned && bounds.length === 0) ms.push(pol ? { k: "hole" } : { k: "any" });
       busy.delete(key);
       return pol ? { k: "union", ms } : { k: "inter", ms };
     }
@@ -157,6 +161,7 @@ const ORDER: Record<string, number> = {
   rec: 6,
   tup: 7,
   never: 8,
+  hole: 8,
   union: 9,
   diff: 9.5,
 };
@@ -191,7 +196,7 @@ class Renderer {
     ms.forEach(flatten);
     late.forEach(flatten);
     if (pol) {
-      if (out.length > 1) out = out.filter((d) => d.k !== "never");
+      if (out.length > 1) out = out.filter((d) => d.k !== "never" && d.k !== "hole");
       out = this.mergeUnion(out);
     } else {
       if (out.length > 1) out = out.filter((d) => d.k !== "any");
@@ -305,6 +310,8 @@ class Renderer {
         return "Any";
       case "never":
         return "Never";
+      case "hole":
+        return "_";
       case "lit":
         return showLit(d.lit);
       case "named":

@@ -150,6 +150,10 @@ export function baseEnv(): Env {
   for (const [name, sig] of Object.entries(GLOBALS)) {
     env.globals.set(name, typeof sig === "string" && env.shapes.has(sig) ? named(sig) : sigType(env, sig));
   }
+  // `FQL` holds every static global but itself (faunadb GlobalResolvers.FQL): the stdlib's and
+  // native collections' modules and the global functions, never a user's collection or UDF.
+  const fql = env.shapes.get("FQLModule")!;
+  for (const [name, t] of env.globals) if (name !== "FQL") fql.fields.set(name, t);
   for (const [op, sig] of Object.entries(OPS)) env.ops.set(op, sigType(env, sig));
   return env;
 }

@@ -149,3 +149,31 @@ describe("FQL2TypecheckEverythingSpec and aliases", () => {
     typesAs(env, "Hello('x')", "String");
   });
 });
+
+// FQL2TypecheckSpec "types top-level built-ins" (`FQL.asc`), FQL2InterpreterSpec "does not expose
+// user objects in FQL namespace", FQL2NameValidationSpec "Collection, Function, Role are
+// available under FQL prefix": `FQL` holds the static globals only.
+describe("the FQL module", () => {
+  const { env } = schemaEnv({
+    collections: [coll({ name: "GlobalEnvGoblin" })],
+    functions: [{ name: "Goblin", signature: null, body: lambda("() => 1") }],
+  });
+  it("holds the stdlib's modules, the native collections and the global functions", () => {
+    typesAs(env, "FQL.asc", "(accessor: (A => Any)) => { asc: A => Any }");
+    typesAs(env, "FQL.desc", "(accessor: (A => Any)) => { desc: A => Any }");
+    typesAs(env, "FQL.Math.abs(-1)", "Number");
+    typesAs(env, "FQL.Time.now()", "Time");
+    typesAs(env, "FQL.Collection", "CollectionCollection");
+    typesAs(env, "FQL.Function.all()", "Set<FunctionDef>");
+    typesAs(env, "FQL.newId()", "ID");
+    typesAs(env, "FQL.log('hi', 1)", "Null");
+    typesAs(env, "FQL.evalV4", "(expr: { *: Any }) => Any");
+    typesAs(env, "Set.sequence(0, 3).order(FQL.desc(x => x))", "Set<Number>");
+  });
+  it("holds neither user collections and functions nor itself", () => {
+    typesAs(env, "GlobalEnvGoblin", "GlobalEnvGoblinCollection");
+    failsWith(env, "FQL.GlobalEnvGoblin!", "Type `FQLModule` does not have field `GlobalEnvGoblin`", "GlobalEnvGoblin");
+    failsWith(env, "FQL.Goblin()", "Type `FQLModule` does not have field `Goblin`", "Goblin");
+    failsWith(env, "FQL.FQL", "Type `FQLModule` does not have field `FQL`", "FQL", 1);
+  });
+});

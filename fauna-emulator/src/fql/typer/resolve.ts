@@ -27,6 +27,8 @@ export interface ResolveCtx {
   isDoc: (name: string) => boolean;
   /** Names resolved to signature parameters (`A`, `B`, …). */
   params?: ReadonlySet<string>;
+  /** The level of a let annotation's generics (see the `param` type). */
+  skolemLevel?: number;
   diags: Diag[];
 }
 
@@ -111,7 +113,10 @@ export function resolveType(
       if (!ctx.isType(te.name)) {
         if (ctx.generic) {
           if (!ctx.generic.has(te.name)) ctx.generic.set(te.name, { pos: false, neg: false, span: te.span });
-          return te.name in TS_NAMES ? ANY : { t: "param", name: te.name };
+          if (te.name in TS_NAMES) return ANY;
+          return ctx.skolemLevel === undefined
+            ? { t: "param", name: te.name }
+            : { t: "param", name: te.name, level: ctx.skolemLevel };
         }
         ctx.diags.push({ message: `Unknown type \`${te.name}\``, span: te.span });
         return ANY;

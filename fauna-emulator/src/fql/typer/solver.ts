@@ -48,7 +48,39 @@ export type Failure =
   | { kind: "tupleIndex"; arity: number; index: number; span: Span }
   | { kind: "cannotAccess"; value: Type; span: Span }
   | { kind: "cannotProject"; value: Type; span: Span }
-  | { kind: "generic"; value: Type; use: Type; span: Span; valueIsGeneric: boolean };
+  | { kind: "generic"; value: Type; use: Type; span: Span; valueIsGeneric: boolean }
+  /** A variable from outside a let's value constrained by the let annotation's generics (faunadb InvalidSkolemConstraint). */
+  | { kind: "skolem"; value: Type; use: Type; span: Span };
+
+/** Whether a type holds a let annotation's generic from a level above `level`. */
+function hasSkolemAbove(t: Type, level: number): boolean {
+  switch (t.t) {
+    case "param":
+      return t.level !== undefined && t.level > level;
+    case "named":
+      return t.args.some((a) => hasSkolemAbove(a, level));
+    case "rec":
+      return (
+        (t.wild !== null && hasSkolemAbove(t.wild, level)) ||
+        [...t.fields.values()].some((f) => hasSkolemAbove(f, level))
+      );
+    case "tup":
+      return t.elems.some((e) => hasSkolemAbove(e, level));
+    case "fn":
+      return (
+        hasSkolemAbove(t.ret, level) ||
+        (t.variadic !== null && hasSkolemAbove(t.variadic, level)) ||
+        t.params.some((p) => hasSkolemAbove(p, level))
+      );
+    case "union":
+    case "inter":
+      return t.types.some((m) => hasSkolemAbove(m, level));
+    case "diff":
+      return hasSkolemAbove(t.base, level);
+    default:
+      return false;
+  }
+}
 
 /** Levels of variables inside a type (for let-polymorphism). */
 export function levelOf(t: Type): number {
@@ -91,22 +123,28 @@ export class Solver {
   private seen = new Map<Type, Set<Type>>();
   /** The span of the constraint being solved, for failures whose value has none. */
   private ctxSpan: Span = NULL_SPAN;
+  /** Where a failure of the constraint as a whole is reported (a let's name), if elsewhere than `ctxSpan`. */
+  private siteSpan: Span | undefined;
+  /** Whether any let annotation had generics (only then can a variable meet one from an inner level). */
+  skolems = false;
   private work = 0;
   level = 0;
 
   constructor(readonly shapes: (name: string) => Shape | undefined) {}
 
   /** Solves one constraint; returns its failures (empty when it holds). */
-  constrain(value: Type, use: Type, span: Span): Failure[] {
-    const saved = { failures: this.failures, ctx: this.ctxSpan };
+  constrain(value: Type, use: Type, span: Span, site?: Span): Failure[] {
+    const saved = { failures: this.failures, ctx: this.ctxSpan, site: this.siteSpan };
     this.failures = [];
     this.ctxSpan = span;
+    this.siteSpan = site;
     try {
       this.go(value, use);
       return this.failures;
     } finally {
       this.failures = saved.failures;
       this.ctxSpan = saved.ctx;
+      this.siteSpan = saved.site;
     }
   }
 
@@ -201,7 +239,15 @@ export class Solver {
       this.trail.push(() => void set.delete(r));
     }
     if (l.t === "var") {
+      if (this.skolems && hasSkolemAbove(r, l.v.level))
+        return this.fail({ kind: "skolem", value: l, use: r, span: this.siteSpan ?? this.ctxSpan });
       const u = levelOf(r) > l.v.level ? this.extrude(r, false, l.v.level, new Map()) : r;
+      // An untypeable value flowing into a variable leaves it untypeable too (shown as `_`).
+      if (l.v.poisoned && u.t === "var" && !u.v.poisoned) {
+        const v = u.v;
+        v.poisoned = true;
+        this.trail.push(() => void (v.poisoned = false));
+      }
       this.push(l.v.upper, u);
       // A bound without a source location is reported where the variable was introduced.
       for (const b of [...l.v.lower]) this.go(b.span || !l.span ? b : { ...b, span: l.span }, u);
@@ -662,6 +708,7 @@ export class Solver {
         const nv = freshVar(level, t.span);
         cache.set(t, nv);
         const v = (nv as Type & { t: "var" }).v;
+        if (t.v.poisoned) v.poisoned = true;
         if (pol) {
           this.push(t.v.upper, nv);
           v.lower = t.v.lower.map((b) => ex(b));
@@ -714,6 +761,7 @@ export class Solver {
           const nv = freshVar(this.level, stripSpans ? undefined : t.span);
           cache.set(t0, nv);
           const v = (nv as Type & { t: "var" }).v;
+          if (t.v.poisoned) v.poisoned = true;
           if (t.v.level <= above) {
             v.lower = [t];
             return nv;

@@ -264,12 +264,8 @@ export const SHAPES: Record<string, ShapeSpec> = {
   BytesModule: { fields: { fromBase64: "(encoded: String) => Bytes" }, apply: "(encoded: String) => Bytes" },
   // A UDF as a value (faunadb UserFunction<Sig>): called through its signature.
   UserFunction: { params: ["A"], fields: { definition: "FunctionDef" }, apply: "A" },
-  FQLModule: {
-    fields: {
-      asc: "(accessor: (A => Any)) => { asc: A => Any }",
-      desc: "(accessor: (A => Any)) => { desc: A => Any }",
-    },
-  },
+  // The static globals are added to it once they exist (env.ts); `evalV4` is FQL's own.
+  FQLModule: { fields: { evalV4: "(expr: { *: Any }) => Any" } },
 };
 
 export const GLOBALS: Record<string, Sig> = {

@@ -56,8 +56,8 @@ export class Typer {
   // ---- constraints and their diagnostics ----
 
   /** `value` must flow into `use`; failures are reported (at `span` when they span several). */
-  constrain(value: Type, use: Type, span: Span): boolean {
-    const fails = this.solver.constrain(value, use, span);
+  constrain(value: Type, use: Type, span: Span, site?: Span): boolean {
+    const fails = this.solver.constrain(value, use, span, site);
     if (fails.length === 0) return true;
     this.diags.push(this.toDiagnostic(value, use, span, fails));
     return false;
@@ -86,9 +86,10 @@ export class Typer {
 
   // ---- type annotations ----
 
-  annotation(text: string, offset: number): Type {
+  /** `skolemLevel`: a let annotation's, for its generics (see the `param` type). */
+  annotation(text: string, offset: number, skolemLevel?: number): Type {
     try {
-      return this.resolve(parseTypeExpr(text, offset));
+      return this.resolve(parseTypeExpr(text, offset), skolemLevel);
     } catch (e) {
       if (e instanceof TypeExprError) {
         this.diags.push({ message: e.message, span: e.span });
@@ -98,11 +99,12 @@ export class Typer {
     }
   }
 
-  resolve(te: ReturnType<typeof parseTypeExpr>): Type {
+  resolve(te: ReturnType<typeof parseTypeExpr>, skolemLevel?: number): Type {
     return resolveAnnotation(te, {
       isType: (n) => this.env.shapes.has(n) || this.env.typeNames.has(n),
       isDoc: (n) => this.env.shapes.get(n)?.doc !== undefined,
       diags: this.diags,
+      ...(skolemLevel !== undefined ? { skolemLevel } : {}),
     });
   }
 
@@ -227,8 +229,15 @@ export class Typer {
       }
       if (s.typeAnnotation !== null) {
         const offset = s.typeSpan?.start ?? s.span.start;
-        const annot = this.annotation(s.typeAnnotation, offset);
-        this.constrain(rhs, annot, s.value.span);
+        // As in the core, the value is checked at its own level, where the annotation's generics live.
+        const annot = this.annotation(s.typeAnnotation, offset, this.solver.level + 1);
+        if (hasParams(annot)) this.solver.skolems = true;
+        this.solver.level++;
+        try {
+          this.constrain(rhs, annot, s.value.span, s.nameSpan);
+        } finally {
+          this.solver.level--;
+        }
         scope.set(s.name, { type: annot, above: null });
       } else {
         scope.set(s.name, { type: rhs, above: this.solver.level });
@@ -376,7 +385,9 @@ export class Typer {
     const res = this.fresh(fieldSpan);
     const use: Type = { t: "rec", fields: new Map([[name, res]]), wild: null, open: true, span: fieldSpan };
     dotSpans.set(use, { start: targetSpan.end, end: fieldSpan.start });
-    this.constrain(recv, use, { start: fieldExprSpan.start, end: targetSpan.end });
+    // A field that cannot be read has no type: Fauna shows it as `_` (TyperCoreSpec "use _ for untypeable things").
+    if (!this.constrain(recv, use, { start: fieldExprSpan.start, end: targetSpan.end }) && res.t === "var")
+      res.v.poisoned = true;
     return res;
   }
 }
@@ -512,6 +523,16 @@ export function failureDiagnostic(f: Failure, top = false): Diagnostic {
       return { message: `Cannot use \`[]\` operator with type \`${show(f.value)}\``, span: f.span };
     case "cannotProject":
       return { message: `Cannot use projection with type \`${show(f.value)}\``, span: f.span };
+    case "skolem": {
+      const hints: Diag[] = [];
+      if (f.use.span) hints.push({ message: "Generic type definition", span: f.use.span });
+      if (f.value.span) hints.push({ message: "Outer value originates here", span: f.value.span });
+      return {
+        message: `Value cannot be constrained by inner generic type \`${showType(f.use, false)}\``,
+        span: f.span,
+        ...(hints.length ? { hints } : {}),
+      };
+    }
     case "generic":
       return {
         message: f.valueIsGeneric

@@ -17,6 +17,8 @@ export interface TVar {
   level: number;
   lower: Type[];
   upper: Type[];
+  /** The type of an expression that failed to typecheck: shown as `_` while nothing flows in (faunadb poisoned vars). */
+  poisoned?: boolean;
 }
 
 export type Type = (
@@ -31,8 +33,12 @@ export type Type = (
   | { t: "union"; types: Type[] }
   | { t: "inter"; types: Type[] }
   | { t: "var"; v: TVar }
-  /** A type parameter of a signature (`A` in `(A => B) => Array<B>`), replaced on use. */
-  | { t: "param"; name: string }
+  /**
+   * A type parameter of a signature (`A` in `(A => B) => Array<B>`), replaced on use. `level`:
+   * a let annotation's generic (faunadb skolem) belongs to its right-hand side's level, and no
+   * variable from outside that value may be constrained by it.
+   */
+  | { t: "param"; name: string; level?: number }
   /** `base` without `Null` (the `!`, `?.` and `??` operators). */
   | { t: "diff"; base: Type }
   /** Internal use: `sub` is accepted as is, anything else goes to `use` (see `??`). */
