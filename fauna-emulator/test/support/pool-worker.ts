@@ -1,4 +1,5 @@
 // A pool worker for the WorkerPool tests: jobs that echo, spin, allocate or use the clock.
+import { readFileSync, readlinkSync } from "node:fs";
 import { threadId } from "node:worker_threads";
 import { serveJobs } from "../../src/engine/pool/worker-side.js";
 
@@ -8,7 +9,14 @@ type Job =
   | { do: "alloc" }
   | { do: "hold-clock" }
   | { do: "ts" }
-  | { do: "busy"; ms: number };
+  | { do: "busy"; ms: number }
+  | { do: "nice" };
+
+/** This thread's scheduler niceness (Linux: field 19 of its /proc stat line). */
+function niceness(): number {
+  const stat = readFileSync(`/proc/${readlinkSync("/proc/thread-self")}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
 
 await serveJobs((init, clock) => {
   if (init === "fail") throw new Error("setup failed on purpose");
@@ -34,6 +42,8 @@ await serveJobs((init, clock) => {
         for (;;);
       case "ts":
         return { ts: clock.snapshotTs().toString() };
+      case "nice":
+        return { nice: niceness(), threadId };
     }
   };
 });

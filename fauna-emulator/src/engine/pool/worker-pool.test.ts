@@ -111,6 +111,17 @@ test("a slow kind of job never takes the last idle worker: quick ones find it fr
   assert.ok(Math.max(ended.s1!, ended.s2!) >= 390, JSON.stringify(ended));
 });
 
+test("a worker runs a slow kind of job at a lower CPU priority, and a quick one at the normal priority", async () => {
+  for (let i = 0; i < 3; i++) await pool.run({ do: "busy", ms: 30 }, soon(), "app", "hashing");
+  assert.ok(pool.isSlow("hashing"));
+  // The job reports the niceness its thread ran it at.
+  const asSlow = await pool.run<{ nice: number }>({ do: "nice" }, soon(), "app", "hashing");
+  const asQuick = await pool.run<{ nice: number }>({ do: "nice" }, soon(), "app", "reading");
+  assert.ok(!isPoolFailure(asSlow) && !isPoolFailure(asQuick));
+  assert.equal(asSlow.nice, 19);
+  assert.equal(asQuick.nice, 0);
+});
+
 test("a slow job kept off the last idle worker gets it after half its time budget: delayed, never starved", async () => {
   for (let i = 0; i < 3; i++) await pool.run({ do: "busy", ms: 30 }, soon(), "x", "slow-kind");
   assert.ok(pool.isSlow("slow-kind"));

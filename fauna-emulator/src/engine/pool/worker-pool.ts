@@ -260,7 +260,7 @@ export class WorkerPool {
       if (!job) return;
       slot.job = job;
       job.startedAt = performance.now();
-      slot.worker.postMessage({ id: job.id, payload: job.payload }, job.transfer);
+      slot.worker.postMessage({ id: job.id, payload: job.payload, slow: this.isSlow(job.kind) }, job.transfer);
     }
   }
 }

@@ -1,8 +1,38 @@
 // The worker half of WorkerPool: set up once (open the store, build the engine), announce
 // readiness, then answer one job at a time. A handler reports failures in its result; a
 // throw here would only kill the worker.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { SharedClock } from "./clock.js";
+
+/** Scheduler niceness of a worker while it runs a slow kind of job (a log-in's bcrypt). */
+const SLOW_JOB_NICENESS = 19;
+
+/**
+ * Lowers (or restores) this thread's CPU priority. On a machine with fewer cores than busy
+ * threads, a worker hashing passwords would otherwise take its full share from the quick
+ * reads beside it. Linux only (a thread id from /proc); anywhere it is refused, jobs simply
+ * run at the process's priority.
+ */
+function prioritizer(): (slow: boolean) => void {
+  let tid: number;
+  try {
+    tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  } catch {
+    return () => {};
+  }
+  let niced = false;
+  return (slow) => {
+    if (slow === niced || !Number.isInteger(tid)) return;
+    try {
+      setPriority(tid, slow ? SLOW_JOB_NICENESS : 0);
+      niced = slow;
+    } catch {
+      // Raising it back may need privileges: the worker then stays at the lower priority.
+    }
+  };
+}
 
 export type JobHandler = (payload: unknown) => unknown;
 
@@ -20,7 +50,9 @@ export async function serveJobs(
     port.postMessage({ ready: false, error: e instanceof Error ? e.message : String(e) });
     return;
   }
-  port.on("message", (msg: { id: number; payload: unknown }) => {
+  const prioritize = prioritizer();
+  port.on("message", (msg: { id: number; payload: unknown; slow?: boolean }) => {
+    prioritize(msg.slow === true);
     // One job at a time: the pool sends the next only after this answer.
     void Promise.resolve(handle(msg.payload)).then((result) => port.postMessage({ id: msg.id, result }));
   });
