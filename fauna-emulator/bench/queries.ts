@@ -47,7 +47,7 @@ async function suite(name: string, dataDir: string | null): Promise<void> {
   await measure("index lookup Product.byName (token)", 200, () => shopper.query(fql`Product.byName("p1234").first()`));
   await measure("product create (admin)", 200, () =>
     db.admin.query(
-      fql`Product.create({ name: "n" + newId(), description: "d", price: 1.0, store: Store.byId(${storeId})! })`,
+      fql`Product.create({ name: "n" + newId().toString(), description: "d", price: 1.0, store: Store.byId(${storeId})! })`,
     ),
   );
   await measure("UserLogin (bcrypt verify + token)", 50, () =>
