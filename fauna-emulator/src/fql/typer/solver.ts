@@ -82,26 +82,41 @@ function hasSkolemAbove(t: Type, level: number): boolean {
   }
 }
 
-/** Levels of variables inside a type (for let-polymorphism). */
+function most(ts: readonly Type[], from = 0): number {
+  let m = from;
+  for (const x of ts) {
+    const l = levelOf(x);
+    if (l > m) m = l;
+  }
+  return m;
+}
+
+/** Levels of variables inside a type (for let-polymorphism). Loops, not spreads: it runs at every constraint. */
 export function levelOf(t: Type): number {
   switch (t.t) {
     case "var":
       return t.v.level;
     case "named":
-      return t.args.reduce((m, a) => Math.max(m, levelOf(a)), 0);
-    case "rec":
-      return Math.max(t.wild ? levelOf(t.wild) : 0, ...[...t.fields.values()].map(levelOf));
+      return most(t.args);
+    case "rec": {
+      let m = t.wild ? levelOf(t.wild) : 0;
+      for (const f of t.fields.values()) {
+        const l = levelOf(f);
+        if (l > m) m = l;
+      }
+      return m;
+    }
     case "tup":
-      return Math.max(0, ...t.elems.map(levelOf));
+      return most(t.elems);
     case "fn":
-      return Math.max(levelOf(t.ret), t.variadic ? levelOf(t.variadic) : 0, ...t.params.map(levelOf));
+      return most(t.params, Math.max(levelOf(t.ret), t.variadic ? levelOf(t.variadic) : 0));
     case "union":
     case "inter":
-      return Math.max(0, ...t.types.map(levelOf));
+      return most(t.types);
     case "diff":
       return levelOf(t.base);
     case "access":
-      return Math.max(levelOf(t.ret), ...t.args.map(levelOf));
+      return most(t.args, levelOf(t.ret));
     case "proj":
       return Math.max(levelOf(t.fn), levelOf(t.ret));
     case "ovl":

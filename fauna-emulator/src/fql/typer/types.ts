@@ -135,6 +135,16 @@ export const sameLit = (a: Lit, b: Lit): boolean => a.kind === b.kind && a.value
 
 /** Replaces type parameters by the given types (or fresh variables, created on first sight). */
 export function substitute(t: Type, params: Map<string, Type>, fresh?: (name: string) => Type): Type {
+  // Unchanged parts are shared, not copied: signatures are substituted at every call.
+  const all = (ts: Type[]): Type[] => {
+    let out: Type[] | null = null;
+    for (let i = 0; i < ts.length; i++) {
+      const r = go(ts[i]!);
+      if (out === null && r !== ts[i]) out = ts.slice(0, i);
+      if (out !== null) out.push(r);
+    }
+    return out ?? ts;
+  };
   const go = (t: Type): Type => {
     switch (t.t) {
       case "param": {
@@ -145,19 +155,45 @@ export function substitute(t: Type, params: Map<string, Type>, fresh?: (name: st
         }
         return r ?? t;
       }
-      case "named":
-        return t.args.length ? { ...t, args: t.args.map(go) } : t;
-      case "rec":
-        return { ...t, fields: new Map([...t.fields].map(([k, v]) => [k, go(v)])), wild: t.wild && go(t.wild) };
-      case "tup":
-        return { ...t, elems: t.elems.map(go) };
-      case "fn":
-        return { ...t, params: t.params.map(go), variadic: t.variadic && go(t.variadic), ret: go(t.ret) };
+      case "named": {
+        const args = all(t.args);
+        return args === t.args ? t : { ...t, args };
+      }
+      case "rec": {
+        let fields: Map<string, Type> | null = null;
+        for (const [k, v] of t.fields) {
+          const r = go(v);
+          if (fields === null && r !== v) {
+            fields = new Map();
+            for (const [k2, v2] of t.fields) {
+              if (k2 === k) break;
+              fields.set(k2, v2);
+            }
+          }
+          if (fields !== null) fields.set(k, r);
+        }
+        const wild = t.wild && go(t.wild);
+        return fields === null && wild === t.wild ? t : { ...t, fields: fields ?? t.fields, wild };
+      }
+      case "tup": {
+        const elems = all(t.elems);
+        return elems === t.elems ? t : { ...t, elems };
+      }
+      case "fn": {
+        const ps = all(t.params);
+        const variadic = t.variadic && go(t.variadic);
+        const ret = go(t.ret);
+        return ps === t.params && variadic === t.variadic && ret === t.ret ? t : { ...t, params: ps, variadic, ret };
+      }
       case "union":
-      case "inter":
-        return { ...t, types: t.types.map(go) };
-      case "diff":
-        return { ...t, base: go(t.base) };
+      case "inter": {
+        const types = all(t.types);
+        return types === t.types ? t : { ...t, types };
+      }
+      case "diff": {
+        const base = go(t.base);
+        return base === t.base ? t : { ...t, base };
+      }
       default:
         return t;
     }
