@@ -169,6 +169,10 @@ const rank = (d: D) => (d.k === "named" ? (NULLISH(d) && d.name === "Null" ? 10 
 
 class Renderer {
   private letters = new Map<number, string>();
+  // A union renders its members to drop duplicates, then again to show them, and asks each
+  // whether it is a function: remembered per node and polarity, or nesting makes it exponential.
+  private readonly rendered = [new Map<D, string>(), new Map<D, string>()];
+  private readonly simplified = [new Map<D[], D[]>(), new Map<D[], D[]>()];
   constructor(private readonly keep: Set<number>) {}
 
   private letter(id: number): string {
@@ -183,6 +187,13 @@ class Renderer {
 
   /** Simplifies a union (pol) or intersection (!pol) and renders it. */
   private members(ms: D[], pol: boolean): D[] {
+    const memo = this.simplified[pol ? 1 : 0]!;
+    let known = memo.get(ms);
+    if (!known) memo.set(ms, (known = this.simplify(ms, pol)));
+    return known;
+  }
+
+  private simplify(ms: D[], pol: boolean): D[] {
     let out: D[] = [];
     // What remains of a value without Null comes after the other members (faunadb coalesces
     // differences last: `1 ?? 2` is `2 | 1`); an open one stays `A - Null`.
@@ -303,6 +314,13 @@ class Renderer {
   }
 
   render(d: D, pol: boolean): string {
+    const memo = this.rendered[pol ? 1 : 0]!;
+    let known = memo.get(d);
+    if (known === undefined) memo.set(d, (known = this.renderNode(d, pol)));
+    return known;
+  }
+
+  private renderNode(d: D, pol: boolean): string {
     switch (d.k) {
       case "var":
         return this.letter(d.id);

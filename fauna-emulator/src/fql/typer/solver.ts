@@ -133,7 +133,10 @@ const MAX_WORK = 2_000_000;
 const CONTAINERS = new Set(["Array", "Set", "Page", "EventSource"]);
 
 export class Solver {
-  private trail: (() => void)[] = [];
+  // The undo trail, as data rather than closures (an entry per bound added: the hottest path):
+  // a list to pop, a seen-set and the type to forget, or a function.
+  private trail: (Type[] | Set<Type> | (() => void))[] = [];
+  private trailSeen: (Type | null)[] = [];
   private failures: Failure[] = [];
   private seen = new Map<Type, Set<Type>>();
   /** The span of the constraint being solved, for failures whose value has none. */
@@ -202,7 +205,18 @@ export class Solver {
   }
 
   private undo(mark: number): void {
-    while (this.trail.length > mark) this.trail.pop()!();
+    while (this.trail.length > mark) {
+      const entry = this.trail.pop()!;
+      const seen = this.trailSeen.pop()!;
+      if (Array.isArray(entry)) entry.pop();
+      else if (entry instanceof Set) entry.delete(seen!);
+      else entry();
+    }
+  }
+
+  private record(entry: Type[] | Set<Type> | (() => void), seen: Type | null = null): void {
+    this.trail.push(entry);
+    this.trailSeen.push(seen);
   }
 
   private fail(f: Failure): void {
@@ -215,7 +229,7 @@ export class Solver {
 
   private push(list: Type[], t: Type): void {
     list.push(t);
-    this.trail.push(() => void list.pop());
+    this.record(list);
   }
 
   fresh(span?: Span): Type {
@@ -250,8 +264,7 @@ export class Solver {
       if (!s) this.seen.set(l, (s = new Set()));
       if (s.has(r)) return;
       s.add(r);
-      const set = s;
-      this.trail.push(() => void set.delete(r));
+      this.record(s, r);
     }
     if (l.t === "var") {
       if (this.skolems && hasSkolemAbove(r, l.v.level))
@@ -261,7 +274,7 @@ export class Solver {
       if (l.v.poisoned && u.t === "var" && !u.v.poisoned) {
         const v = u.v;
         v.poisoned = true;
-        this.trail.push(() => void (v.poisoned = false));
+        this.record(() => void (v.poisoned = false));
       }
       this.push(l.v.upper, u);
       // A bound without a source location is reported where the variable was introduced.

@@ -88,8 +88,11 @@ export const lit = (l: Lit, span?: Span): Type => (span ? { t: "lit", lit: l, sp
 export const at = <T extends Type>(t: T, span: Span | undefined): T => (span ? { ...t, span } : t);
 
 let nextVar = 0;
-export const freshVar = (level: number, span?: Span): Type =>
-  at({ t: "var", v: { id: nextVar++, level, lower: [], upper: [] } }, span);
+export const freshVar = (level: number, span?: Span): Type => {
+  // Built directly: spreading a new variable into a copy with its span costs more than the variable.
+  const v = { id: nextVar++, level, lower: [], upper: [] };
+  return span ? { t: "var", v, span } : { t: "var", v };
+};
 
 /** The named type a literal belongs to first (faunadb `primaryLitType`). */
 export function litBase(l: Lit): Type {
