@@ -116,6 +116,7 @@ export function describeSchema(schema: CompiledSchema, files = new Map<string, s
           })),
         })),
         checkConstraints: c.checks.map((ch) => ({ name: ch.name, body: snippet(ch.body) })),
+        uniques: c.uniques.map((u) => u.terms.map((t) => (t.mva ? `mva(${pathText(t.path)})` : pathText(t.path)))),
       };
     }),
     functions: s.functions.map((f) => {

@@ -18,6 +18,17 @@ export function findUnboundNames(root: Expr, isKnown: (name: string) => boolean,
 }
 
 /** Names an expression uses without binding them (its free variables and globals). */
+/** Free names of an expression with where each occurs, in source order. */
+export function freeNameSites(root: Expr): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  walkFreeNames(root, (name, span) => {
+    const sites = out.get(name);
+    if (sites) sites.push(span);
+    else out.set(name, [span]);
+  });
+  return out;
+}
+
 export function freeNames(root: Expr): Set<string> {
   const out = new Set<string>();
   walkFreeNames(root, (name) => out.add(name));

@@ -6,6 +6,7 @@ import { FOO_BAR_REFS, USER } from "./schemas.js";
 
 const CORE = "ext/fql/shared/src/test/scala/typer";
 const MODEL = "ext/model/src/test/scala/fql2";
+const ENV = "ext/fql/shared/src/test/scala/env/SchemaTypeValidatorSpec.scala";
 
 // This repository's own schema (schema/*.fsl at the repo root), read when the corpus loads.
 const SHOP_SCHEMA_DIR = fileURLToPath(new URL("../../../schema/", import.meta.url));
@@ -159,6 +160,57 @@ export const schemaCases: SchemaCase[] = [
     schema:
       'collection Foo {\n  a: Int = 5\n  b: Time = Time.now()\n  c: String? = null\n  d: "cart" | "paid" = "cart"\n}\n',
     expect: "ok",
+  },
+  {
+    name: "SchemaTypeValidatorSpec: an indexed computed field cannot use computed fields",
+    source: `${ENV} "validate schema"`,
+    schema:
+      "collection User {\n  compute other = _ => 2\n  compute name = doc => doc.other\n  index byName { terms [.name] }\n}\n",
+    expect: { messages: ["Computed fields used in indexes or constraints cannot use computed fields"] },
+  },
+  {
+    name: "SchemaTypeValidatorSpec: an indexed computed field cannot call UDFs",
+    source: `${ENV} "disallow udfs in indexed computed fields"`,
+    schema:
+      "function one(_) { 1 }\n\ncollection Foo {\n  compute a = _ => 1 + one(0)\n\n  index byA { terms [.a] }\n}\n",
+    expect: { messages: ["Computed fields used in indexes or constraints cannot call UDFs"] },
+  },
+  {
+    name: "SchemaTypeValidatorSpec: an indexed computed field cannot read its document's ts",
+    source: `${ENV} "disallow accessing ts field on indexed computed fields"`,
+    schema: "collection Foo {\n  compute a = doc => doc.ts\n\n  index byA { terms [.a] }\n}\n",
+    expect: { messages: ["Computed fields used in indexes or constraints cannot use a doc's ts field"] },
+  },
+  {
+    name: "SchemaTypeValidatorSpec: another value's ts is fine in an indexed computed field",
+    source: `${ENV} "allow accessing ts field on other objects"`,
+    schema:
+      "collection Foo {\n  compute a = doc => {\n    let doc = { ts: 3 }\n    doc.ts\n  }\n\n  index byA { terms [.a] }\n}\n",
+    expect: "ok",
+  },
+  {
+    name: "SchemaTypeValidatorSpec: an indexed computed field cannot access collections",
+    source: `${ENV} checkDisallowed("disallow making sets", "User.all()")`,
+    schema: "collection User {\n  compute a = _ => User.all()\n  index byA { terms [.a] }\n}\n",
+    expect: { messages: ["Computed fields used in indexes or constraints cannot access collections"] },
+  },
+  {
+    name: "SchemaTypeValidatorSpec: a computed field no index reads may call a UDF",
+    source: `${ENV} (the rules apply only to indexed computed fields: postcheckIndexedComputedFields)`,
+    schema: "function one(_) { 1 }\n\ncollection Foo {\n  compute a = _ => 1 + one(0)\n}\n",
+    expect: "ok",
+  },
+  {
+    name: "SchemaTypeValidatorSpec: a unique constraint's path must be a field of the document",
+    source: `${ENV} checkIndexes (c.uniques: addFieldTypecheck, as index terms)`,
+    schema: "collection Foo {\n  a: String\n  unique [.b]\n}\n",
+    expect: { messages: ["Type `Foo` does not have field `b`"] },
+  },
+  {
+    name: "SchemaTypeValidatorSpec: an indexed computed field read through a unique constraint follows the rules",
+    source: `${ENV} postcheckIndexedComputedFields (c.uniques)`,
+    schema: "function one(_) { 1 }\n\ncollection Foo {\n  compute a = _ => one(0)\n  unique [.a]\n}\n",
+    expect: { messages: ["Computed fields used in indexes or constraints cannot call UDFs"] },
   },
   {
     name: "Storefront: this repository's schema pushes",

@@ -4,6 +4,7 @@
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
+import { freeNameSites } from "../check.js";
 import { baseEnv, cloneEnv, stripSpans, type Env } from "./env.js";
 import { withSource, type SchemaDescription, type TypeDiagnostic } from "./shapes.js";
 import { resolveAnnotation, resolveType, type Diag } from "./resolve.js";
@@ -158,12 +159,13 @@ export function buildSchemaEnv(
       if (f.default) check("collection", c.name, f.default, resolveIn(f.type, "collection", c.name, false));
     for (const cc of c.checkConstraints)
       check("collection", c.name, cc.body, { t: "fn", params: [doc], variadic: null, ret: union(BOOLEAN, NULL) });
-    // Index terms and values must select fields of the document (faunadb checkIndexes).
-    for (const idx of c.indexes)
-      for (const path of [...idx.terms, ...idx.values.map((v) => v.field)]) {
-        const body = pathLambda(path);
-        if (body) check("collection", c.name, body, { t: "fn", params: [doc], variadic: null, ret: ANY });
-      }
+    // Index terms and values, and unique constraints, must select fields of the document
+    // (faunadb SchemaTypeValidator.checkIndexes).
+    for (const path of indexedPaths(c)) {
+      const body = pathLambda(path);
+      if (body) check("collection", c.name, body, { t: "fn", params: [doc], variadic: null, ret: ANY });
+    }
+    report("collection", c.name, indexedComputedFieldRules(schema, c));
   }
   // Inferred computed field types are kept as inferred (faunadb persists them): their
   // variables are replaced by the types that flowed in.
@@ -298,6 +300,87 @@ function persistable(t: Type): boolean {
 }
 
 /** `.a.b` / `mva(.tags)` as the selection lambda `(.a.b)` (null if the path is not simple). */
+/** Every path an index or unique constraint of `c` reads. */
+function indexedPaths(c: Coll): string[] {
+  return [...c.indexes.flatMap((i) => [...i.terms, ...i.values.map((v) => v.field)]), ...(c.uniques ?? []).flat()];
+}
+
+/**
+ * A computed field that an index or unique constraint reads must be a function of its own
+ * document alone (faunadb SchemaTypeValidator.postcheckIndexedComputedFields): no UDF calls,
+ * no collections, no other computed fields and not the document's `ts`. The last two are
+ * checked on the field's parameter itself (the core asks the typer which selects read a
+ * document; a parameter not shadowed by a `let` is that document).
+ */
+function indexedComputedFieldRules(schema: SchemaDescription, c: Coll): Diag[] {
+  const first = (path: string) => /^\s*(?:mva\(\s*)?(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  const names = new Set<string>();
+  for (const path of indexedPaths(c)) {
+    const m = first(path);
+    if (m) names.add(m[1] ?? (JSON.parse(m[2]!) as string));
+  }
+  const computed = new Set(c.computedFields.map((cf) => cf.name));
+  const udfs = schema.functions.flatMap((f) => [f.name, ...(f.alias ? [f.alias] : [])]);
+  const colls = schema.collections.flatMap((x) => [x.name, ...(x.alias ? [x.alias] : [])]);
+  const diags: Diag[] = [];
+  for (const cf of c.computedFields) {
+    if (!names.has(cf.name)) continue;
+    const sites = freeNameSites(cf.body);
+    for (const u of udfs) {
+      const at = sites.get(u)?.[0];
+      if (at) diags.push({ message: "Computed fields used in indexes or constraints cannot call UDFs", span: at });
+    }
+    for (const n of colls) {
+      const at = sites.get(n)?.[0];
+      if (at)
+        diags.push({ message: "Computed fields used in indexes or constraints cannot access collections", span: at });
+    }
+    if (cf.body.type !== "Lambda") continue;
+    const param = (cf.body as Lambda).params[0];
+    if (!param) continue;
+    for (const { name, span } of selectsOn(cf.body.body, param)) {
+      if (computed.has(name))
+        diags.push({ message: "Computed fields used in indexes or constraints cannot use computed fields", span });
+      else if (name === "ts")
+        diags.push({ message: "Computed fields used in indexes or constraints cannot use a doc's ts field", span });
+    }
+  }
+  return diags;
+}
+
+/** `param.name` selects in `e` where `param` still names the lambda's parameter, with the name's span. */
+function selectsOn(e: Expr, param: string): { name: string; span: Span }[] {
+  const out: { name: string; span: Span }[] = [];
+  const walk = (node: unknown, shadowed: boolean): void => {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, shadowed));
+    const n = node as Expr & Record<string, unknown>;
+    if (n.type === "Field") {
+      const f = n as Extract<Expr, { type: "Field" }>;
+      if (!shadowed && f.target.type === "Ident" && (f.target as { name: string }).name === param)
+        out.push({ name: f.name, span: { start: f.span.end - f.name.length, end: f.span.end } });
+      return walk(f.target, shadowed);
+    }
+    if (n.type === "Lambda") {
+      const l = n as Lambda;
+      return walk(l.body, shadowed || l.params.includes(param) || l.variadic === param);
+    }
+    if (n.type === "Block") {
+      let inner = shadowed;
+      for (const s of (n as Extract<Expr, { type: "Block" }>).stmts) {
+        if (s.type === "Let") {
+          walk(s.value, inner);
+          if (s.name === param) inner = true;
+        } else walk(s.expr, inner);
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== "span" && k !== "type") walk(v, shadowed);
+  };
+  walk(e, false);
+  return out;
+}
+
 function pathLambda(term: string): Lambda | null {
   const m = /^\s*mva\((.*)\)\s*$/.exec(term);
   const path = (m ? m[1]! : term).trim();

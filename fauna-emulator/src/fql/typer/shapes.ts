@@ -26,6 +26,8 @@ export interface SchemaDescription {
     computedFields: { name: string; signature: string | null; body: Expr }[];
     indexes: { name: string; terms: string[]; values: { field: string; order: "asc" | "desc" }[] }[];
     checkConstraints: { name: string; body: Expr }[];
+    /** Paths of unique constraints (`.email`, `mva(.tags)`), as index terms are written. */
+    uniques?: string[][];
   }[];
   functions: { name: string; alias?: string; signature: string | null; body: Expr }[];
   roles: {
