@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, ConstraintFailureError, QueryTimeoutError, fql } from "fauna";
+import { Client, ConstraintFailureError, QueryTimeoutError, fql, type QueryValue } from "fauna";
 import { applySchema, startEmulator } from "../src/index.js";
 import { fails, run, startDb } from "./support/emulator.js";
 import { AUTH_EXTRAS, SHOP_SCHEMA } from "./support/fixtures.js";
@@ -189,12 +189,12 @@ describe("pagination cost", () => {
     try {
       await run(db.admin, fql`Set.sequence(0, 200).forEach(n => C.create({ n: n }))`);
       for (const set of [fql`C.all()`, fql`C.byN()`, fql`C.all().map(c => c.n)`]) {
-        const page = await db.admin.query<{ data: unknown[]; after?: string }>(fql`${set}.paginate(12)`);
+        const page = await db.admin.query<{ data: QueryValue[]; after?: string }>(fql`${set}.paginate(12)`);
         assert.equal(page.data.data.length, 12);
         assert.ok(page.stats!.read_ops <= 13, `${page.stats!.read_ops} read ops for a page of 12`);
         assert.ok(page.data.after, "more pages");
       }
-      const first = await db.admin.query<unknown>(fql`C.all().first()`);
+      const first = await db.admin.query<QueryValue>(fql`C.all().first()`);
       assert.ok(first.stats!.read_ops <= 1, `${first.stats!.read_ops} read ops for first()`);
     } finally {
       await db.close();

@@ -68,12 +68,13 @@ const diagnosticLines = (text: string): string[] =>
     .map((l) => l.slice("error: ".length))
     .filter((l) => l !== "Invalid database schema update.");
 
-type Outcome = { staticType: string | undefined; data: QueryValue } | { code: string; summary: string };
+type Outcome =
+  { staticType: string | undefined; data: QueryValue; summary: string } | { code: string; summary: string };
 
 async function runTyped(c: Client, query: string): Promise<Outcome> {
   try {
     const r = await c.query(fql([query] as unknown as TemplateStringsArray), { typecheck: true, format: "simple" });
-    return { staticType: r.static_type, data: r.data };
+    return { staticType: r.static_type, data: r.data, summary: r.summary ?? "" };
   } catch (e) {
     const err = e as { code?: string; queryInfo?: { summary?: string }; message: string };
     return { code: err.code ?? "unknown", summary: err.queryInfo?.summary ?? err.message };
@@ -95,6 +96,11 @@ function mismatch(c: TypecheckCase, got: Outcome): string | null {
   if (got.staticType !== c.expect.staticType) return `static type ${got.staticType}, expected ${c.expect.staticType}`;
   if (c.expect.data !== undefined && JSON.stringify(got.data) !== JSON.stringify(c.expect.data))
     return `data ${JSON.stringify(got.data)}, expected ${JSON.stringify(c.expect.data)}`;
+  for (const fragment of c.expect.summaryIncludes ?? [])
+    if (!got.summary.includes(fragment)) return `summary lacks ${JSON.stringify(fragment)}`;
+  // Only a function-valued result warns (faunadb "Function is not called.").
+  if (got.summary.includes("warning:") && !/ => /.test(c.expect.staticType))
+    return `warned: ${got.summary.split("\n")[0]}`;
   return null;
 }
 

@@ -62,6 +62,8 @@ export interface DiagnosticNote {
   message: string;
   span: SourceSpan;
   kind?: "hint" | "cause";
+  /** The fix a hint suggests: this text in place of its span. */
+  suggestion?: string;
 }
 
 /** A parse/check failure (`invalid_query`). `diagnostics` are rendered into the summary. */

@@ -31,7 +31,7 @@ import { Lru } from "./lru.js";
 import { SharedClock } from "./pool/clock.js";
 import { render } from "./render.js";
 import { applySchemaFiles, loadSchema, SchemaApi } from "./schema-apply.js";
-import { errorSummary, withNotes } from "./summary.js";
+import { errorSummary, warningSummary, withNotes } from "./summary.js";
 import {
   FAILURE_INFO,
   type Engine,
@@ -324,6 +324,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
     // The sources as the query found them: errors in its own text, UDFs and schema files are quoted.
     let sources = new Map<string, string>();
     let staticType: string | undefined;
+    let warnings: string[] = [];
     const run = (ctx: QueryContext) => {
       sources = this.sourcesOf(ctx, req.source);
       const block = this.parse(req.source);
@@ -333,6 +334,10 @@ export class FaunaEngine extends SchemaApi implements Engine {
         const checked = this.typecheck(ctx.schema, req.source, block, req.variables);
         if (!checked.ok) throw new InvalidQueryError(checked.diagnostics.map((d) => withNotes(d)));
         staticType = checked.staticType;
+        warnings = warningSummary(
+          checked.warnings.map((w) => withNotes(w)),
+          sources,
+        );
       }
       const scope = new Scope();
       for (const [k, v] of req.variables) scope.define(k, v);
@@ -348,7 +353,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
       ...(staticType !== undefined ? { staticType } : {}),
       txnTs: ctx.txnTs,
       schemaVersion: this.schemaVersion(ctx),
-      summary: ctx.logs.map((l) => `info: ${l}`).join("\n\n"),
+      // Check-time diagnostics come before what the query logged while it ran (faunadb logs.check, logs.runtime).
+      summary: [...warnings, ...ctx.logs.map((l) => `info: ${l}`)].join("\n\n"),
       stats: this.stats(ctx, started, retries),
     };
   }

@@ -13,7 +13,12 @@ export function withNotes(
 ): { message: string; span: SourceSpan; hints?: DiagnosticNote[] } {
   const at = (span: SourceSpan): SourceSpan => (source === undefined ? span : { ...span, source });
   const notes: DiagnosticNote[] = [
-    ...(d.hints ?? []).map((h) => ({ message: h.message, span: at(h.span), kind: "hint" as const })),
+    ...(d.hints ?? []).map((h) => ({
+      message: h.message,
+      span: at(h.span),
+      kind: "hint" as const,
+      ...(h.suggestion !== undefined ? { suggestion: h.suggestion } : {}),
+    })),
     ...(d.causes ?? []).flatMap((c) => [
       { message: c.message, span: at(c.span), kind: "cause" as const },
       ...(c.hints ?? []).map((h) => ({ message: h.message, span: at(h.span), kind: "hint" as const })),
@@ -34,8 +39,23 @@ function lineCol(src: string, offset: number): { line: number; column: number } 
   return { line, column: col };
 }
 
-/** `at *query*:L:C` plus a gutter excerpt with carets under the span. */
-export function excerpt(span: SourceSpan, sources: Map<string, string>): string {
+/**
+ * A note's excerpt (without its `at` line). A suggested fix shows the source with the fix
+ * applied, marked `+` (added), `~` (changed) or `-` (removed), as faunadb's Hint renders it.
+ */
+function noteExcerpt(h: DiagnosticNote, sources: Map<string, string>): string {
+  const name = h.span.source ?? "*query*";
+  const src = sources.get(name);
+  if (h.suggestion === undefined || src === undefined) return excerpt(h.span, sources).replace(/^at [^\n]*\n/, "");
+  if (h.suggestion === "") return excerpt(h.span, sources, "-").replace(/^at [^\n]*\n/, "");
+  const fixed = src.slice(0, h.span.start) + h.suggestion + src.slice(h.span.end);
+  const mark = h.span.start === h.span.end ? "+" : "~";
+  const span = { ...h.span, end: h.span.start + h.suggestion.length };
+  return excerpt(span, new Map([[name, fixed]]), mark).replace(/^at [^\n]*\n/, "");
+}
+
+/** `at *query*:L:C` plus a gutter excerpt with carets (or `mark`) under the span. */
+export function excerpt(span: SourceSpan, sources: Map<string, string>, mark = "^"): string {
   const name = span.source ?? "*query*";
   const src = sources.get(name);
   if (src === undefined) return `at ${name}`;
@@ -47,7 +67,7 @@ export function excerpt(span: SourceSpan, sources: Map<string, string>): string 
     `at ${name}:${line}:${column}`,
     `${gutter} |`,
     `${line} | ${text}`,
-    `${gutter} | ${" ".repeat(column - 1)}${"^".repeat(width)}`,
+    `${gutter} | ${" ".repeat(column - 1)}${mark.repeat(width)}`,
     `${gutter} |`,
   ].join("\n");
 }
@@ -72,9 +92,22 @@ export function errorSummary(
       }
       if (d.span) parts.push(excerpt(d.span, sources));
       for (const site of d.callSites ?? []) parts.push(excerpt(site, sources));
-      for (const h of d.hints ?? [])
-        parts.push(`${h.kind ?? "hint"}: ${h.message}`, excerpt(h.span, sources).replace(/^at [^\n]*\n/, ""));
+      for (const h of d.hints ?? []) parts.push(`${h.kind ?? "hint"}: ${h.message}`, noteExcerpt(h, sources));
       return parts.join("\n");
     })
     .join("\n\n");
+}
+
+/** Check-time warnings of a query that ran (e.g. "Function is not called."), as Fauna's summary shows them. */
+export function warningSummary(
+  warnings: { message: string; span: SourceSpan; hints?: DiagnosticNote[] }[],
+  sources: Map<string, string>,
+): string[] {
+  return warnings.map((w) =>
+    [
+      `warning: ${w.message}`,
+      excerpt(w.span, sources),
+      ...(w.hints ?? []).flatMap((h) => [`${h.kind ?? "hint"}: ${h.message}`, noteExcerpt(h, sources)]),
+    ].join("\n"),
+  );
 }

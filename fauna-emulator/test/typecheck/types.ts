@@ -19,6 +19,8 @@ export interface TypecheckCase {
 export interface TypecheckSuccess {
   staticType: string;
   data?: unknown;
+  /** Fragments of the answer's summary (check-time warnings). */
+  summaryIncludes?: string[];
 }
 
 /**

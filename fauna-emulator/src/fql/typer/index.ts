@@ -56,7 +56,7 @@ export function typecheckQuery(
   expr: Expr,
   env: TypeEnv,
   opts: { source?: string; args?: Record<string, Value> } = {},
-): { ok: true; staticType: string } | { ok: false; diagnostics: TypeDiagnostic[] } {
+): { ok: true; staticType: string; warnings: TypeDiagnostic[] } | { ok: false; diagnostics: TypeDiagnostic[] } {
   const typer = new Typer(env.env, opts.args ?? {});
   let t;
   try {
@@ -80,7 +80,56 @@ export function typecheckQuery(
     (alt, use) => typer.solver.choose(alt, use),
     () => typer.solver.rewind(mark),
   );
-  return { ok: true, staticType };
+  return { ok: true, staticType, warnings: uncalledFunction(expr, staticType, opts.source ?? "*query*") };
+}
+
+/**
+ * faunadb FQLInterpreter: a query whose value is a function (or an intersection of them) most
+ * likely forgot to call it — "Function is not called.", with the call as the suggested fix.
+ */
+function uncalledFunction(expr: Expr, staticType: string, source: string): TypeDiagnostic[] {
+  if (expr.type !== "Block" || !isFunctionDisplay(staticType)) return [];
+  const stmts = (expr as Extract<Expr, { type: "Block" }>).stmts;
+  const last = stmts[stmts.length - 1];
+  if (!last) return [];
+  const span = last.type === "Let" ? last.span : last.expr.span;
+  return [
+    {
+      message: "Function is not called.",
+      span: { start: span.start, end: span.end, source },
+      hints: [{ message: "Call the function.", span: { start: span.end, end: span.end, source }, suggestion: "()" }],
+    },
+  ];
+}
+
+/** Whether a displayed type is a function, or an intersection of parenthesized functions. */
+function isFunctionDisplay(shown: string): boolean {
+  const topLevel = (s: string): { arrow: boolean; parts: string[] } => {
+    let depth = 0;
+    let quoted = false;
+    let arrow = false;
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]!;
+      if (quoted) {
+        if (c === "\\") i++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
+      else if (c === ")" || c === "]" || c === "}" || (c === ">" && s[i - 1] !== "=")) depth--;
+      else if (depth === 0 && s.startsWith(" => ", i - 1)) arrow = true;
+      else if (depth === 0 && s.startsWith(" & ", i - 1)) {
+        parts.push(s.slice(from, i - 1));
+        from = i + 2;
+      }
+    }
+    parts.push(s.slice(from));
+    return { arrow, parts };
+  };
+  const top = topLevel(shown);
+  if (top.parts.length === 1) return top.arrow;
+  return top.parts.every((p) => p.startsWith("(") && p.endsWith(")") && topLevel(p.slice(1, -1)).arrow);
 }
 
 export { parseTypeExpr, parseSignature, showTypeExpr, type TypeExpr } from "./type-expr.js";

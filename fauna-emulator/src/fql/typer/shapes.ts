@@ -7,7 +7,8 @@ import type { Diagnostic } from "./typer.js";
 export interface TypeDiagnostic {
   message: string;
   span: SourceSpan;
-  hints?: { message: string; span: SourceSpan }[];
+  /** `suggestion`: text that replaces the hint's span in the fix it suggests (faunadb Hint.suggestion). */
+  hints?: { message: string; span: SourceSpan; suggestion?: string }[];
   /** Added to the brief's shape: the failures behind a "not a subtype" error, which Fauna
    *  prints as `cause:` entries (each may carry its own hints). */
   causes?: TypeDiagnostic[];

@@ -39,7 +39,31 @@ export const stdlibCases: TypecheckCase[] = [
     name: "FQL2TypecheckSpec: an uncalled static function",
     source: `${MODEL} "warns about uncalled functions"`,
     query: "Time.now",
-    expect: { staticType: "() => Time" },
+    expect: {
+      staticType: "() => Time",
+      summaryIncludes: [
+        "warning: Function is not called.\nat *query*:1:1\n  |\n1 | Time.now\n  | ^^^^^^^^\n  |",
+        "hint: Call the function.\n  |\n1 | Time.now()\n  |         ++\n  |",
+      ],
+    },
+  },
+  {
+    name: "FQL2TypecheckSpec: an uncalled overloaded function",
+    source: `${MODEL} "warns about uncalled overloaded functions" (span 0..15, the hint's fix at its end)`,
+    query: "(x, y) => x + y",
+    expect: {
+      staticType: "((Number, Number) => Number) & ((String, String) => String)",
+      summaryIncludes: [
+        "warning: Function is not called.\nat *query*:1:1",
+        "1 | (x, y) => x + y()\n  |                ++",
+      ],
+    },
+  },
+  {
+    name: "FQL2TypecheckSpec: a called function warns of nothing",
+    source: `${MODEL} "dbg does types correctly" (logs.check is empty)`,
+    query: "Time.now().year > 2000",
+    expect: { staticType: "Boolean" },
   },
   {
     name: "FQL2TypecheckSpec: a module cannot be called",
