@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 import { EmbeddedSet, Page, fql, type Document } from "fauna";
 import { FaunaEngine } from "../src/engine/engine.js";
 import { openStore } from "../src/store/index.js";
+import { queryEngine } from "./support/engine.js";
 import { run, startDb, type TestDb } from "./support/emulator.js";
 
 const SCHEMA = `
@@ -37,15 +38,7 @@ test("a document with a Set-typed computed field renders it as a set cursor, and
 test("an error while encoding the result rolls the transaction back", () => {
   const store = openStore({ dir: null });
   const engine = new FaunaEngine(store, { rootSecret: "secret" });
-  const request = (source: string, encode: (data: unknown) => unknown) =>
-    engine.query({
-      secret: "secret",
-      source,
-      variables: new Map(),
-      deadline: Date.now() + 5_000,
-      timeoutMs: 5_000,
-      encode,
-    });
+  const request = (source: string, encode: (data: unknown) => unknown) => queryEngine(engine, source, { encode });
   try {
     request(`Collection.create({ name: "B" })`, (d) => d);
     assert.throws(

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { FaunaEngine } from "../src/engine/engine.js";
 import { SharedClock } from "../src/engine/pool/clock.js";
 import { openStore } from "../src/store/index.js";
+import { queryEngine } from "./support/engine.js";
 
 /** A clock on which another worker seems to be committing for the first `busyReads` looks. */
 class BusyClock extends SharedClock {
@@ -18,22 +19,12 @@ class BusyClock extends SharedClock {
   }
 }
 
-const request = (engine: FaunaEngine, source: string) =>
-  engine.query({
-    secret: "secret",
-    source,
-    variables: new Map(),
-    deadline: Date.now() + 5_000,
-    timeoutMs: 5_000,
-    encode: (d) => d,
-  });
-
 for (const busyReads of [3, 500]) {
   test(`a read while commits keep landing (${busyReads} busy looks) answers`, () => {
     const store = openStore({ dir: null });
     try {
       const engine = new FaunaEngine(store, { rootSecret: "secret", clock: new BusyClock(busyReads) });
-      assert.deepEqual(request(engine, "1 + 1").data, { kind: "int", value: 2 });
+      assert.deepEqual(queryEngine(engine, "1 + 1").data, { kind: "int", value: 2 });
     } finally {
       store.close();
     }

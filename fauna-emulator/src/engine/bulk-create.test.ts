@@ -11,6 +11,7 @@ import Database from "libsql";
 import { QueryError, doc, double, int, obj, time, type ObjectValue, type Value } from "../core/index.js";
 import { DB_FILE, openStore, type Store } from "../store/index.js";
 import { FaunaEngine } from "./engine.js";
+import { queryEngine } from "../../test/support/engine.js";
 
 const ROOT = "secret";
 const SCHEMA = `
@@ -114,17 +115,9 @@ function openSide(): Side {
   const engine = new FaunaEngine(store, { rootSecret: ROOT });
   engine.schemaUpdate(ROOT, [{ filename: "main.fsl", content: SCHEMA }], { staged: false, override: true });
   const q = (source: string, variables: Record<string, Value> = {}, secret = ROOT) =>
-    engine.query({
-      secret,
-      source,
-      variables: new Map(Object.entries(variables)),
-      deadline: Date.now() + 60_000,
-      timeoutMs: 60_000,
-      // Untyped, like the loader: rows are checked when written (a bad row's run-time error
-      // is what both sides must agree on), not statically.
-      typecheck: false,
-      encode: (d) => d,
-    }).data;
+    // Untyped, like the loader: rows are checked when written (a bad row's run-time error
+    // is what both sides must agree on), not statically.
+    queryEngine(engine, source, { secret, variables, timeoutMs: 60_000, typecheck: false }).data;
   q(`Store.create({ id: "${STORE_ID}", name: "S" })`);
   return { dir, store, engine, q };
 }

@@ -12,16 +12,17 @@ export function withNotes(
   source?: string,
 ): { message: string; span: SourceSpan; hints?: DiagnosticNote[] } {
   const at = (span: SourceSpan): SourceSpan => (source === undefined ? span : { ...span, source });
+  const hint = (h: NonNullable<TypeDiagnostic["hints"]>[number]): DiagnosticNote => ({
+    message: h.message,
+    span: at(h.span),
+    kind: "hint",
+    ...(h.suggestion !== undefined ? { suggestion: h.suggestion } : {}),
+  });
   const notes: DiagnosticNote[] = [
-    ...(d.hints ?? []).map((h) => ({
-      message: h.message,
-      span: at(h.span),
-      kind: "hint" as const,
-      ...(h.suggestion !== undefined ? { suggestion: h.suggestion } : {}),
-    })),
+    ...(d.hints ?? []).map(hint),
     ...(d.causes ?? []).flatMap((c) => [
       { message: c.message, span: at(c.span), kind: "cause" as const },
-      ...(c.hints ?? []).map((h) => ({ message: h.message, span: at(h.span), kind: "hint" as const })),
+      ...(c.hints ?? []).map(hint),
     ]),
   ];
   return { message: d.message, span: at(d.span), ...(notes.length ? { hints: notes } : {}) };

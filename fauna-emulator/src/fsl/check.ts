@@ -1,5 +1,6 @@
 // Whole-schema validation of a push: item names must be unique, field types and role
 // resources must resolve against the submitted schema (as Fauna refuses such a push).
+import { NATIVE_RESOURCES } from "../core/index.js";
 import { diagnostic } from "./errors.js";
 import type { FslDiagnostic } from "./model.js";
 import type { ParsedFile } from "./parsed.js";
@@ -11,18 +12,6 @@ const NATIVE_DOC_TYPES = new Set(["Key", "Token", "Credential"]);
 const CONSTRUCTORS = new Set(["Array", "Set", "Page", "Ref", "EmptyRef", "NamedRef", "EmptyNamedRef", "EventSource"]);
 /** Builtin type names that exist but cannot be stored in a document. */
 const NON_PERSISTABLE = new Set(["ID", "Never", "Function", "Object", "Document"]);
-/** Resources a role may name besides user collections and functions (`Credentials` is legacy). */
-export const NATIVE_RESOURCES = new Set([
-  "Key",
-  "Token",
-  "Credential",
-  "Credentials",
-  "Database",
-  "Collection",
-  "Function",
-  "Role",
-  "AccessProvider",
-]);
 const BUILTIN_ROLES = new Set(["admin", "server", "server-readonly", "client"]);
 
 /** Duplicate names (collections and functions share one namespace). */

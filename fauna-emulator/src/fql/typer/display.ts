@@ -477,16 +477,39 @@ export function showWithOverloads(t: Type, choose: (alt: Type, use: Type) => boo
   return shown.map((s) => (isFunctionText(s) ? `(${s})` : s)).join(" & ");
 }
 
-/** Whether a rendered type is a function type (an `=>` outside brackets). */
-function isFunctionText(s: string): boolean {
+/** A rendered type's top level: whether an `=>` stands outside brackets and quotes, and its ` & ` members. */
+function topLevel(s: string): { arrow: boolean; members: string[] } {
   let depth = 0;
+  let quoted = false;
+  let arrow = false;
+  const members: string[] = [];
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if ("([{<".includes(c)) depth++;
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if ("([{<".includes(c)) depth++;
     else if (")]}>".includes(c) && !(c === ">" && s[i - 1] === "=")) depth--;
-    else if (c === "=" && s[i + 1] === ">" && depth === 0) return true;
+    else if (depth === 0 && c === "=" && s[i + 1] === ">") arrow = true;
+    else if (depth === 0 && s.startsWith(" & ", i - 1)) {
+      members.push(s.slice(from, i - 1));
+      from = i + 2;
+    }
   }
-  return false;
+  members.push(s.slice(from));
+  return { arrow, members };
+}
+
+/** Whether a rendered type is a function type (an `=>` outside brackets). */
+const isFunctionText = (s: string): boolean => topLevel(s).arrow;
+
+/** Whether a rendered type is a function, or an intersection of parenthesized functions (an overload). */
+export function showsFunction(shown: string): boolean {
+  const { arrow, members } = topLevel(shown);
+  if (members.length === 1) return arrow;
+  return members.every((m) => m.startsWith("(") && m.endsWith(")") && isFunctionText(m.slice(1, -1)));
 }
 
 /** Renders a type as Fauna shows it, `pol` true for a value (result), false for an expectation. */

@@ -27,7 +27,7 @@
 // (faunadb TypeConstraintFailure.transitive) is reported as the inner failure.
 import type { Value } from "../../core/index.js";
 import type { Expr } from "../ast.js";
-import { showWithOverloads } from "./display.js";
+import { showsFunction, showWithOverloads } from "./display.js";
 import { baseEnv, type Env } from "./env.js";
 import { buildSchemaEnv } from "./schema-env.js";
 import { Typer, TypingTimeout } from "./typer.js";
@@ -88,7 +88,7 @@ export function typecheckQuery(
  * likely forgot to call it — "Function is not called.", with the call as the suggested fix.
  */
 function uncalledFunction(expr: Expr, staticType: string, source: string): TypeDiagnostic[] {
-  if (expr.type !== "Block" || !isFunctionDisplay(staticType)) return [];
+  if (expr.type !== "Block" || !showsFunction(staticType)) return [];
   const stmts = (expr as Extract<Expr, { type: "Block" }>).stmts;
   const last = stmts[stmts.length - 1];
   if (!last) return [];
@@ -100,36 +100,6 @@ function uncalledFunction(expr: Expr, staticType: string, source: string): TypeD
       hints: [{ message: "Call the function.", span: { start: span.end, end: span.end, source }, suggestion: "()" }],
     },
   ];
-}
-
-/** Whether a displayed type is a function, or an intersection of parenthesized functions. */
-function isFunctionDisplay(shown: string): boolean {
-  const topLevel = (s: string): { arrow: boolean; parts: string[] } => {
-    let depth = 0;
-    let quoted = false;
-    let arrow = false;
-    const parts: string[] = [];
-    let from = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i]!;
-      if (quoted) {
-        if (c === "\\") i++;
-        else if (c === '"') quoted = false;
-      } else if (c === '"') quoted = true;
-      else if (c === "(" || c === "[" || c === "{" || c === "<") depth++;
-      else if (c === ")" || c === "]" || c === "}" || (c === ">" && s[i - 1] !== "=")) depth--;
-      else if (depth === 0 && s.startsWith(" => ", i - 1)) arrow = true;
-      else if (depth === 0 && s.startsWith(" & ", i - 1)) {
-        parts.push(s.slice(from, i - 1));
-        from = i + 2;
-      }
-    }
-    parts.push(s.slice(from));
-    return { arrow, parts };
-  };
-  const top = topLevel(shown);
-  if (top.parts.length === 1) return top.arrow;
-  return top.parts.every((p) => p.startsWith("(") && p.endsWith(")") && topLevel(p.slice(1, -1)).arrow);
 }
 
 export { parseTypeExpr, parseSignature, showTypeExpr, type TypeExpr } from "./type-expr.js";

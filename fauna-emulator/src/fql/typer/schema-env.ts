@@ -3,6 +3,7 @@
 // collection `C`, the document type `C` (an alias of its fields' record), `NullC`, the
 // collection object `CCollection` with create/update/replace input types and index methods;
 // each UDF becomes a global of its declared or inferred type.
+import { NATIVE_RESOURCES } from "../../core/index.js";
 import { THIS, type Expr, type Lambda, type Span } from "../ast.js";
 import { freeNameSites } from "../check.js";
 import { baseEnv, cloneEnv, stripSpans, type Env } from "./env.js";
@@ -195,17 +196,6 @@ export function buildSchemaEnv(
   // resources must exist; predicates are typed on their own, not against the resource's
   // document type (a FIXME in the core: `(doc) => doc.nope` passes there too).
   if (diagnostics.length === 0) {
-    const natives = [
-      "Key",
-      "Token",
-      "Credential",
-      "Credentials",
-      "Database",
-      "Collection",
-      "Function",
-      "Role",
-      "AccessProvider",
-    ];
     const isColl = (n: string) => schema.collections.some((c) => c.name === n || c.alias === n);
     const isFn = (n: string) => schema.functions.some((f) => f.name === n || f.alias === n);
     for (const r of schema.roles) {
@@ -213,7 +203,7 @@ export function buildSchemaEnv(
       const resource = (n: string, allowFunctions: boolean) => {
         if (checked.has(n)) return;
         checked.add(n);
-        if (!natives.includes(n) && !isColl(n) && !(allowFunctions && isFn(n)))
+        if (!NATIVE_RESOURCES.has(n) && !isColl(n) && !(allowFunctions && isFn(n)))
           report("role", r.name, [{ message: `Resource \`${n}\` does not exist`, span: NO_SPAN }]);
       };
       for (const m of r.membershipPredicates) {
