@@ -9,6 +9,9 @@ export function describeError(error: unknown, depth = 0): string {
   const { name, code, httpStatus, cause } = error as Loggable;
   const parts = [String(name ?? "Error")];
   if (typeof code === "string") parts.push(`code=${code}`);
+  // Node's own HTTP/2 errors say which reset code the peer sent; they carry no request data.
+  if (typeof code === "string" && code.startsWith("ERR_HTTP2") && typeof error.message === "string")
+    parts.push(`(${error.message})`);
   if (typeof httpStatus === "number") parts.push(`status=${httpStatus}`);
   const line = parts.join(" ");
   return cause && depth < 3 ? `${line} <- ${describeError(cause, depth + 1)}` : line;

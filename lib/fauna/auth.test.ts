@@ -203,6 +203,16 @@ test("a logged Fauna error names its class and code, never the query's arguments
   assert.ok(!line.includes(process.env.FAUNA_SECRET!), line);
 });
 
+test("a logged HTTP/2 stream error says which reset code the peer sent", () => {
+  const stream = Object.assign(new Error("Stream closed with error code NGHTTP2_REFUSED_STREAM"), {
+    code: "ERR_HTTP2_STREAM_ERROR",
+  });
+  assert.equal(
+    describeError(new Error("network", { cause: stream })),
+    "Error <- Error code=ERR_HTTP2_STREAM_ERROR (Stream closed with error code NGHTTP2_REFUSED_STREAM)",
+  );
+});
+
 async function withAppKeyError(query: ReturnType<typeof fql>) {
   const { withAppKey } = await import("./client.ts");
   return withAppKey((client) => client.query(query)).catch((caught: unknown) => caught);
