@@ -137,3 +137,37 @@ test(
     assert.equal((await query()).data, 42);
   },
 );
+
+test(
+  "after Fauna ends an HTTP/2 session, closing shopper clients never cuts a call another client has begun",
+  { timeout: TEST_TIMEOUT_MS },
+  async () => {
+    // The driver forgets how many clients share its session when the session ends (GOAWAY here;
+    // idling out does the same); a shopper client's close() then closed the session under the
+    // app key's call starting in the same tick: a refused stream, shown as "Fauna unavailable".
+    let sessionsEnded = 0;
+    await http2Fauna((stream) => {
+      answer42(stream);
+      if (sessionsEnded === 0) {
+        sessionsEnded++;
+        stream.session?.close();
+      }
+    });
+    assert.equal((await withAppKey((client) => client.query<number>(fql`42`))).data, 42);
+    const failures: string[] = [];
+    const call = (run: Promise<unknown>) =>
+      run.catch((error: unknown) => failures.push(String((error as Error).cause ?? error)));
+    const appKeyCalls: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      // The app-key call begins just before the shopper client closes, as two requests would.
+      await call(
+        withShopperToken("fake-token", async (client) => {
+          await client.query(fql`42`);
+          appKeyCalls.push(call(withAppKey((appClient) => appClient.query(fql`42`))));
+        }),
+      );
+    }
+    await Promise.all(appKeyCalls);
+    assert.deepEqual(failures, []);
+  },
+);

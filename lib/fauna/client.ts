@@ -1,5 +1,5 @@
 import "server-only";
-import { Client } from "fauna";
+import { Client, getDefaultHTTPClient, type HTTPClient } from "fauna";
 import { queryTimeoutMs, withinDeadline } from "./deadline";
 import { FaunaUnavailableError, isTokenRejected, isUnavailable, LinkExpiredError, SessionExpiredError } from "./errors";
 
@@ -10,7 +10,31 @@ function endpoint(): URL {
   return new URL(process.env.FAUNA_ENDPOINT || LOCAL_ENDPOINT);
 }
 
-const newClient = (secret: string) => new Client({ endpoint: endpoint(), secret, query_timeout_ms: queryTimeoutMs() });
+// The driver shares one HTTP/2 session per endpoint and counts the clients using it, but
+// resets the count to zero when the session idles out; closing a token client afterwards closes
+// the session under a request another client has just begun, and that request fails with a
+// refused stream ("Fauna unavailable"). So every client rides one HTTP client the app owns, which
+// closing a client leaves open; the driver still closes the idle session and reconnects on demand.
+let sharedHttp: { url: string; http: HTTPClient; inner: HTTPClient } | null = null;
+
+function httpClientFor(url: string): HTTPClient {
+  if (sharedHttp?.url !== url) {
+    sharedHttp?.inner.close();
+    const inner = getDefaultHTTPClient({
+      url,
+      http2_session_idle_ms: 5_000,
+      http2_max_streams: 100,
+      fetch_keepalive: false,
+    });
+    sharedHttp = { url, inner, http: { request: (req) => inner.request(req), close() {} } };
+  }
+  return sharedHttp.http;
+}
+
+function newClient(secret: string): Client {
+  const url = endpoint();
+  return new Client({ endpoint: url, secret, query_timeout_ms: queryTimeoutMs() }, httpClientFor(url.href));
+}
 
 async function withClient<T>(
   client: Client,
@@ -26,8 +50,7 @@ async function withClient<T>(
   }
 }
 
-// One long-lived client for the app key: the driver shares an HTTP/2 session per endpoint
-// among its clients, so shopper queries ride on this connection instead of opening their own.
+// One long-lived client for the app key, so its calls carry the last transaction time it saw.
 let appKeyClient: { key: string; client: Client } | null = null;
 
 function appClient(secret: string): Client {
