@@ -12,17 +12,18 @@
 //    (BENCH_SCALE; 0 skips it), bulk-loaded into a data directory first; BENCH_ONLY=5 runs only this.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import http2 from "node:http2";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, fql, type Query, type QueryValue } from "fauna";
 import { double, doc, int, obj, type ObjectValue } from "../src/core/index.js";
 import { applySchema, FaunaEngine, openStore, readSchemaDir } from "../src/index.js";
+import { serveBare } from "./bare-server.js";
 
 const ROOT_SECRET = "bench-secret";
 const SHOP_SCHEMA = fileURLToPath(new URL("../test/fixtures/shop", import.meta.url));
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+const BARE_SERVER = fileURLToPath(new URL("./bare-server.ts", import.meta.url));
 const PRODUCTS = 2000;
 
 // ---- measuring ------------------------------------------------------------------------------
@@ -155,22 +156,42 @@ function processCpuMs(pid: number): number {
   }
 }
 
-/** A bare HTTP/2 server answering every request with one recorded response. */
-async function startBareServer(
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http2.createServer();
-  server.on("stream", (stream) => {
-    stream.on("error", () => {});
-    stream.resume();
-    stream.on("end", () => stream.respond({ ":status": 200, ...headers }));
-    stream.on("end", () => stream.end(body));
-  });
+interface BareServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A bare HTTP/2 server in this process: it shares the load generator's event loop and thread. */
+async function startBareServerHere(body: string, headers: Record<string, string>): Promise<BareServer> {
+  const server = serveBare(body, headers);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The same bare server as its own process, as the local Fauna is: requests cross processes. */
+async function startBareServerProcess(body: string, headers: Record<string, string>): Promise<BareServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", BARE_SERVER, JSON.stringify([body, headers])], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the bare server exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
 
 /** The exact response body the local Fauna gives to one query (to replay from the bare server). */
@@ -209,26 +230,36 @@ const CATALOG = "Product.all().map(p => p { name, price, store { name } }).pagin
 async function catalogThroughput(fauna: Server, shopper: Client, secret: string): Promise<void> {
   console.log("\n1. Catalog page (12 products with store names), through the driver");
   const recorded = await recordResponse(fauna.url, secret, CATALOG);
-  const bare = await startBareServer(recorded, { "content-type": "application/json" });
+  const headers = { "content-type": "application/json" };
+  // The ceiling is a bare server in its own process, like the local Fauna; the same server
+  // inside the load generator's process is shown too (its requests never leave one thread).
+  const bare = await startBareServerProcess(recorded, headers);
+  const bareHere = await startBareServerHere(recorded, headers);
   const bareClient = client(bare.url, "x");
+  const bareHereClient = client(bareHere.url, "x");
   const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
   const replay = () => bareClient.query(fql`x`);
-  // Steady state: both servers warm up (JIT, caches) before they are measured.
-  await load(4, 2, catalog);
-  await load(4, 2, replay);
+  const replayHere = () => bareHereClient.query(fql`x`);
+  // Steady state: every server warms up (JIT in each worker, caches) before it is measured.
+  await load(4, 5, catalog);
+  await load(4, 3, replay);
+  await load(4, 3, replayHere);
   for (const concurrency of [1, 4]) {
     const cpuBefore = processCpuMs(fauna.pid);
     const ours = await load(concurrency, 5, catalog);
     // The server's own CPU per page: a figure the load on the machine does not inflate much.
     const cpuPerPage = (processCpuMs(fauna.pid) - cpuBefore) / ours.count;
     const ceiling = await load(concurrency, 5, replay);
+    const here = await load(concurrency, 5, replayHere);
     console.log(
-      `   concurrency ${concurrency}: local Fauna ${ours.perSecond.toFixed(0).padStart(5)}/s (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, server CPU ${cpuPerPage.toFixed(2)} ms/page)` +
-        `   bare HTTP/2 ${ceiling.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours.perSecond / ceiling.perSecond).toFixed(2)}`,
+      `   concurrency ${concurrency}: local Fauna ${ours.perSecond.toFixed(0).padStart(5)}/s (p50 ${ms(ours.p50)}, p99 ${ms(ours.p99)}, server CPU ${cpuPerPage.toFixed(2)} ms/page)\n` +
+        `      bare HTTP/2 server, own process     ${ceiling.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours.perSecond / ceiling.perSecond).toFixed(2)}\n` +
+        `      bare HTTP/2 server, in this process ${here.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours.perSecond / here.perSecond).toFixed(2)}`,
     );
   }
   bareClient.close();
-  await bare.close();
+  bareHereClient.close();
+  await Promise.all([bare.close(), bareHere.close()]);
 }
 
 async function loginInterference(shopper: Client, anon: Client): Promise<void> {
