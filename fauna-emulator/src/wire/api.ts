@@ -3,7 +3,6 @@
 // servers, tests) or on a worker thread — while the transport (sockets, HTTP/2, /ping) stays on
 // the main thread and only moves bytes.
 import type { IncomingHttpHeaders } from "node:http";
-import { Readable } from "node:stream";
 import { ProtocolError, QueryError, deadlineExceeded } from "../core/index.js";
 import type { Engine } from "../engine/types.js";
 import { parseQueryOptions, parseQueryTags } from "./headers.js";
@@ -61,12 +60,15 @@ class CapturedResponse implements WireResponse {
 /** Runs one API request against `engine`. Never throws: failures are responses. */
 export async function handleApi(engine: Engine, req: ApiRequest, maxBodyBytes: number): Promise<ApiResponse> {
   const headers = req.bodyTooLarge ? { ...req.headers, "content-length": String(maxBodyBytes + 1) } : req.headers;
-  const stream: WireRequest = Object.assign(Readable.from([]), {
+  // The body is already read: nothing to stream, so no stream is built.
+  const stream: WireRequest = {
     method: req.method,
     url: req.url,
     headers,
     bodyRead: Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength),
-  });
+    on: () => stream,
+    resume: () => stream,
+  };
   const res = new CapturedResponse();
   const url = new URL(req.url, "http://localhost");
   try {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import http2 from "node:http2";
 import net from "node:net";
 import { test } from "node:test";
 import {
@@ -367,6 +368,46 @@ test("bodies over the limit get 413 request_size_exceeded and the server keeps s
     },
     { maxBodyBytes: 1024 },
   );
+});
+
+test("HTTP/2 streams the client resets mid-body or before the answer do not disturb the server or their neighbours", async () => {
+  await withServer(async ({ url, client }) => {
+    const session = http2.connect(url);
+    session.on("error", () => {});
+    try {
+      const headers = { ":method": "POST", ":path": "/query/1", authorization: "Bearer secret" };
+      // Half a body, then a reset (an error code: the server's stream emits "error"): the body
+      // is never complete.
+      const midBody = session.request(headers);
+      midBody.on("error", () => {});
+      midBody.write('{"query":');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      midBody.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+      // A whole request reset at once: the answer has nowhere to go.
+      const beforeAnswer = session.request(headers);
+      beforeAnswer.on("error", () => {});
+      beforeAnswer.end(JSON.stringify({ query: "1" }));
+      beforeAnswer.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+      // A request without a body, reset as it is sent.
+      const noBody = session.request({ ":method": "GET", ":path": "/schema/1/files", authorization: "Bearer secret" });
+      noBody.on("error", () => {});
+      noBody.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+      // A neighbour on the same connection still gets its answer.
+      const neighbour = session.request(headers);
+      neighbour.setEncoding("utf8");
+      let text = "";
+      neighbour.on("data", (chunk: string) => (text += chunk));
+      const status = new Promise<number>((resolve) => neighbour.on("response", (h) => resolve(Number(h[":status"]))));
+      neighbour.end(JSON.stringify({ query: "1" }));
+      await new Promise((resolve) => neighbour.on("end", resolve));
+      assert.equal(await status, 200);
+      assert.match(text, /"data":/);
+    } finally {
+      session.close();
+    }
+    await stillServes(url);
+    assert.equal((await client.query(fql`1`)).data, null);
+  });
 });
 
 test("the default body limit is 8 MiB", async () => {
