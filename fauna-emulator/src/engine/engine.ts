@@ -138,7 +138,16 @@ export class FaunaEngine extends SchemaApi implements Engine {
     timeoutMs: number,
     fn: (ctx: QueryContext) => T,
     sources: () => Map<string, string> = () => new Map(),
+    startLocked = false,
   ): { result: T; ctx: QueryContext; retries: number } {
+    if (startLocked) {
+      try {
+        return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "locked"), retries: 0 };
+      } catch (e) {
+        if (e instanceof LockTimeout) throw contended();
+        throw e;
+      }
+    }
     // Snapshot restarts wait out the commit in the way; after many (a stream of commits), the
     // locked attempt below cannot be overtaken.
     for (let restarts = 0; restarts < 100; restarts++) {
@@ -319,6 +328,14 @@ export class FaunaEngine extends SchemaApi implements Engine {
     return { documents, transactions };
   }
 
+  /**
+   * Query texts (arguments apart) by whether their last run here wrote. One that wrote starts
+   * holding the write lock: an optimistic writer commits at its start time only if no query took
+   * a later time meanwhile, which under steady reads almost never holds, so a slow writer (a
+   * log-in's bcrypt) would run twice — once to find it conflicts, once holding the lock.
+   */
+  private readonly wroteLastTime = new Lru<string, boolean>(PARSED_KEPT);
+
   query(req: QueryRequest): QuerySuccess {
     const started = Date.now();
     // The sources as the query found them: errors in its own text, UDFs and schema files are quoted.
@@ -347,7 +364,15 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
       return encoded;
     };
-    const { result, ctx, retries } = this.inTransaction(req.secret, req.deadline, req.timeoutMs, run, () => sources);
+    const { result, ctx, retries } = this.inTransaction(
+      req.secret,
+      req.deadline,
+      req.timeoutMs,
+      run,
+      () => sources,
+      this.wroteLastTime.get(req.source) === true,
+    );
+    this.wroteLastTime.set(req.source, ctx.writeOps > 0 || ctx.schemaChanged);
     return {
       data: result,
       ...(staticType !== undefined ? { staticType } : {}),
