@@ -12,24 +12,29 @@ const SLOW_JOB_NICENESS = 19;
 /**
  * Lowers (or restores) this thread's CPU priority. On a machine with fewer cores than busy
  * threads, a worker hashing passwords would otherwise take its full share from the quick
- * reads beside it. Linux only (a thread id from /proc); anywhere it is refused, jobs simply
- * run at the process's priority.
+ * reads beside it. Linux only (a thread id from /proc), and only where this thread may raise
+ * its priority again (root, or a nice limit that allows it; probed once): a worker that could
+ * only lower it would run every later job at the lowest priority. Anywhere else jobs simply
+ * run at the process's priority (one step lower where the probe could not raise it back).
  */
 function prioritizer(): (slow: boolean) => void {
   let tid: number;
   try {
     tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid)) return () => {};
+    setPriority(tid, 1);
+    setPriority(tid, 0);
   } catch {
     return () => {};
   }
   let niced = false;
   return (slow) => {
-    if (slow === niced || !Number.isInteger(tid)) return;
+    if (slow === niced) return;
     try {
       setPriority(tid, slow ? SLOW_JOB_NICENESS : 0);
       niced = slow;
     } catch {
-      // Raising it back may need privileges: the worker then stays at the lower priority.
+      // Refused after all (the limit changed): this job runs at the priority the thread has.
     }
   };
 }
