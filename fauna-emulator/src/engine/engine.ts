@@ -140,14 +140,15 @@ export class FaunaEngine extends SchemaApi implements Engine {
     sources: () => Map<string, string> = () => new Map(),
     startLocked = false,
   ): { result: T; ctx: QueryContext; retries: number } {
-    if (startLocked) {
+    const locked = (retries: number) => {
       try {
-        return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "locked"), retries: 0 };
+        return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "locked"), retries };
       } catch (e) {
         if (e instanceof LockTimeout) throw contended();
         throw e;
       }
-    }
+    };
+    if (startLocked) return locked(0);
     // Snapshot restarts wait out the commit in the way; after many (a stream of commits), the
     // locked attempt below cannot be overtaken.
     for (let restarts = 0; restarts < 100; restarts++) {
@@ -162,12 +163,7 @@ export class FaunaEngine extends SchemaApi implements Engine {
         break;
       }
     }
-    try {
-      return { ...this.attempt(secret, deadline, timeoutMs, fn, sources, "locked"), retries: 1 };
-    } catch (e) {
-      if (e instanceof LockTimeout) throw contended();
-      throw e;
-    }
+    return locked(1);
   }
 
   private attempt<T>(
@@ -372,7 +368,8 @@ export class FaunaEngine extends SchemaApi implements Engine {
       () => sources,
       this.wroteLastTime.get(req.source) === true,
     );
-    this.wroteLastTime.set(req.source, ctx.writeOps > 0 || ctx.schemaChanged);
+    if (req.source.length <= PARSED_MAX_CHARS)
+      this.wroteLastTime.set(req.source, ctx.writeOps > 0 || ctx.schemaChanged);
     return {
       data: result,
       ...(staticType !== undefined ? { staticType } : {}),
