@@ -140,15 +140,19 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startLocalFauna(extraArgs: string[] = [], storage = ["--memory"]): Promise<Server> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", CLI, "--port", "0", ...storage, ...extraArgs],
-    {
-      env: { ...process.env, FAUNA_ROOT_SECRET: ROOT_SECRET },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+/**
+ * Starts `node --import tsx ...args` and resolves once it prints its "listening on URL" line;
+ * `stop()` sends SIGTERM and resolves when it has exited.
+ */
+async function spawnListening(
+  what: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -156,18 +160,25 @@ async function startLocalFauna(extraArgs: string[] = [], storage = ["--memory"])
       const m = /listening on (\S+)/.exec(out);
       if (m) resolve(m[1]!);
     });
-    child.once("exit", (code) => reject(new Error(`the local Fauna exited (${code}) before listening`)));
+    child.once("exit", (code) => reject(new Error(`${what} exited (${code}) before listening`)));
   });
   return {
     url,
     pid: child.pid!,
-    rssMb: () => processTreeRssMb(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
   };
+}
+
+async function startLocalFauna(extraArgs: string[] = [], storage = ["--memory"]): Promise<Server> {
+  const server = await spawnListening("the local Fauna", [CLI, "--port", "0", ...storage, ...extraArgs], {
+    ...process.env,
+    FAUNA_ROOT_SECRET: ROOT_SECRET,
+  });
+  return { ...server, rssMb: () => processTreeRssMb(server.pid) };
 }
 
 /** Resident memory of a process (worker threads included), from /proc. */
@@ -208,26 +219,8 @@ async function startBareServerHere(body: string, headers: Record<string, string>
 
 /** The same bare server as its own process, as the local Fauna is: requests cross processes. */
 async function startBareServerProcess(body: string, headers: Record<string, string>): Promise<BareServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", BARE_SERVER, JSON.stringify([body, headers])], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the bare server exited (${code}) before listening`)));
-  });
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const server = await spawnListening("the bare server", [BARE_SERVER, JSON.stringify([body, headers])]);
+  return { url: server.url, close: () => server.stop() };
 }
 
 /** The exact response body the local Fauna gives to one query (to replay from the bare server). */
