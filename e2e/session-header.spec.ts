@@ -51,6 +51,11 @@ test("sessions ended elsewhere: the next click lands on 'Your session has expire
 test("a session that timed out says so on the login page, and the header no longer claims it", async ({ page }) => {
   const email = uniqueEmail("timed-out");
   await signUp(page, email);
+  // The header watches the session cookie once the page after sign-up has rendered and
+  // hydrated; a cookie changed before that ends the session there (next=/products) instead of
+  // at the click below.
+  await expect(page.getByTestId("signed-in-as")).toContainText(email);
+  await page.waitForLoadState("networkidle");
 
   // The cookie outlives the token, so the shop can still tell "expired" from "never signed in".
   const cookie = (await page.context().cookies()).find((candidate) => candidate.name === SESSION_COOKIE);
