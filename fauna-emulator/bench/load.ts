@@ -3,7 +3,8 @@
 //   npm run bench:load -w fauna-emulator
 // 1. Catalog page throughput at concurrency 1 and 4, against a bare HTTP/2 server that returns
 //    the same pre-encoded response (the ceiling for this machine and driver), taking turns in
-//    one-second slices.
+//    one-second slices; beside it the floors that split the gap: the bare server answering
+//    from a worker thread, and the local Fauna's HTTP server and pool with no engine.
 // 2. Catalog latency alone and while 20 log-ins run concurrently, taking turns.
 // 3. Runaway queries (backtracking regex, huge range) with a 100 ms timeout: time to answer,
 //    and /ping latency meanwhile.
@@ -25,6 +26,7 @@ const ROOT_SECRET = "bench-secret";
 const SHOP_SCHEMA = fileURLToPath(new URL("../test/fixtures/shop", import.meta.url));
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const BARE_SERVER = fileURLToPath(new URL("./bare-server.ts", import.meta.url));
+const HOP_FLOOR = fileURLToPath(new URL("./hop-floor.ts", import.meta.url));
 const PRODUCTS = 2000;
 
 // ---- measuring ------------------------------------------------------------------------------
@@ -217,9 +219,20 @@ async function startBareServerHere(body: string, headers: Record<string, string>
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The same bare server as its own process, as the local Fauna is: requests cross processes. */
-async function startBareServerProcess(body: string, headers: Record<string, string>): Promise<BareServer> {
-  const server = await spawnListening("the bare server", [BARE_SERVER, JSON.stringify([body, headers])]);
+/**
+ * The same bare server as its own process, as the local Fauna is: requests cross processes.
+ * `viaWorker`: each answer comes from a worker thread and back, and nothing else.
+ */
+async function startBareServerProcess(
+  body: string,
+  headers: Record<string, string>,
+  viaWorker = false,
+): Promise<BareServer> {
+  const server = await spawnListening("the bare server", [
+    BARE_SERVER,
+    JSON.stringify([body, headers]),
+    ...(viaWorker ? ["--via-worker"] : []),
+  ]);
   return { url: server.url, close: () => server.stop() };
 }
 
@@ -264,33 +277,50 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
   // inside the load generator's process is shown too (its requests never leave one thread).
   const bare = await startBareServerProcess(recorded, headers);
   const bareHere = await startBareServerHere(recorded, headers);
-  const bareClient = client(bare.url, "x");
-  const bareHereClient = client(bareHere.url, "x");
+  // What of the gap is the design, what the server, what the engine: the bare server taking each
+  // answer from a worker thread (the least a worker design pays), and the local Fauna's own HTTP
+  // server with no engine, answering the recorded page from its worker pool or on its HTTP thread.
+  const bareViaWorker = await startBareServerProcess(recorded, headers, true);
+  const floors = await Promise.all(
+    ["worker", "thread"].map((mode) => spawnListening(`the ${mode} floor`, [HOP_FLOOR, mode, recorded])),
+  );
+  const servers = [bare, bareHere, bareViaWorker, ...floors];
+  const clients = servers.map((s) => client(s.url, "x"));
   const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
-  const replay = () => bareClient.query(fql`x`);
-  const replayHere = () => bareHereClient.query(fql`x`);
+  const replays = clients.map((c) => () => c.query(fql`x`));
   // Steady state: every server warms up (JIT in each worker, caches) before it is measured.
   await load(4, 5, catalog);
-  await load(4, 3, replay);
-  await load(4, 3, replayHere);
+  for (const replay of replays) await load(4, 3, replay);
   for (const concurrency of [1, 4]) {
     let cpuMs = 0;
-    const [ours, ceiling, here] = await loadInTurns(concurrency, 5, [catalog, replay, replayHere], async (i, slice) => {
-      const cpuBefore = processCpuMs(fauna.pid);
-      await slice();
-      if (i === 0) cpuMs += processCpuMs(fauna.pid) - cpuBefore;
-    });
+    const [ours, ceiling, here, ...others] = await loadInTurns(
+      concurrency,
+      5,
+      [catalog, ...replays],
+      async (i, slice) => {
+        const cpuBefore = processCpuMs(fauna.pid);
+        await slice();
+        if (i === 0) cpuMs += processCpuMs(fauna.pid) - cpuBefore;
+      },
+    );
     // The server's own CPU per page: a figure the load on the machine does not inflate much.
     const cpuPerPage = cpuMs / ours!.count;
+    const line = (label: string, l: Load) =>
+      `      ${label.padEnd(58)} ${l.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours!.perSecond / l.perSecond).toFixed(2)}` +
+      (l === ceiling ? "" : `   (itself ${(l.perSecond / ceiling!.perSecond).toFixed(2)} of the bare server)`);
     console.log(
       `   concurrency ${concurrency}: local Fauna ${ours!.perSecond.toFixed(0).padStart(5)}/s (p50 ${ms(ours!.p50)}, p99 ${ms(ours!.p99)}, server CPU ${cpuPerPage.toFixed(2)} ms/page)\n` +
-        `      bare HTTP/2 server, own process     ${ceiling!.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours!.perSecond / ceiling!.perSecond).toFixed(2)}\n` +
-        `      bare HTTP/2 server, in this process ${here!.perSecond.toFixed(0).padStart(5)}/s   ratio ${(ours!.perSecond / here!.perSecond).toFixed(2)}`,
+        [
+          line("bare HTTP/2 server, own process", ceiling!),
+          line("bare HTTP/2 server, in this process", here!),
+          line("bare HTTP/2 server, each answer from a worker thread", others[0]!),
+          line("the local Fauna's HTTP server + worker pool, no engine", others[1]!),
+          line("the local Fauna's HTTP server alone, no engine", others[2]!),
+        ].join("\n"),
     );
   }
-  bareClient.close();
-  bareHereClient.close();
-  await Promise.all([bare.close(), bareHere.close()]);
+  for (const c of clients) c.close();
+  await Promise.all([bare.close(), bareHere.close(), bareViaWorker.close(), ...floors.map((f) => f.stop())]);
 }
 
 async function loginInterference(shopper: Client, anon: Client): Promise<void> {

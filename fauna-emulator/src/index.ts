@@ -1,11 +1,11 @@
 // Public API of the emulator package: start a Fauna-compatible server, its queries running on
 // this thread or on a pool of worker threads.
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FaunaEngine } from "./engine/index.js";
 import { SharedClock } from "./engine/pool/clock.js";
+import { fingerprint } from "./engine/pool/fingerprint.js";
 import { isPoolFailure, WorkerPool } from "./engine/pool/worker-pool.js";
 import { openStore } from "./store/index.js";
 import {
@@ -106,10 +106,10 @@ function startInProcess(dataDir: string | null, rootSecret: string): Backend {
   return { target: new FaunaEngine(store, { rootSecret }), close: async () => store.close() };
 }
 
-/** Callers take turns for the workers: one lane per secret (hashed: no secret kept as a key). */
+/** Callers take turns for the workers: one lane per secret (fingerprinted: no secret kept as a key). */
 function laneOf(authorization: string | undefined): string {
   const secret = (authorization ?? "").replace(/^Bearer\s+/i, "").split(":")[0] ?? "";
-  return createHash("sha256").update(secret).digest("base64url").slice(0, 16);
+  return fingerprint(secret);
 }
 
 /** Request bodies up to this size are read on the main thread to tell what kind of query they hold. */
@@ -117,7 +117,7 @@ const KIND_BODY_MAX = 16 * 1024;
 
 /**
  * What kind of work a request is, for the pool's run-time statistics: a query's text with its
- * arguments left out (a log-in is a log-in whoever logs in), hashed. Big bodies are not parsed here.
+ * arguments left out (a log-in is a log-in whoever logs in), fingerprinted. Big bodies are not parsed here.
  */
 export function kindOf(req: ApiRequest): string {
   if (!req.url.startsWith("/query/1")) return `schema ${req.url.split("?")[0]}`;
@@ -129,7 +129,7 @@ export function kindOf(req: ApiRequest): string {
   } catch {
     return "query (unreadable)";
   }
-  return createHash("sha256").update(shape).digest("base64url").slice(0, 16);
+  return fingerprint(shape);
 }
 
 /** A scratch database for `--memory` with workers (threads cannot share an in-memory SQLite). */
@@ -165,18 +165,26 @@ async function startPool(
     removeScratch();
     throw e;
   }
-  const dispatch: Dispatch = async (req) => {
-    const result = await pool.run<ApiResponse>(req, deadlineOf(req), laneOf(req.headers.authorization), kindOf(req));
-    if (!isPoolFailure(result)) return result;
-    if (result.failed === "timeout") return failureResponse(req, "timeout");
-    return failureResponse(req, result.outOfMemory ? "out_of_memory" : "crashed", memoryMb);
-  };
   return {
-    target: dispatch,
+    target: poolDispatch(pool, memoryMb),
     close: async () => {
       await pool.close();
       removeScratch();
     },
+  };
+}
+
+/**
+ * Sends each request to a worker of `pool` and maps a worker's failure (deadline, out of
+ * memory, crash) to Fauna's answer. Exported for the bench, which measures this path with a
+ * worker that answers without an engine.
+ */
+export function poolDispatch(pool: WorkerPool, memoryMb: number): Dispatch {
+  return async (req) => {
+    const result = await pool.run<ApiResponse>(req, deadlineOf(req), laneOf(req.headers.authorization), kindOf(req));
+    if (!isPoolFailure(result)) return result;
+    if (result.failed === "timeout") return failureResponse(req, "timeout");
+    return failureResponse(req, result.outOfMemory ? "out_of_memory" : "crashed", memoryMb);
   };
 }
 
