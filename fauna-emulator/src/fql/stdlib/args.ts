@@ -10,6 +10,7 @@ import {
   INT_MIN,
   LONG_MAX,
   LONG_MIN,
+  typeName,
   type FunctionValue,
   type Value,
 } from "../../core/index.js";
@@ -56,38 +57,19 @@ const EXPECTED: Record<ParamType, string> = {
   Set: "Set<Any>",
 };
 
-/** Fauna's runtime ("dynamic") type name used in argument errors. */
+/**
+ * Fauna's runtime ("dynamic") type name used in argument errors: `typeName` but for the kinds
+ * whose dynamic name is generic (a document is `Doc`, an array `Array<Any>`, ...).
+ */
 export function dynamicTypeName(v: Value): string {
-  if (v === null) return "Null";
-  if (typeof v === "boolean") return "Boolean";
-  if (typeof v === "string") return "String";
   if (Array.isArray(v)) return "Array<Any>";
   if (v instanceof Map) return "{ *: Any }";
-  switch (v.kind) {
-    case "int":
-      return "Int";
-    case "long":
-      return "Long";
-    case "double":
-      return "Double";
-    case "time":
-      return "Time";
-    case "date":
-      return "Date";
-    case "bytes":
-      return "Bytes";
-    case "doc":
-    case "named":
-      return "Doc";
-    case "module":
-      return v.name;
-    case "set":
-      return "Set<Any>";
-    case "lambda":
-      return "Lambda";
-    default:
-      return "Function";
+  if (v !== null && typeof v === "object") {
+    if (v.kind === "doc" || v.kind === "named") return "Doc";
+    if (v.kind === "set") return "Set<Any>";
+    if (v.kind === "lambda") return "Lambda";
   }
+  return typeName(v);
 }
 
 /** Casts `v` to `type` the way Fauna's TypeTag.cast does (Int accepts integral Long/Double...). */

@@ -13,6 +13,7 @@ import {
   freshVar,
   litBase,
   litIsValueOf,
+  mapChildren,
   named,
   sameLit,
   substitute,
@@ -746,24 +747,6 @@ export class Solver {
         }
         return nv;
       }
-      case "named":
-        return { ...t, args: t.args.map((a) => ex(a)) };
-      case "rec":
-        return { ...t, fields: new Map([...t.fields].map(([k, v]) => [k, ex(v)])), wild: t.wild && ex(t.wild) };
-      case "tup":
-        return { ...t, elems: t.elems.map((e) => ex(e)) };
-      case "fn":
-        return {
-          ...t,
-          params: t.params.map((p) => ex(p, !pol)),
-          variadic: t.variadic && ex(t.variadic, !pol),
-          ret: ex(t.ret),
-        };
-      case "union":
-      case "inter":
-        return { ...t, types: t.types.map((m) => ex(m)) };
-      case "diff":
-        return { ...t, base: ex(t.base) };
       case "access":
         return { ...t, args: t.args.map((a) => ex(a, !pol)), ret: ex(t.ret) };
       case "proj":
@@ -771,7 +754,7 @@ export class Solver {
       case "ovl":
         return { ...t, use: ex(t.use) };
       default:
-        return t;
+        return mapChildren(t, (child, flipped) => ex(child, flipped ? !pol : pol));
     }
   }
 
@@ -798,19 +781,6 @@ export class Solver {
           v.upper = t.v.upper.map(go);
           return nv;
         }
-        case "named":
-          return { ...t, args: t.args.map(go) };
-        case "rec":
-          return { ...t, fields: new Map([...t.fields].map(([k, v]) => [k, go(v)])), wild: t.wild && go(t.wild) };
-        case "tup":
-          return { ...t, elems: t.elems.map(go) };
-        case "fn":
-          return { ...t, params: t.params.map(go), variadic: t.variadic && go(t.variadic), ret: go(t.ret) };
-        case "union":
-        case "inter":
-          return { ...t, types: t.types.map(go) };
-        case "diff":
-          return { ...t, base: go(t.base) };
         case "access":
           return { ...t, args: t.args.map(go), ret: go(t.ret) };
         case "proj":
@@ -818,7 +788,7 @@ export class Solver {
         case "ovl":
           return { ...t, use: go(t.use) };
         default:
-          return t;
+          return mapChildren(t, (child) => go(child));
       }
     };
     return go(t);

@@ -204,6 +204,40 @@ export function substitute(t: Type, params: Map<string, Type>, fresh?: (name: st
   return go(t);
 }
 
+/**
+ * `t` with each child type replaced by `f(child, flipped)` (`flipped` for a function's inputs,
+ * whose polarity is the opposite of the function's), for the structural kinds: named, rec, tup,
+ * fn, union, inter, diff. Any other kind comes back as it is, for the caller to handle first.
+ */
+export function mapChildren(t: Type, f: (child: Type, flipped: boolean) => Type): Type {
+  switch (t.t) {
+    case "named":
+      return { ...t, args: t.args.map((a) => f(a, false)) };
+    case "rec":
+      return {
+        ...t,
+        fields: new Map([...t.fields].map(([k, v]) => [k, f(v, false)])),
+        wild: t.wild && f(t.wild, false),
+      };
+    case "tup":
+      return { ...t, elems: t.elems.map((e) => f(e, false)) };
+    case "fn":
+      return {
+        ...t,
+        params: t.params.map((p) => f(p, true)),
+        variadic: t.variadic && f(t.variadic, true),
+        ret: f(t.ret, false),
+      };
+    case "union":
+    case "inter":
+      return { ...t, types: t.types.map((m) => f(m, false)) };
+    case "diff":
+      return { ...t, base: f(t.base, false) };
+    default:
+      return t;
+  }
+}
+
 export const hasParams = (t: Type): boolean => {
   switch (t.t) {
     case "param":
