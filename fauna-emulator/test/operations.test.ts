@@ -1,7 +1,7 @@
 // Running the local Fauna as a small production database: no public bind with the default
 // root secret, HTTPS with ALPN, online backup and restore, an access log without secrets.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http2 from "node:http2";
 import https from "node:https";
@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Client, fql } from "fauna";
 import { backupDatabase, restoreDatabase, startEmulator, type RunningEmulator } from "../src/index.js";
 import type { AccessLogEntry } from "../src/wire/index.js";
+import { startCli } from "./support/cli.js";
 import { pushFiles } from "./support/emulator.js";
 
 const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
@@ -59,42 +60,17 @@ test("--root-secret-file sets the root secret (and so allows a public bind)", { 
   assert.equal(missing.status, 2, "an unreadable secret file is refused");
   assert.match(missing.stderr, /cannot read --root-secret-file/);
 
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      CLI,
-      "--port",
-      "0",
-      "--host",
-      "0.0.0.0",
-      "--memory",
-      "--workers",
-      "0",
-      "--root-secret-file",
-      file,
-    ],
-    {
-      env: { ...process.env, NODE_TEST_CONTEXT: undefined, FAUNA_ROOT_SECRET: "" },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+  const { proc, url } = await startCli(
+    ["--port", "0", "--host", "0.0.0.0", "--memory", "--workers", "0", "--root-secret-file", file],
+    { FAUNA_ROOT_SECRET: "" },
   );
   try {
-    const port = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once("exit", (code) => reject(new Error(`exited ${code}`)));
-    });
+    const port = new URL(url).port;
     const client = new Client({ endpoint: new URL(`http://127.0.0.1:${port}`), secret: "from-a-file" });
     assert.equal((await client.query(fql`1 + 1`)).data, 2);
     client.close();
   } finally {
-    child.kill("SIGTERM");
+    proc.kill("SIGTERM");
   }
 });
 

@@ -1,36 +1,19 @@
 // kill -9 of the server while several workers commit concurrently: every acknowledged write
 // is there after a restart, and no transaction is half there.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { Client, fql } from "fauna";
+import { startCli } from "./support/cli.js";
 import { pushFiles } from "./support/emulator.js";
 
-const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "parallel-durability-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, "--port", "0", "--data-dir", dir, "--workers", "2"], {
-    // Without the test runner's marker, or node would treat the server as a test file.
-    env: { ...process.env, NODE_TEST_CONTEXT: undefined, FAUNA_ROOT_SECRET: "secret" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
-  });
-  return { url, child };
-}
+const startServer = () =>
+  startCli(["--port", "0", "--data-dir", dir, "--workers", "2"], { FAUNA_ROOT_SECRET: "secret" });
 
 test(
   "kill -9 during concurrent writes loses no acknowledged write and shows no partial transaction",
@@ -57,7 +40,7 @@ test(
     while (acked.length < 150) {
       await new Promise((r) => setTimeout(r, 10));
     }
-    first.child.kill("SIGKILL");
+    first.proc.kill("SIGKILL");
     stop = true;
     // Not awaited: the driver can leave a query pending forever when its connection dies.
     void writers;
@@ -72,7 +55,7 @@ test(
       for (const [tag, n] of Object.entries(counts)) assert.equal(n, 2, `${tag} is not half there`);
     } finally {
       admin.close();
-      second.child.kill("SIGTERM");
+      second.proc.kill("SIGTERM");
     }
   },
 );

@@ -2,7 +2,7 @@
 // kill -9, serializable concurrent writes, seek-based pagination, and bad input that must
 // never crash or hang it.
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,36 +10,13 @@ import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Client, ConstraintFailureError, QueryTimeoutError, fql, type QueryValue } from "fauna";
 import { applySchema, startEmulator } from "../src/index.js";
+import { exited, startCli } from "./support/cli.js";
 import { fails, run, startDb } from "./support/emulator.js";
 import { AUTH_EXTRAS, SHOP_SCHEMA } from "./support/fixtures.js";
 
 const PKG = fileURLToPath(new URL("..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "fauna-server-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Starts the CLI (`npm run emulator` runs the same file) and waits for its ready line. */
-function startCli(args: string[]): Promise<{ proc: ChildProcess; url: string; output: () => string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    cwd: PKG,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  proc.stdout!.on("data", (d) => (out += d));
-  proc.stderr!.on("data", (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line: ${out}`)), 20_000);
-    proc.stdout!.on("data", () => {
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]!, output: () => out });
-      }
-    });
-    proc.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-const exited = (proc: ChildProcess) => new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
 
 describe("command line", () => {
   test("prints one ready line, answers /ping, creates --data-dir and closes on SIGTERM", async () => {
