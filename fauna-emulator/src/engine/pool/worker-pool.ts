@@ -47,6 +47,8 @@ interface Job {
   timer?: NodeJS.Timeout;
   /** A slow job's second chance at the last idle worker (see mayTakeLast). */
   nudge?: NodeJS.Timeout;
+  /** Its nudge has fired: half of its time budget has passed. */
+  nudged?: boolean;
 }
 
 interface Slot {
@@ -121,7 +123,16 @@ export class WorkerPool {
       };
       this.queue.push(job, lane);
       this.arm(job);
-      if (this.isSlow(kind)) job.nudge = setTimeout(() => this.dispatch(), (deadline - job.queuedAt) / 2 + 1);
+      if (this.isSlow(kind))
+        job.nudge = setTimeout(
+          () => {
+            // The timer, not a clock reading, says half the budget has passed: a timer may fire a
+            // few ms early by Date.now() (its start was the event loop's cached time).
+            job.nudged = true;
+            this.dispatch();
+          },
+          (deadline - job.queuedAt) / 2 + 1,
+        );
       this.dispatch();
     });
   }
@@ -238,7 +249,7 @@ export class WorkerPool {
    * have waited half of their time budget (so a slow job is delayed, never starved).
    */
   private mayTakeLast(job: Job, now: number): boolean {
-    return !this.isSlow(job.kind) || now - job.queuedAt >= (job.deadline - job.queuedAt) / 2;
+    return !this.isSlow(job.kind) || job.nudged === true || now - job.queuedAt >= (job.deadline - job.queuedAt) / 2;
   }
 
   private dispatch(): void {
