@@ -100,6 +100,8 @@ test("after 5 failed log-ins even the right password waits, for known and unknow
 });
 
 test("changing the password on /account ends the other sessions and keeps this one", async ({ page, browser }) => {
+  // Two browsers, two log-ins and a password change: 42 s of the default 45 in one CI run.
+  test.setTimeout(90_000);
   const email = uniqueEmail("change");
   await signUp(page, email);
   const other = await signedInElsewhere(browser, email);

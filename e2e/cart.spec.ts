@@ -2,6 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { productByName, updateProduct } from "./support/fauna-admin";
 import { signUp, uniqueEmail } from "./support/shopper";
 
+// Sign-up, a cart, a checkout and the orders it makes: dozens of server renders per test, more
+// than the default budget on a busy 2-core machine (the main flow took 42 s of 45 in one CI run).
+test.describe.configure({ timeout: 90_000 });
+
 // Each test uses products no other spec touches, and restores prices and stock it changed.
 const usd = (amount: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
 

@@ -1,6 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { logIn, logOut, signUp, uniqueEmail } from "./support/shopper";
 
+// Every entry page with every off-site `next`, signed in: many requests, more than the default
+// budget on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 // `next` values that normalize (in the browser or in a server that decodes the path)
 // to `//host`, i.e. another site.
 const OFF_SITE = [
