@@ -360,16 +360,17 @@ export class FaunaEngine extends SchemaApi implements Engine {
       if (Date.now() >= req.deadline) throw deadlineExceeded(req.timeoutMs);
       return encoded;
     };
+    // Texts over the parse cache's size are neither looked up nor kept (a 6 MB text is no key).
+    const remembered = req.source.length <= PARSED_MAX_CHARS;
     const { result, ctx, retries } = this.inTransaction(
       req.secret,
       req.deadline,
       req.timeoutMs,
       run,
       () => sources,
-      this.wroteLastTime.get(req.source) === true,
+      remembered && this.wroteLastTime.get(req.source) === true,
     );
-    if (req.source.length <= PARSED_MAX_CHARS)
-      this.wroteLastTime.set(req.source, ctx.writeOps > 0 || ctx.schemaChanged);
+    if (remembered) this.wroteLastTime.set(req.source, ctx.writeOps > 0 || ctx.schemaChanged);
     return {
       data: result,
       ...(staticType !== undefined ? { staticType } : {}),
