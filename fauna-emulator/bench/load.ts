@@ -286,7 +286,7 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
   );
   const servers = [bare, bareHere, bareViaWorker, ...floors];
   const clients = servers.map((s) => client(s.url, "x"));
-  const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
+  const catalog = () => shopper.query(fql([CATALOG]));
   const replays = clients.map((c) => () => c.query(fql`x`));
   // Steady state: every server warms up (JIT in each worker, caches) before it is measured.
   await load(4, 5, catalog);
@@ -325,7 +325,7 @@ async function catalogThroughput(fauna: Server, shopper: Client, secret: string)
 
 async function loginInterference(shopper: Client, anon: Client): Promise<void> {
   console.log("\n2. Catalog latency while 20 log-ins run concurrently");
-  const catalog = () => shopper.query(fql`Product.all().map(p => p { name, price, store { name } }).paginate(12)`);
+  const catalog = () => shopper.query(fql([CATALOG]));
   // Alone and with log-ins take turns (one-second slices), so drift in the machine's speed
   // weighs on both; log-ins start a moment before their slice and are let finish after it.
   const [alone, during] = await loadInTurns(2, 5, [catalog, catalog], async (i, slice) => {
